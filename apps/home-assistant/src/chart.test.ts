@@ -1,0 +1,3 @@
+import { describeChart } from "@homelab/test-harness";
+
+describeChart(new URL("..", import.meta.url));

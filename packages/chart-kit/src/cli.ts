@@ -1,0 +1,100 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { buildChart } from "./build-chart.ts";
+import { DefinitionErrors } from "./errors.ts";
+import { helm, HelmCommandError } from "./helm.ts";
+import { chartArchiveName, packageChart } from "./package-chart.ts";
+import { buildInputOf, loadServicePackage, ServicePackageError } from "./service-package.ts";
+import { ToolNotFoundError } from "./tools.ts";
+import { chartDrift, hasDrift, listFiles, writeChart } from "./write-chart.ts";
+
+const HELP = `homelab-chart: build, check, package and lint the Helm chart of one service package.
+
+Usage: homelab-chart <command> [--dir DIR] [--json]
+
+Commands:
+  build     write charts/<service>/ from src/service.ts and package.json's version
+  check     fail when charts/<service>/ differs from what build writes (drift check)
+  package   write dist/charts/<service>-<version>.tgz (deterministic)
+  lint      helm lint --strict the chart with its defaults and every ci/*-values.yaml
+
+Options:
+  --dir DIR   the service package (default: the current directory)
+  --json      print a JSON summary instead of text
+  -h, --help  show this help
+`;
+
+/** Runs the CLI; returns the exit code. Errors a user can fix print as one message, never a stack. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { dir: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (e) {
+    process.stderr.write(`homelab-chart: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return values.help ? 0 : 2;
+  }
+  const out = (summary: Record<string, unknown>, text: string) =>
+    process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `${text}\n`);
+  try {
+    const pkg = await loadServicePackage(values.dir ?? process.cwd());
+    const name = pkg.definition.name;
+    const where = relative(process.cwd(), pkg.chartDir) || ".";
+    switch (command) {
+      case "build": {
+        const drift = writeChart(pkg.chartDir, buildChart(buildInputOf(pkg)));
+        const changed = drift.missing.length + drift.changed.length + drift.extra.length;
+        out({ command, chart: name, version: pkg.version, dir: pkg.chartDir, ...drift }, `${name} ${pkg.version}: ${changed ? `${changed} file(s) written to ${where}` : `${where} up to date`}`);
+        return 0;
+      }
+      case "check": {
+        const drift = chartDrift(pkg.chartDir, buildChart(buildInputOf(pkg)));
+        const ok = !hasDrift(drift);
+        out(
+          { command, chart: name, ok, ...drift },
+          ok
+            ? `${name}: ${where} matches the build`
+            : `${name}: ${where} differs from what build writes (missing: ${drift.missing.join(", ") || "-"}; changed: ${drift.changed.join(", ") || "-"}; extra: ${drift.extra.join(", ") || "-"}).\nFix: run \`pnpm build\` and commit charts/.`,
+        );
+        return ok ? 0 : 1;
+      }
+      case "package": {
+        const files = buildChart(buildInputOf(pkg));
+        const dist = join(pkg.root, "dist", "charts");
+        mkdirSync(dist, { recursive: true });
+        const file = join(dist, chartArchiveName(name, pkg.version));
+        const archive = packageChart(name, files);
+        writeFileSync(file, archive);
+        out({ command, chart: name, version: pkg.version, file, bytes: archive.length }, `${name} ${pkg.version}: ${relative(process.cwd(), file)} (${archive.length} bytes)`);
+        return 0;
+      }
+      case "lint": {
+        const valueFiles = listFiles(join(pkg.chartDir, "ci")).filter((f) => f.endsWith("-values.yaml"));
+        for (const f of [undefined, ...valueFiles]) {
+          await helm(["lint", "--strict", pkg.chartDir, ...(f ? ["-f", join(pkg.chartDir, "ci", f)] : [])]);
+        }
+        out({ command, chart: name, ok: true, valueFiles }, `${name}: helm lint --strict passed (defaults${valueFiles.map((f) => `, ci/${f}`).join("")})`);
+        return 0;
+      }
+      default:
+        process.stderr.write(`homelab-chart: unknown command "${command}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof DefinitionErrors || e instanceof ServicePackageError || e instanceof ToolNotFoundError || e instanceof HelmCommandError) {
+      process.stderr.write(`homelab-chart ${command}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

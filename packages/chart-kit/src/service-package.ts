@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { BuildChartInput } from "./build-chart.ts";
+import type { ServiceDefinition } from "./definition.ts";
+import type { Json } from "./values-node.ts";
+
+/** A workspace package of one service (`apps/<service>`), loaded. */
+export interface ServicePackage {
+  /** Absolute path of the package directory. */
+  dir: string;
+  /** Absolute path of the repository root (where pnpm-workspace.yaml is). */
+  root: string;
+  /** The package's name, e.g. `@homelab/jellyfin`. */
+  packageName: string;
+  /** The package's version: the chart's version. */
+  version: string;
+  definition: ServiceDefinition;
+  ciValues: Record<string, Record<string, Json>>;
+  /** Where the chart is written: `<root>/charts/<name>`. */
+  chartDir: string;
+}
+
+/** A service package that cannot be loaded: names the file and the fix. */
+export class ServicePackageError extends Error {
+  override readonly name = "ServicePackageError";
+  constructor(readonly file: string, problem: string, fix: string) {
+    super(`${file}: ${problem}. Fix: ${fix}`);
+  }
+}
+
+/** The repository root above `from`: the nearest directory with pnpm-workspace.yaml. */
+export function findRepoRoot(from: string): string {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new ServicePackageError(from, "is not inside the homelab repository (no pnpm-workspace.yaml above it)", "run the command from apps/<service>");
+    dir = parent;
+  }
+}
+
+/** Loads `apps/<service>`: its package.json version and the definition exported by `src/service.ts`. */
+export async function loadServicePackage(dir: string): Promise<ServicePackage> {
+  const abs = resolve(dir);
+  const pkgFile = join(abs, "package.json");
+  const serviceFile = join(abs, "src", "service.ts");
+  if (!existsSync(pkgFile)) throw new ServicePackageError(pkgFile, "does not exist", "run the command in a service package directory (apps/<service>)");
+  const pkg = JSON.parse(readFileSync(pkgFile, "utf8")) as { name?: string; version?: string };
+  if (!pkg.version || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(pkg.version)) {
+    throw new ServicePackageError(pkgFile, `version "${pkg.version ?? ""}" is not a semantic version`, "set \"version\" to MAJOR.MINOR.PATCH, e.g. 0.1.0 (changesets manages it)");
+  }
+  if (!existsSync(serviceFile)) throw new ServicePackageError(serviceFile, "does not exist", "export the service definition as the default export of src/service.ts");
+  const mod = (await import(pathToFileURL(serviceFile).href)) as { default?: ServiceDefinition; ciValues?: Record<string, Record<string, Json>> };
+  if (!mod.default || typeof mod.default !== "object") {
+    throw new ServicePackageError(serviceFile, "has no default export", "`export default defineService({ ... })`");
+  }
+  const root = findRepoRoot(abs);
+  return {
+    dir: abs,
+    root,
+    packageName: pkg.name ?? abs,
+    version: pkg.version,
+    definition: mod.default,
+    ciValues: mod.ciValues ?? {},
+    chartDir: join(root, "charts", mod.default.name),
+  };
+}
+
+/** The build input of a loaded service package. */
+export const buildInputOf = (p: ServicePackage): BuildChartInput => ({ definition: p.definition, version: p.version, ciValues: p.ciValues });

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Installs the real tools the tests drive: helm, ct (+ yamllint, yamale), etcd,
+# kube-apiserver and k3s's helm-controller. Pinned in versions.env, built from
+# the Go module proxy / PyPI, cached in $HOMELAB_TOOLS_DIR (default
+# ~/.cache/homelab/tools) so a second run does nothing.
+#
+# Usage: tooling/tools/install.sh [--quiet] [tool ...]
+#   tools: helm ct etcd kube-apiserver helm-controller sshd (default: all)
+# Prints the bin directory to put on PATH as its last line.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=versions.env
+source "$here/versions.env"
+
+cache="${HOMELAB_TOOLS_DIR:-$HOME/.cache/homelab/tools}"
+bin="$cache/bin"
+mkdir -p "$bin" "$cache/logs"
+export GOFLAGS="${GOFLAGS:--trimpath}"
+export GOTOOLCHAIN=local
+
+quiet=0
+tools=()
+for arg in "$@"; do
+  case "$arg" in
+    --quiet) quiet=1 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) tools+=("$arg") ;;
+  esac
+done
+[ ${#tools[@]} -gt 0 ] || tools=(helm ct etcd kube-apiserver helm-controller sshd)
+
+say() { [ "$quiet" = 1 ] || echo "install-tools: $*" >&2; }
+fail() { echo "install-tools: $*" >&2; exit 1; }
+command -v go >/dev/null || fail "go is not on PATH; install Go >= 1.24 first"
+
+# run_logged NAME CMD...: runs CMD with output in logs/NAME.log, shows the log tail on failure.
+run_logged() {
+  local name="$1"; shift
+  local log="$cache/logs/$name.log"
+  if ! "$@" >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    fail "building $name failed (full log: $log)"
+  fi
+}
+
+# have NAME VERSION: true when bin/NAME was built for VERSION already.
+have() { [ -x "$bin/$1" ] && [ "$(cat "$cache/$1.version" 2>/dev/null)" = "$2" ]; }
+mark() { echo "$2" >"$cache/$1.version"; }
+
+# go_install NAME PKG VERSION [STAMP [LDFLAGS]]: `go install PKG@VERSION` into bin/NAME.
+go_install() {
+  local name="$1" pkg="$2" version="$3" stamp="${4:-$3}" ldflags="${5:-}"
+  have "$name" "$stamp" && return 0
+  say "building $name $version (go install $pkg@$version)"
+  run_logged "$name" env GOBIN="$cache/gobin-$name" go install -ldflags "$ldflags" "$pkg@$version"
+  install -m 0755 "$cache/gobin-$name/$(basename "$pkg")" "$bin/$name"
+  mark "$name" "$stamp"
+}
+
+# module_dir MODULE@VERSION: the module's directory in the Go module cache (downloads it).
+module_dir() { go mod download -json "$1" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p'; }
+
+install_helm() {
+  # As Helm's Makefile does: stamp the version and the Kubernetes version of its
+  # client libraries, which `helm template` and `helm lint` assume for kubeVersion.
+  local dir minor
+  dir="$(module_dir "helm.sh/helm/v3@$HELM_VERSION")"
+  minor="$(sed -n 's#^[[:space:]]*k8s.io/client-go v0\.\([0-9]*\)\..*#\1#p' "$dir/go.mod" | head -n 1)"
+  [ -n "$minor" ] || fail "cannot read the client-go version of helm $HELM_VERSION"
+  local x="-X helm.sh/helm/v3"
+  go_install helm helm.sh/helm/v3/cmd/helm "$HELM_VERSION" "$HELM_VERSION-k8s1.$minor" \
+    "-s -w $x/internal/version.version=$HELM_VERSION $x/internal/version.gitTreeState=clean \
+     $x/pkg/lint/rules.k8sVersionMajor=1 $x/pkg/lint/rules.k8sVersionMinor=$minor \
+     $x/pkg/chartutil.k8sVersionMajor=1 $x/pkg/chartutil.k8sVersionMinor=$minor"
+}
+
+# go_build_pinned NAME MODULE VERSION PKG: builds PKG from MODULE@VERSION in a generated
+# module (for modules whose version list the proxy does not serve, so `go install
+# pkg@version` cannot check deprecations).
+go_build_pinned() {
+  local name="$1" module="$2" version="$3" pkg="$4"
+  have "$name" "$version" && return 0
+  say "building $name $version ($pkg from $module@$version)"
+  local mod="$cache/src/$name-$version"
+  rm -rf "$mod" && mkdir -p "$mod"
+  printf 'module homelab.local/%s\n\ngo 1.24\n\nrequire %s %s\n' "$name" "$module" "$version" >"$mod/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$pkg" >"$mod/tools.go"
+  (cd "$mod" && run_logged "$name-mod" go mod tidy)
+  build_in_module "$name" "$version" "$mod" "$pkg"
+}
+
+install_ct() {
+  go_build_pinned ct github.com/helm/chart-testing/v3 "$CT_VERSION" github.com/helm/chart-testing/v3/ct
+  local stamp="yamllint-$YAMLLINT_VERSION yamale-$YAMALE_VERSION"
+  if ! have yamllint "$stamp"; then
+    say "installing yamllint $YAMLLINT_VERSION and yamale $YAMALE_VERSION (pip, venv)"
+    run_logged pyvenv python3 -m venv "$cache/venv"
+    run_logged pip "$cache/venv/bin/pip" install --quiet "yamllint==$YAMLLINT_VERSION" "yamale==$YAMALE_VERSION"
+    ln -sf "$cache/venv/bin/yamllint" "$bin/yamllint"
+    ln -sf "$cache/venv/bin/yamale" "$bin/yamale"
+    mark yamllint "$stamp"
+  fi
+}
+
+install_helm_controller() {
+  go_install helm-controller github.com/k3s-io/helm-controller "$HELM_CONTROLLER_VERSION"
+  # The CRDs helm-controller serves, from the same pinned module.
+  local dir
+  dir="$(module_dir "github.com/k3s-io/helm-controller@$HELM_CONTROLLER_VERSION")"
+  mkdir -p "$cache/share/helm-controller"
+  cp -f "$dir"/manifests/*.yaml "$cache/share/helm-controller/" 2>/dev/null || true
+  [ -d "$dir/pkg/crds" ] && cp -rf "$dir/pkg/crds" "$cache/share/helm-controller/" || true
+}
+
+# build_in_module NAME VERSION MODDIR PKG: `go build PKG` inside a generated module.
+build_in_module() {
+  local name="$1" version="$2" moddir="$3" pkg="$4"
+  (cd "$moddir" && run_logged "$name" go build -o "$bin/$name" "$pkg")
+  mark "$name" "$version"
+}
+
+install_etcd() {
+  have etcd "$ETCD_VERSION" && return 0
+  say "building etcd $ETCD_VERSION (go.etcd.io/etcd/server/v3/etcdmain)"
+  local mod="$cache/src/etcd-$ETCD_VERSION"
+  rm -rf "$mod" && mkdir -p "$mod"
+  cat >"$mod/main.go" <<'EOF'
+// The etcd server, built from its module: the same entry point as the etcd binary.
+package main
+
+import (
+	"os"
+
+	"go.etcd.io/etcd/server/v3/etcdmain"
+)
+
+func main() { etcdmain.Main(os.Args) }
+EOF
+  (cd "$mod" && run_logged etcd-mod sh -c "go mod init homelab.local/etcd && go get go.etcd.io/etcd/server/v3@$ETCD_VERSION && go mod tidy")
+  build_in_module etcd "$ETCD_VERSION" "$mod" .
+}
+
+install_kube_apiserver() {
+  have kube-apiserver "$KUBERNETES_VERSION" && return 0
+  say "building kube-apiserver $KUBERNETES_VERSION (k8s.io/kubernetes; takes several minutes)"
+  local mod="$cache/src/kube-apiserver-$KUBERNETES_VERSION"
+  local staging="v0.${KUBERNETES_VERSION#v1.}"
+  rm -rf "$mod" && mkdir -p "$mod"
+  local kdir
+  kdir="$(module_dir "k8s.io/kubernetes@$KUBERNETES_VERSION")"
+  [ -n "$kdir" ] || fail "could not download k8s.io/kubernetes@$KUBERNETES_VERSION from the Go module proxy"
+  {
+    echo "module homelab.local/kube-apiserver"
+    echo
+    sed -n 's/^go \(.*\)$/go \1/p' "$kdir/go.mod" | head -n 1
+    echo
+    echo "require k8s.io/kubernetes $KUBERNETES_VERSION"
+    echo
+    echo "replace ("
+    # k8s.io/kubernetes replaces its staging modules with local paths; use the published ones.
+    sed -n 's#^[[:space:]]*\(k8s.io/[a-z0-9-]*\) => ./staging/.*#\t\1 => \1 '"$staging"'#p' "$kdir/go.mod"
+    echo ")"
+  } >"$mod/go.mod"
+  cat >"$mod/tools.go" <<'EOF'
+//go:build tools
+
+package tools
+
+import _ "k8s.io/kubernetes/cmd/kube-apiserver"
+EOF
+  (cd "$mod" && run_logged kube-apiserver-mod go mod tidy)
+  build_in_module kube-apiserver "$KUBERNETES_VERSION" "$mod" k8s.io/kubernetes/cmd/kube-apiserver
+}
+
+install_sshd() {
+  if [ -x /usr/sbin/sshd ] && command -v ssh >/dev/null && command -v ip >/dev/null; then return 0; fi
+  command -v apt-get >/dev/null || fail "sshd, ssh and ip are needed for the SSH tests: install openssh-server, openssh-client and iproute2"
+  say "installing openssh-server, openssh-client and iproute2 (Debian)"
+  run_logged apt-update apt-get update
+  run_logged apt-sshd env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openssh-server openssh-client iproute2
+}
+
+for t in "${tools[@]}"; do
+  case "$t" in
+    helm) install_helm ;;
+    ct) install_ct ;;
+    etcd) install_etcd ;;
+    kube-apiserver) install_kube_apiserver ;;
+    helm-controller) install_helm_controller ;;
+    sshd) install_sshd ;;
+    *) fail "unknown tool '$t' (known: helm ct etcd kube-apiserver helm-controller sshd)" ;;
+  esac
+done
+say "tools ready in $bin"
+echo "$bin"
