@@ -92,6 +92,10 @@ go_build_pinned() {
 
 install_ct() {
   go_build_pinned ct github.com/helm/chart-testing/v3 "$CT_VERSION" github.com/helm/chart-testing/v3/ct
+  # ct's own Chart.yaml schema, from the same pinned module.
+  mkdir -p "$cache/share/ct"
+  cp -f "$(module_dir "github.com/helm/chart-testing/v3@$CT_VERSION")/etc/chart_schema.yaml" "$cache/share/ct/chart_schema.yaml"
+  chmod 0644 "$cache/share/ct/chart_schema.yaml"
   local stamp="yamllint-$YAMLLINT_VERSION yamale-$YAMALE_VERSION"
   if ! have yamllint "$stamp"; then
     say "installing yamllint $YAMLLINT_VERSION and yamale $YAMALE_VERSION (pip, venv)"

@@ -7,6 +7,7 @@ export default defineService({
   description: "AdGuard Home: network-wide DNS server that blocks ads and trackers for every device at home.",
   home: "https://adguard.com/adguard-home/overview.html",
   sources: ["https://github.com/AdguardTeam/AdGuardHome"],
+  icon: "https://raw.githubusercontent.com/AdguardTeam/AdGuardHome/master/client/public/assets/apple-touch-icon-180x180.png",
   keywords: ["dns", "adblock", "homelab"],
   controllers: {
     main: {

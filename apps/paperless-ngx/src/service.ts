@@ -9,6 +9,7 @@ export default defineService({
   description: "Paperless-ngx: scan, index and archive all your documents; with its Redis broker.",
   home: "https://docs.paperless-ngx.com",
   sources: ["https://github.com/paperless-ngx/paperless-ngx"],
+  icon: "https://raw.githubusercontent.com/paperless-ngx/paperless-ngx/main/resources/logo/web/svg/square.svg",
   keywords: ["documents", "ocr", "homelab"],
   controllers: {
     main: {

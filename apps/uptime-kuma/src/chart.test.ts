@@ -1,3 +1,3 @@
 import { describeChart } from "@homelab/test-harness";
 
-describeChart(new URL("..", import.meta.url));
+await describeChart(new URL("..", import.meta.url));

@@ -7,6 +7,7 @@ export default defineService({
   description: "Uptime Kuma: a self-hosted monitoring tool for websites, services and certificates.",
   home: "https://uptime.kuma.pet",
   sources: ["https://github.com/louislam/uptime-kuma"],
+  icon: "https://raw.githubusercontent.com/louislam/uptime-kuma/master/public/icon.png",
   keywords: ["monitoring", "uptime", "homelab"],
   controllers: {
     main: {

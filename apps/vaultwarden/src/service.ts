@@ -7,6 +7,7 @@ export default defineService({
   description: "Vaultwarden: an unofficial Bitwarden-compatible password manager server, light enough for a homelab.",
   home: "https://github.com/dani-garcia/vaultwarden",
   sources: ["https://github.com/dani-garcia/vaultwarden"],
+  icon: "https://raw.githubusercontent.com/dani-garcia/vaultwarden/main/resources/vaultwarden-icon.png",
   keywords: ["passwords", "bitwarden", "homelab"],
   controllers: {
     main: {
