@@ -117,10 +117,10 @@ install_helm_controller() {
   [ -d "$dir/pkg/crds" ] && cp -rf "$dir/pkg/crds" "$cache/share/helm-controller/" || true
 }
 
-# build_in_module NAME VERSION MODDIR PKG: `go build PKG` inside a generated module.
+# build_in_module NAME VERSION MODDIR PKG [LDFLAGS]: `go build PKG` inside a generated module.
 build_in_module() {
-  local name="$1" version="$2" moddir="$3" pkg="$4"
-  (cd "$moddir" && run_logged "$name" go build -o "$bin/$name" "$pkg")
+  local name="$1" version="$2" moddir="$3" pkg="$4" ldflags="${5:-}"
+  (cd "$moddir" && run_logged "$name" go build -ldflags "$ldflags" -o "$bin/$name" "$pkg")
   mark "$name" "$version"
 }
 
@@ -146,10 +146,12 @@ EOF
 }
 
 install_kube_apiserver() {
-  have kube-apiserver "$KUBERNETES_VERSION" && return 0
+  # Stamped as Kubernetes' own build does, so clients (and helm's kubeVersion checks) see the real version.
+  local stamp="$KUBERNETES_VERSION-stamped"
+  have kube-apiserver "$stamp" && return 0
   say "building kube-apiserver $KUBERNETES_VERSION (k8s.io/kubernetes; takes several minutes)"
   local mod="$cache/src/kube-apiserver-$KUBERNETES_VERSION"
-  local staging="v0.${KUBERNETES_VERSION#v1.}"
+  local staging="v0.${KUBERNETES_VERSION#v1.}" ldflags=""
   rm -rf "$mod" && mkdir -p "$mod"
   local kdir
   kdir="$(module_dir "k8s.io/kubernetes@$KUBERNETES_VERSION")"
@@ -174,7 +176,13 @@ package tools
 import _ "k8s.io/kubernetes/cmd/kube-apiserver"
 EOF
   (cd "$mod" && run_logged kube-apiserver-mod go mod tidy)
-  build_in_module kube-apiserver "$KUBERNETES_VERSION" "$mod" k8s.io/kubernetes/cmd/kube-apiserver
+  local minor="${KUBERNETES_VERSION#v1.}"; minor="${minor%%.*}"
+  local v
+  for v in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ldflags+=" -X $v.gitVersion=$KUBERNETES_VERSION -X $v.gitMajor=1 -X $v.gitMinor=$minor"
+    ldflags+=" -X $v.gitTreeState=clean -X $v.buildDate=1970-01-01T00:00:00Z"
+  done
+  build_in_module kube-apiserver "$stamp" "$mod" k8s.io/kubernetes/cmd/kube-apiserver "-s -w$ldflags"
 }
 
 install_sshd() {

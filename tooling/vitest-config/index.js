@@ -1,4 +1,5 @@
 // Shared Vitest settings: tests beside the code, integration tests under test/.
+// Results also go to test-results/vitest.json, which tooling/scripts/test.sh totals.
 import { defineConfig } from "vitest/config";
 
 /** @param {import("vitest/config").ViteUserConfig["test"]} [test] */
@@ -8,8 +9,8 @@ export function homelabVitest(test = {}) {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       testTimeout: 60_000,
       hookTimeout: 300_000,
-      reporters: process.env.CI ? ["default", "json"] : ["default"],
-      outputFile: { json: ".turbo/vitest-results.json" },
+      reporters: ["default", "json"],
+      outputFile: { json: "test-results/vitest.json" },
       ...test,
     },
   });
