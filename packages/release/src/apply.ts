@@ -1,0 +1,48 @@
+import { PatchStrategy } from "@kubernetes/client-node";
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { FIELD_MANAGER, MANAGED_BY } from "./helmchart.ts";
+import type { Kube } from "./kube.ts";
+import type { ServicePlan } from "./plan.ts";
+
+/** Server-side apply with this tool's field manager; conflicts with other managers fail (no force). */
+export async function serverSideApply<T extends KubernetesObject>(kube: Kube, object: T): Promise<T> {
+  return kube.objects.patch(object, undefined, undefined, FIELD_MANAGER, false, PatchStrategy.ServerSideApply);
+}
+
+/**
+ * Writes what one service's plan needs, in order: its namespace (only when
+ * secrets must go into it first), its secrets, then its HelmChart. Objects
+ * that are already as desired are not written at all.
+ */
+export async function applyServicePlan(kube: Kube, plan: ServicePlan): Promise<void> {
+  const desired = plan.desired!;
+  const target = desired.spec.targetNamespace;
+  const pending = plan.secrets.filter((s) => !s.unchanged);
+  if (pending.length > 0 && !plan.namespaceExists) {
+    await serverSideApply(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target, labels: { "app.kubernetes.io/managed-by": MANAGED_BY } } });
+  }
+  for (const s of pending) {
+    await serverSideApply(kube, {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { name: s.name, namespace: s.namespace, labels: { "app.kubernetes.io/managed-by": MANAGED_BY } },
+      type: "Opaque",
+      data: s.data,
+    } as KubernetesObject);
+  }
+  if (plan.change === "create" || plan.change === "update") await serverSideApply(kube, desired as unknown as KubernetesObject);
+}
+
+/** Runs `task` over `items` with at most `limit` at once; results in input order. */
+export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

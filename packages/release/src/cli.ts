@@ -1,0 +1,155 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { DefinitionErrors, findRepoRoot, HelmCommandError, ServicePackageError, ToolNotFoundError } from "@homelab/chart-kit";
+import { ConfigError, ConfigErrors, ReleaseError } from "./errors.ts";
+import { ensureK3s, K3sError } from "./k3s/ensure-k3s.ts";
+import type { ReleaseSummary, ServiceResult } from "./release.ts";
+import { executePlan } from "./release.ts";
+import { prepareRelease } from "./run-release.ts";
+import { loadConfig } from "./config/load-config.ts";
+import { loadServices } from "./services.ts";
+
+const HELP = `homelab-release: take the homelab from bare hosts to every enabled service installed.
+
+Usage: homelab-release [options]
+
+Targets (where to release):
+  --target sandbox       start a throwaway control plane (real etcd, kube-apiserver,
+                         helm-controller; a stand-in runs the install Jobs) and release into it
+  --target hosts         install k3s on the config's hosts over SSH, then release (default
+                         when the config lists hosts)
+  --kubeconfig FILE      release into an existing cluster
+
+Options:
+  --config FILE          the homelab config (default: homelab.yaml at the repository root)
+  --plan, --dry-run      show what would be created, changed or removed; write nothing
+  --prune                uninstall services the config no longer enables (data is kept)
+  --delete-data          with --prune: also delete their PersistentVolumeClaims
+  --timeout SECONDS      per-service wait for the install Job (default: config or 600)
+  --concurrency N        HelmCharts applied at once (default: config or 8)
+  --keep                 with --target sandbox: keep it running until Ctrl-C
+  --json                 print the summary as JSON on stdout
+  -h, --help             show this help
+
+Exit codes: 0 every service installed or unchanged; 1 a service failed; 2 bad config or usage.
+`;
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        target: { type: "string" },
+        kubeconfig: { type: "string" },
+        config: { type: "string" },
+        plan: { type: "boolean" },
+        "dry-run": { type: "boolean" },
+        prune: { type: "boolean" },
+        "delete-data": { type: "boolean" },
+        timeout: { type: "string" },
+        concurrency: { type: "string" },
+        keep: { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (e) {
+    process.stderr.write(`homelab-release: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const numberOption = (name: string, raw: string | undefined): number | undefined => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new ReleaseError(`--${name} ${raw} is not a positive whole number`, `pass e.g. --${name} ${name === "timeout" ? 600 : 4}`);
+    return n;
+  };
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  let stopSandbox: (() => Promise<void>) | undefined;
+  try {
+    const root = findRepoRoot(process.cwd());
+    const configFile = resolve(values.config ?? join(root, "homelab.yaml"));
+    const timeout = numberOption("timeout", values.timeout);
+    const concurrency = numberOption("concurrency", values.concurrency);
+    const dryRun = Boolean(values.plan || values["dry-run"]);
+    let kubeconfig = values.kubeconfig;
+    const target = values.target ?? (kubeconfig ? "kubeconfig" : undefined);
+    if (kubeconfig && !existsSync(kubeconfig)) throw new ReleaseError(`--kubeconfig ${kubeconfig} does not exist`, "pass the path of a kubeconfig file");
+    if (target === "sandbox") {
+      log("sandbox: starting etcd, kube-apiserver and helm-controller (the node is a stand-in: no pods run)");
+      const { startSandbox } = await import("./sandbox.ts");
+      const sandbox = await startSandbox();
+      stopSandbox = sandbox.stop;
+      kubeconfig = sandbox.kubeconfig;
+      log(`sandbox: ready, kubeconfig ${kubeconfig}`);
+    } else if (target === "hosts" || target === undefined) {
+      const config = loadConfig(configFile, [...(await loadServices(root)).keys()]);
+      if (!config.hosts?.length) {
+        throw new ReleaseError(`${configFile} lists no hosts`, "add hosts to it, or pass --target sandbox or --kubeconfig FILE");
+      }
+      kubeconfig = (await ensureK3s(config, { root, dryRun, log })).kubeconfig;
+    } else if (target !== "kubeconfig") {
+      throw new ReleaseError(`--target ${target} is not a target`, "use --target sandbox, --target hosts or --kubeconfig FILE");
+    }
+    const prepared = await prepareRelease({ root, configFile, kubeconfig: kubeconfig! });
+    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, {
+      dryRun,
+      prune: Boolean(values.prune),
+      deleteData: Boolean(values["delete-data"]),
+      ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+      ...(concurrency ? { concurrency } : {}),
+      onProgress: (service, message) => log(`${service}: ${message}`),
+    });
+    process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
+    if (values.keep && stopSandbox) {
+      log(`sandbox: kept running; KUBECONFIG=${kubeconfig} helm list -A. Ctrl-C stops it.`);
+      await new Promise<void>((r) => process.once("SIGINT", () => r()));
+    }
+    return summary.ok ? 0 : 1;
+  } catch (e) {
+    if (e instanceof ConfigErrors || e instanceof ConfigError) {
+      log(`homelab-release: the config has problems; nothing was applied:\n${e.message}`);
+      return 2;
+    }
+    if (e instanceof ReleaseError || e instanceof K3sError || e instanceof DefinitionErrors || e instanceof ServicePackageError || e instanceof ToolNotFoundError || e instanceof HelmCommandError) {
+      log(`homelab-release: ${e.message}`);
+      return e instanceof ReleaseError ? 2 : 1;
+    }
+    log(`homelab-release: unexpected error: ${e instanceof Error ? e.message : String(e)}${process.env.HOMELAB_DEBUG ? `\n${(e as Error).stack}` : "\n(set HOMELAB_DEBUG=1 for the stack trace)"}`);
+    return 1;
+  } finally {
+    await stopSandbox?.();
+  }
+}
+
+const STATUS_MARK: Record<ServiceResult["status"], string> = {
+  installed: "ok",
+  unchanged: "ok",
+  pruned: "ok",
+  planned: "plan",
+  kept: "kept",
+  failed: "FAILED",
+};
+
+/** The summary as a table, then the details of changes and failures. */
+export function renderSummary(summary: ReleaseSummary): string {
+  const lines = [summary.dryRun ? "Plan (nothing was written):" : "Release:", ""];
+  lines.push(`${"SERVICE".padEnd(16)} ${"CHANGE".padEnd(10)} ${"STATUS".padEnd(10)} SECONDS`);
+  for (const r of summary.services) lines.push(`${r.service.padEnd(16)} ${r.change.padEnd(10)} ${`${STATUS_MARK[r.status]} ${r.status === "failed" ? "" : r.status}`.trim().padEnd(10)} ${r.seconds}`);
+  for (const r of summary.services) {
+    if (r.diff.length && r.change !== "unchanged" && (summary.dryRun || r.status === "failed" || r.change === "update")) {
+      lines.push("", `${r.service}:`, ...r.diff.map((d) => `  ${d}`));
+    }
+    if (r.reason) lines.push("", `${r.service}: ${r.reason}`);
+    if (r.logExcerpt) lines.push(...r.logExcerpt.split("\n").map((l) => `  | ${l}`));
+  }
+  const failed = summary.services.filter((r) => r.status === "failed").map((r) => r.service);
+  lines.push("", failed.length ? `${failed.length} service(s) failed: ${failed.join(", ")}. The others were released; fix and re-run to resume.` : summary.dryRun ? "Run without --plan to apply." : "All services released.", "");
+  return lines.join("\n");
+}

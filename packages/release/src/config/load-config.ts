@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from "node:fs";
+import { relative } from "node:path";
+import YAML, { LineCounter } from "yaml";
+import { ConfigError, ConfigErrors } from "../errors.ts";
+import { homelabSchema } from "./schema.ts";
+import type { HomelabConfig } from "./types.ts";
+import { validateSchema } from "./validate-schema.ts";
+
+/**
+ * Reads and validates a homelab config. YAML syntax errors carry line and
+ * column; schema violations name the field, its line and the fix. Every
+ * problem is reported at once as ConfigErrors.
+ */
+export function loadConfig(file: string, services: readonly string[]): HomelabConfig {
+  const shown = relative(process.cwd(), file) || file;
+  if (!existsSync(file)) throw new ConfigErrors([new ConfigError(shown, "", "does not exist", "create it (see homelab.example.yaml) or pass --config FILE")]);
+  const text = readFileSync(file, "utf8");
+  const lineCounter = new LineCounter();
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigErrors(
+      doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return new ConfigError(shown, "", `YAML syntax error: ${e.message.split("\n")[0]}`, "fix the YAML at that line and column", pos.line, pos.col);
+      }),
+    );
+  }
+  const value = doc.toJS() as unknown;
+  const violations = validateSchema(value ?? {}, homelabSchema(services));
+  if (violations.length > 0) {
+    throw new ConfigErrors(
+      violations.map((v) => {
+        const node = doc.getIn(v.path, true) as { range?: [number, number, number] } | undefined;
+        const parent = doc.getIn(v.path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
+        const offset = node?.range?.[0] ?? keyOffset(doc, v.path) ?? parent?.range?.[0];
+        const pos = offset !== undefined ? lineCounter.linePos(offset) : undefined;
+        return new ConfigError(shown, v.path.join("."), v.problem, v.fix, pos?.line, pos?.col);
+      }),
+    );
+  }
+  return value as HomelabConfig;
+}
+
+/** Offset of the key of `path`'s last element (for unknown keys, whose value node may be a scalar). */
+function keyOffset(doc: YAML.Document, path: (string | number)[]): number | undefined {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (!YAML.isMap(parent)) return undefined;
+  const pair = parent.items.find((p) => YAML.isScalar(p.key) && p.key.value === path.at(-1));
+  return YAML.isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}

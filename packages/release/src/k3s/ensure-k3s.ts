@@ -1,0 +1,113 @@
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { HomelabConfig, HostConfig } from "../config/types.ts";
+import type { Remote } from "./remote.ts";
+import { connectHost, RemoteCommandError } from "./remote.ts";
+
+/** k3s could not be ensured on a host: names the host, what failed and the fix. */
+export class K3sError extends Error {
+  override readonly name = "K3sError";
+  constructor(readonly host: string, problem: string, fix: string) {
+    super(`${host}: ${problem}. Fix: ${fix}`);
+  }
+}
+
+/** What is on a host now. */
+export interface K3sState {
+  installed: boolean;
+  /** e.g. `v1.35.4+k3s1`. */
+  version?: string;
+  running: boolean;
+}
+
+/** Parses `k3s --version` output: `k3s version v1.35.4+k3s1 (abcdef12)`. */
+export function parseK3sVersion(output: string): string | undefined {
+  return /k3s version (v\d+\.\d+\.\d+\+k3s\d+)/.exec(output)?.[1];
+}
+
+export async function detectK3s(remote: Remote): Promise<K3sState> {
+  const v = await remote.run("k3s --version 2>/dev/null || true", { check: false });
+  const version = parseK3sVersion(v.stdout);
+  if (!version) return { installed: false, running: false };
+  const unit = remote.host.role === "server" ? "k3s" : "k3s-agent";
+  const active = await remote.run(`systemctl is-active ${unit} 2>/dev/null || true`, { check: false });
+  return { installed: true, version, running: active.stdout.trim() === "active" };
+}
+
+/** The official install script at the pinned version: fixed content, and it verifies the binary's published sha256. */
+export function installScriptUrl(version: string | undefined): string {
+  return `https://raw.githubusercontent.com/k3s-io/k3s/${version ?? "master"}/install.sh`;
+}
+
+/** The shell command that installs k3s on one host with the pinned version (or channel) and flags. */
+export function installCommand(config: HomelabConfig, host: HostConfig, join: { url?: string; token?: string; clusterInit: boolean }): string {
+  const k3s = config.k3s ?? {};
+  const env: string[] = [];
+  if (k3s.version) env.push(`INSTALL_K3S_VERSION='${k3s.version}'`);
+  else env.push(`INSTALL_K3S_CHANNEL='${k3s.channel ?? "stable"}'`);
+  if (k3s.airgap) env.push("INSTALL_K3S_SKIP_DOWNLOAD=true");
+  if (join.url) env.push(`K3S_URL='${join.url}'`);
+  if (join.token) env.push(`K3S_TOKEN='${join.token}'`);
+  const exec = [host.role === "server" ? "server" : "agent", ...(join.clusterInit ? ["--cluster-init"] : []), ...(k3s.extraArgs ?? [])];
+  env.push(`INSTALL_K3S_EXEC='${exec.join(" ")}'`);
+  const fetch = k3s.airgap ? "" : `curl -sfL '${installScriptUrl(k3s.version)}' -o /tmp/homelab-k3s-install.sh && `;
+  return `${fetch}${env.join(" ")} sh /tmp/homelab-k3s-install.sh`;
+}
+
+export interface EnsureK3sOptions {
+  root: string;
+  dryRun?: boolean;
+  log?: (line: string) => void;
+  /** Where to write the kubeconfig. Default: `<root>/.homelab/kubeconfig` (ignored by git). */
+  kubeconfigPath?: string;
+}
+
+/**
+ * Ensures k3s on every host: the first server (with --cluster-init when more
+ * servers follow), then further servers and agents joined with the node
+ * token. A host already running the wanted version is left alone. Fetches the
+ * kubeconfig (mode 0600) with its server address rewritten to the first server.
+ */
+export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions): Promise<{ kubeconfig: string; changed: string[] }> {
+  const log = options.log ?? (() => undefined);
+  const hosts = config.hosts ?? [];
+  const servers = hosts.filter((h) => h.role === "server");
+  if (servers.length === 0) throw new K3sError("hosts", "no host has role server", "give the first host role: server");
+  const first = servers[0]!;
+  const changed: string[] = [];
+  const wanted = config.k3s?.version;
+  let token: string | undefined;
+  const url = `https://${first.address === "local" ? "127.0.0.1" : first.address}:6443`;
+  for (const host of [first, ...hosts.filter((h) => h !== first)]) {
+    const remote = connectHost(host);
+    let state: K3sState;
+    try {
+      state = await detectK3s(remote);
+    } catch (e) {
+      throw new K3sError(host.name, `cannot reach ${host.user ?? "root"}@${host.address}:${host.port ?? 22} (${e instanceof RemoteCommandError ? e.stderr.trim() : String(e)})`, "check the address, that sshd runs, that the key is authorised and the host key is in known_hosts (ssh-keyscan)");
+    }
+    const ok = state.installed && state.running && (!wanted || state.version === wanted);
+    log(`${host.name}: k3s ${state.installed ? `${state.version} ${state.running ? "running" : "stopped"}` : "not installed"}${ok ? ", nothing to do" : `, will install ${wanted ?? config.k3s?.channel ?? "stable"}`}`);
+    if (!ok && !options.dryRun) {
+      if (config.k3s?.airgap) {
+        await remote.upload(config.k3s.airgap.installScript, "/tmp/homelab-k3s-install.sh");
+        await remote.upload(config.k3s.airgap.binary, "/usr/local/bin/k3s");
+        await remote.run("chmod 0755 /usr/local/bin/k3s && mkdir -p /var/lib/rancher/k3s/agent/images");
+        await remote.upload(config.k3s.airgap.images, `/var/lib/rancher/k3s/agent/images/${config.k3s.airgap.images.split("/").pop()}`);
+      }
+      const joining = host !== first;
+      if (joining && !token) token = (await connectHost(first).run("cat /var/lib/rancher/k3s/server/node-token")).stdout.trim();
+      await remote.run(installCommand(config, host, { ...(joining ? { url, token: token! } : {}), clusterInit: !joining && servers.length > 1 }));
+      changed.push(host.name);
+      log(`${host.name}: k3s installed`);
+    }
+  }
+  const kubeconfig = options.kubeconfigPath ?? join(options.root, ".homelab", "kubeconfig");
+  if (!options.dryRun || changed.length === 0) {
+    const raw = (await connectHost(first).run("cat /etc/rancher/k3s/k3s.yaml")).stdout;
+    mkdirSync(join(kubeconfig, ".."), { recursive: true, mode: 0o700 });
+    writeFileSync(kubeconfig, raw.replace(/server: https:\/\/127\.0\.0\.1:6443/g, `server: ${url}`), { mode: 0o600 });
+    chmodSync(kubeconfig, 0o600);
+  }
+  return { kubeconfig, changed };
+}

@@ -1,0 +1,46 @@
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { ApiException, BatchV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
+
+/** The API clients a release uses, from one kubeconfig. */
+export interface Kube {
+  kubeconfig: string;
+  objects: KubernetesObjectApi;
+  core: CoreV1Api;
+  batch: BatchV1Api;
+}
+
+export function connect(kubeconfig: string): Kube {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  return { kubeconfig, objects: KubernetesObjectApi.makeApiClient(kc), core: kc.makeApiClient(CoreV1Api), batch: kc.makeApiClient(BatchV1Api) };
+}
+
+/** The HTTP status of an API error, or undefined for other errors. */
+export const statusOf = (e: unknown): number | undefined => (e instanceof ApiException ? e.code : undefined);
+
+/** A readable message for an API error: the apiserver's own message when it sent one. */
+export function apiMessage(e: unknown): string {
+  if (e instanceof ApiException) {
+    const body = typeof e.body === "string" ? safeJson(e.body) : (e.body as { message?: string } | undefined);
+    return `${e.code}: ${body?.message ?? String(e.body ?? e.message)}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+function safeJson(text: string): { message?: string } | undefined {
+  try {
+    return JSON.parse(text) as { message?: string };
+  } catch {
+    return { message: text };
+  }
+}
+
+/** Reads an object; undefined when it does not exist. */
+export async function readOptional<T extends KubernetesObject>(kube: Kube, header: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }): Promise<T | undefined> {
+  try {
+    return (await kube.objects.read(header as never)) as T;
+  } catch (e) {
+    if (statusOf(e) === 404) return undefined;
+    throw e;
+  }
+}

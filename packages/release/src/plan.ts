@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ServicePackage } from "@homelab/chart-kit";
+import { helm, HelmCommandError } from "@homelab/chart-kit";
+import type { ResolvedSecrets } from "./config/secrets.ts";
+import type { HomelabConfig } from "./config/types.ts";
+import { ConfigError, ConfigErrors } from "./errors.ts";
+import type { HelmChartObject } from "./helmchart.ts";
+import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_BY, MANAGED_SELECTOR, SERVICE_LABEL, userSecretName } from "./helmchart.ts";
+import type { Kube } from "./kube.ts";
+import { readOptional } from "./kube.ts";
+
+export type ChangeKind = "create" | "update" | "unchanged" | "delete";
+
+/** A Secret the release creates in a service's namespace before its HelmChart. */
+export interface PlannedSecret {
+  name: string;
+  namespace: string;
+  data: Record<string, string>;
+  /** True when it exists with the same data: no write. */
+  unchanged: boolean;
+}
+
+/** What the release will do for one service. */
+export interface ServicePlan {
+  service: string;
+  change: ChangeKind;
+  /** Human-readable differences (for update), e.g. `chart version 0.1.0 -> 0.2.0`. */
+  diff: string[];
+  desired?: HelmChartObject;
+  /** The existing HelmChart's install Job uid, to tell the new Job from the old. */
+  previousJobUid?: string;
+  secrets: PlannedSecret[];
+  /** The target namespace exists already. */
+  namespaceExists: boolean;
+}
+
+export interface Plan {
+  helmChartNamespace: string;
+  services: ServicePlan[];
+  /** Managed HelmCharts the config no longer enables (deleted with --prune). */
+  orphans: string[];
+}
+
+interface ExistingHelmChart {
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: Partial<HelmChartObject["spec"]>;
+}
+
+/** Checks each enabled service's values against its chart's values.schema.json with the real helm; every failure at once. */
+export async function checkValues(plans: { service: string; desired: HelmChartObject }[], configFile: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "homelab-values-"));
+  const errors: ConfigError[] = [];
+  try {
+    await Promise.all(
+      plans.map(async ({ service, desired }) => {
+        const chart = join(dir, `${service}.tgz`);
+        const values = join(dir, `${service}-values.yaml`);
+        writeFileSync(chart, Buffer.from(desired.spec.chartContent, "base64"));
+        writeFileSync(values, desired.spec.valuesContent);
+        try {
+          await helm(["template", service, chart, "--namespace", desired.spec.targetNamespace, "--values", values]);
+        } catch (e) {
+          if (!(e instanceof HelmCommandError)) throw e;
+          const detail = e.stderr
+            .split("\n")
+            .map((l) => l.trim())
+            .filter((l) => l && !l.startsWith("Use --debug"))
+            .join(" ");
+          errors.push(new ConfigError(configFile, `services.${service}.values`, `rejected by the ${service} chart: ${detail}`, `correct the value named above; the chart's values are documented in charts/${service}/README.md`));
+        }
+      }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (errors.length > 0) throw new ConfigErrors(errors.sort((a, b) => (a.field < b.field ? -1 : 1)));
+}
+
+/** Checks that every secret id in the config is a secret of its chart. */
+export function checkSecretIds(config: HomelabConfig, services: Map<string, ServicePackage>, configFile: string): void {
+  const errors: ConfigError[] = [];
+  for (const [name, s] of Object.entries(config.services)) {
+    const chartSecrets = Object.keys(services.get(name)?.definition.secrets ?? {});
+    for (const id of Object.keys(s.secrets ?? {})) {
+      if (!chartSecrets.includes(id)) {
+        errors.push(new ConfigError(configFile, `services.${name}.secrets.${id}`, `the ${name} chart has no secret "${id}"`, chartSecrets.length ? `use one of: ${chartSecrets.join(", ")}` : `remove it; the ${name} chart takes no secrets`));
+      }
+    }
+  }
+  if (errors.length > 0) throw new ConfigErrors(errors);
+}
+
+/**
+ * Compares the config with the cluster (reads only) and says what a release
+ * would create, change, leave or delete.
+ */
+export async function planRelease(kube: Kube, config: HomelabConfig, services: Map<string, ServicePackage>, secrets: ResolvedSecrets): Promise<Plan> {
+  const ns = config.release?.helmChartNamespace ?? "kube-system";
+  const listed = (await kube.objects.list("helm.cattle.io/v1", "HelmChart", ns, undefined, undefined, undefined, undefined, MANAGED_SELECTOR)) as unknown as {
+    items: ExistingHelmChart[];
+  };
+  const existing = new Map(listed.items.map((h) => [h.metadata.name, h]));
+  const enabled = Object.entries(config.services).filter(([, s]) => s.enabled !== false);
+  const plans = await Promise.all(
+    enabled.map(async ([name, s]): Promise<ServicePlan> => {
+      const desired = desiredHelmChart(services.get(name)!, s, ns);
+      const target = desired.spec.targetNamespace;
+      const current = existing.get(name);
+      const namespaceExists = (await readOptional(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target } })) !== undefined;
+      const plannedSecrets = await Promise.all(
+        Object.entries(secrets[name] ?? {}).map(async ([id, data]) => {
+          const secretName = userSecretName(name, id);
+          const found = namespaceExists ? await readOptional<{ data?: Record<string, string>; metadata?: object }>(kube, { apiVersion: "v1", kind: "Secret", metadata: { name: secretName, namespace: target } }) : undefined;
+          const encoded = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString("base64")]));
+          return { name: secretName, namespace: target, data: encoded, unchanged: found !== undefined && sameRecord(found.data ?? {}, encoded) };
+        }),
+      );
+      const job = await readOptional<{ metadata: { uid?: string } }>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${name}`, namespace: ns } });
+      const base = { service: name, desired, secrets: plannedSecrets, namespaceExists, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
+      if (!current) return { ...base, change: "create", diff: [`new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`] };
+      const diff = describeDiff(current, desired);
+      return { ...base, change: diff.length ? "update" : "unchanged", diff };
+    }),
+  );
+  const enabledNames = new Set(enabled.map(([n]) => n));
+  const orphans = [...existing.keys()].filter((n) => !enabledNames.has(n)).sort();
+  for (const name of orphans) plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], namespaceExists: true });
+  return { helmChartNamespace: ns, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)), orphans };
+}
+
+function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+}
+
+/** The differences between an existing managed HelmChart and the desired one, as lines. */
+export function describeDiff(current: ExistingHelmChart, desired: HelmChartObject): string[] {
+  const out: string[] = [];
+  const a = current.metadata.annotations ?? {};
+  const d = desired.metadata.annotations;
+  if (a[CHART_VERSION_ANNOTATION] !== d[CHART_VERSION_ANNOTATION]) out.push(`chart version ${a[CHART_VERSION_ANNOTATION] ?? "?"} -> ${d[CHART_VERSION_ANNOTATION]}`);
+  else if (a[CHART_DIGEST_ANNOTATION] !== d[CHART_DIGEST_ANNOTATION] || current.spec?.chartContent !== desired.spec.chartContent) out.push("chart content changed (same version)");
+  if ((current.spec?.targetNamespace ?? "") !== desired.spec.targetNamespace) out.push(`target namespace ${current.spec?.targetNamespace ?? "?"} -> ${desired.spec.targetNamespace}`);
+  if ((current.spec?.createNamespace ?? false) !== desired.spec.createNamespace) out.push(`createNamespace -> ${desired.spec.createNamespace}`);
+  if ((current.spec?.valuesContent ?? "") !== desired.spec.valuesContent) out.push(...lineDiff(current.spec?.valuesContent ?? "", desired.spec.valuesContent).map((l) => `values ${l}`));
+  const labels = current.metadata.labels ?? {};
+  if (labels["app.kubernetes.io/managed-by"] !== MANAGED_BY || labels[SERVICE_LABEL] !== desired.metadata.labels[SERVICE_LABEL]) out.push("labels");
+  return out;
+}
+
+/** A minimal line diff: removed lines with `-`, added with `+` (order kept). */
+export function lineDiff(before: string, after: string): string[] {
+  const a = before.split("\n").filter((l) => l !== "");
+  const b = after.split("\n").filter((l) => l !== "");
+  const inB = new Set(b);
+  const inA = new Set(a);
+  return [...a.filter((l) => !inB.has(l)).map((l) => `- ${l}`), ...b.filter((l) => !inA.has(l)).map((l) => `+ ${l}`)];
+}
