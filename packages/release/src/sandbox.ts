@@ -1,8 +1,12 @@
+import type { ControlPlane } from "@homelab/test-harness";
 import { startControlPlane, startHelmController, startHelmJobRunner } from "@homelab/test-harness";
 
 /** A throwaway cluster for `--target sandbox`: the test control plane, helm-controller and the node stand-in. */
 export interface Sandbox {
+  /** Kubeconfig of the `homelab-release` user (its requests are told apart in the audit log). */
   kubeconfig: string;
+  /** Requests so far, from the apiserver's audit log. */
+  auditEvents: ControlPlane["auditEvents"];
   dir: string;
   stop(): Promise<void>;
 }
@@ -17,7 +21,8 @@ export async function startSandbox(options: { dir?: string } = {}): Promise<Sand
     const controller = await startHelmController(cp);
     const runner = startHelmJobRunner(cp.kubeconfig);
     return {
-      kubeconfig: cp.kubeconfig,
+      kubeconfig: cp.releaseKubeconfig,
+      auditEvents: cp.auditEvents,
       dir: cp.dir,
       stop: async () => {
         await runner.stop();

@@ -13,8 +13,10 @@ export interface ControlPlane {
   dir: string;
   /** `https://127.0.0.1:<port>`. */
   server: string;
-  /** A kubeconfig (mode 0600) with cluster-admin rights. */
+  /** A kubeconfig (mode 0600) with cluster-admin rights, for the harness and helm-controller. */
   kubeconfig: string;
+  /** A second cluster-admin kubeconfig whose user is `homelab-release`, so its requests stand apart in the audit log. */
+  releaseKubeconfig: string;
   /** The apiserver's audit log (JSON lines, one per request stage). */
   auditLog: string;
   /** Audit events so far, at stage ResponseComplete. */
@@ -140,7 +142,12 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     writeFileSync(join(dir, "pki", "sa.key"), privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
     writeFileSync(join(dir, "pki", "sa.pub"), publicKey.export({ type: "spki", format: "pem" }));
     const token = randomBytes(24).toString("hex");
-    writeFileSync(join(dir, "pki", "tokens.csv"), `${token},homelab-admin,homelab-admin,"system:masters"\n`, { mode: 0o600 });
+    const releaseToken = randomBytes(24).toString("hex");
+    writeFileSync(
+      join(dir, "pki", "tokens.csv"),
+      `${token},homelab-admin,homelab-admin,"system:masters"\n${releaseToken},homelab-release,homelab-release,"system:masters"\n`,
+      { mode: 0o600 },
+    );
     writeFileSync(join(dir, "audit-policy.yaml"), AUDIT_POLICY);
     const auditLog = join(dir, "audit.log");
 
@@ -169,10 +176,13 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
 
     const kubeconfig = join(dir, "kubeconfig");
     writeFileSync(kubeconfig, kubeconfigYaml(server, readFileSync(certFile), token), { mode: 0o600 });
+    const releaseKubeconfig = join(dir, "release.kubeconfig");
+    writeFileSync(releaseKubeconfig, kubeconfigYaml(server, readFileSync(certFile), releaseToken), { mode: 0o600 });
     return {
       dir,
       server,
       kubeconfig,
+      releaseKubeconfig,
       auditLog,
       auditEvents: () => readAuditLog(auditLog),
       stop,

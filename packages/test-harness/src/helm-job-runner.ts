@@ -233,6 +233,9 @@ async function runHelm(core: CoreV1Api, kubeconfig: string, ns: string, env: Env
     }
     const source = encoded ? chart : env.CHART!;
     const flags = args.slice(1).filter((a, i, all) => a !== "--namespace" && all[i - 1] !== "--namespace");
+    // As the image does: label the release with the config hash, which helm-controller
+    // compares to decide that a completed Job's release is current.
+    if (env.CONFIG_HASH) flags.push("--labels", `helmcharts.helm.cattle.io/configHash=${env.CONFIG_HASH}`);
     let r;
     if (!current) {
       r = await run(["install", name, source, ...flags, ...valueArgs]);

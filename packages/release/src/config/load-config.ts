@@ -32,7 +32,8 @@ export function loadConfig(file: string, services: readonly string[]): HomelabCo
       violations.map((v) => {
         const node = doc.getIn(v.path, true) as { range?: [number, number, number] } | undefined;
         const parent = doc.getIn(v.path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
-        const offset = node?.range?.[0] ?? keyOffset(doc, v.path) ?? parent?.range?.[0];
+        // An unknown key points at the key itself; other problems at the value.
+        const offset = (v.problem.startsWith("unknown key") ? keyOffset(doc, v.path) : undefined) ?? node?.range?.[0] ?? keyOffset(doc, v.path) ?? parent?.range?.[0];
         const pos = offset !== undefined ? lineCounter.linePos(offset) : undefined;
         return new ConfigError(shown, v.path.join("."), v.problem, v.fix, pos?.line, pos?.col);
       }),
