@@ -1,0 +1,88 @@
+import { findTool } from "@homelab/chart-kit";
+import type { ControlPlane, HelmControllerProcess, HelmJobRunner } from "@homelab/test-harness";
+import { startControlPlane, startHelmController, startHelmJobRunner, waitFor } from "@homelab/test-harness";
+import { PatchStrategy } from "@kubernetes/client-node";
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "../src/kube.ts";
+import { executePlan } from "../src/release.ts";
+import { prepareRelease } from "../src/run-release.ts";
+import { cli, helmReleases, root, writeConfig } from "./helpers.ts";
+
+const ALL = `
+services:
+  jellyfin: {}
+  home-assistant: {}
+  vaultwarden: {}
+  adguard-home: {}
+  uptime-kuma: {}
+  paperless-ngx: {}
+release:
+  concurrency: 1
+  timeoutSeconds: 90
+`;
+
+describe("release under interruption and conflict", () => {
+  let cp: ControlPlane;
+  let hc: HelmControllerProcess;
+  let runner: HelmJobRunner;
+  beforeAll(async () => {
+    cp = await startControlPlane();
+    hc = await startHelmController(cp);
+    runner = startHelmJobRunner(cp.kubeconfig);
+  }, 180_000);
+  afterAll(async () => {
+    await runner?.stop();
+    await hc?.stop();
+    await cp?.stop();
+  });
+
+  it("converges when a release killed half-way is run again: nothing lost or duplicated", async () => {
+    const { configFile } = writeConfig(ALL);
+    const first = execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig], { cwd: root, reject: false, all: true });
+    let output = "";
+    first.all!.on("data", (d: Buffer) => (output += d.toString()));
+    await waitFor("the first HelmChart to be applied", async () => /HelmChart created/.test(output), 60_000);
+    first.kill("SIGKILL");
+    await first;
+    const kube = connect(cp.kubeconfig);
+    const listCharts = async () =>
+      ((await kube.objects.list("helm.cattle.io/v1", "HelmChart", "kube-system")) as unknown as { items: { metadata: { name: string } }[] }).items.map((i) => i.metadata.name).sort();
+    expect((await listCharts()).length).toBeLessThan(6);
+
+    const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
+    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000, concurrency: 6 });
+    expect(summary.ok).toBe(true);
+    expect(summary.services.every((s) => s.status === "installed" || s.status === "unchanged")).toBe(true);
+    expect(await listCharts()).toEqual(["adguard-home", "home-assistant", "jellyfin", "paperless-ngx", "uptime-kuma", "vaultwarden"]);
+    const releases = await helmReleases(cp.kubeconfig, findTool("helm"));
+    expect(releases.map((r) => `${r.name}:${r.status}:${r.revision}`).sort()).toEqual([
+      "adguard-home:deployed:1",
+      "home-assistant:deployed:1",
+      "jellyfin:deployed:1",
+      "paperless-ngx:deployed:1",
+      "uptime-kuma:deployed:1",
+      "vaultwarden:deployed:1",
+    ]);
+  }, 180_000);
+
+  it("fails only the service whose HelmChart another field manager owns, with the reason, and exits non-zero", async () => {
+    const kube = connect(cp.kubeconfig);
+    // Someone else takes ownership of jellyfin's values.
+    await kube.objects.patch(
+      { apiVersion: "helm.cattle.io/v1", kind: "HelmChart", metadata: { name: "jellyfin", namespace: "kube-system" }, spec: { valuesContent: "# owned by hand\n" } } as never,
+      undefined,
+      undefined,
+      "kubectl-edit",
+      true,
+      PatchStrategy.ServerSideApply,
+    );
+    const changed = ALL.replace("  jellyfin: {}", "  jellyfin:\n    values: { controllers: { main: { env: { TZ: Europe/Paris } } } }").replace("  uptime-kuma: {}", "  uptime-kuma:\n    values: { ingress: { main: { host: up.test } } }");
+    const { configFile } = writeConfig(changed);
+    const r = await execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig], { cwd: root, reject: false, all: true });
+    expect(r.exitCode).toBe(1);
+    expect(r.all).toMatch(/jellyfin: apply rejected: 409: Apply failed with 1 conflict: conflict with "kubectl-edit".*spec\.valuesContent/);
+    expect(r.all).toMatch(/uptime-kuma\s+update\s+ok installed/);
+    expect(r.all).toMatch(/1 service\(s\) failed: jellyfin\. The others were released/);
+  }, 120_000);
+});
