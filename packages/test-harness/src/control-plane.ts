@@ -65,7 +65,8 @@ export interface ManagedProcess {
 export function startProcess(dir: string, name: string, tool: string, args: string[], env: Record<string, string> = {}): ManagedProcess {
   const log = join(dir, `${name}.log`);
   const out = createWriteStream(log);
-  const proc = execa(findTool(tool), args, { reject: false, stdin: "ignore", buffer: false, env, cleanup: true });
+  const bin = tool.includes("/") || ["ip", "sh"].includes(tool) ? tool : findTool(tool);
+  const proc = execa(bin, args, { reject: false, stdin: "ignore", buffer: false, env, cleanup: true });
   proc.stdout?.pipe(out);
   proc.stderr?.pipe(out);
   return { name, log, proc };

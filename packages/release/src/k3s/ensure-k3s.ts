@@ -84,7 +84,7 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
     try {
       state = await detectK3s(remote);
     } catch (e) {
-      throw new K3sError(host.name, `cannot reach ${host.user ?? "root"}@${host.address}:${host.port ?? 22} (${e instanceof RemoteCommandError ? e.stderr.trim() : String(e)})`, "check the address, that sshd runs, that the key is authorised and the host key is in known_hosts (ssh-keyscan)");
+      throw new K3sError(host.name, `cannot reach ${host.user ?? "root"}@${host.address}:${host.port ?? 22} (${(e instanceof RemoteCommandError ? e.stderr : String(e)).trim().replace(/\s*\n\s*/g, " ")})`, "check the address, that sshd runs, that the key is authorised and the host key is in known_hosts (ssh-keyscan)");
     }
     const ok = state.installed && state.running && (!wanted || state.version === wanted);
     log(`${host.name}: k3s ${state.installed ? `${state.version} ${state.running ? "running" : "stopped"}` : "not installed"}${ok ? ", nothing to do" : `, will install ${wanted ?? config.k3s?.channel ?? "stable"}`}`);
@@ -96,8 +96,13 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
         await remote.upload(config.k3s.airgap.images, `/var/lib/rancher/k3s/agent/images/${config.k3s.airgap.images.split("/").pop()}`);
       }
       const joining = host !== first;
-      if (joining && !token) token = (await connectHost(first).run("cat /var/lib/rancher/k3s/server/node-token")).stdout.trim();
-      await remote.run(installCommand(config, host, { ...(joining ? { url, token: token! } : {}), clusterInit: !joining && servers.length > 1 }));
+      try {
+        if (joining && !token) token = (await connectHost(first).run("cat /var/lib/rancher/k3s/server/node-token")).stdout.trim();
+        await remote.run(installCommand(config, host, { ...(joining ? { url, token: token! } : {}), clusterInit: !joining && servers.length > 1 }));
+      } catch (e) {
+        if (!(e instanceof RemoteCommandError)) throw e;
+        throw new K3sError(host.name, `installing k3s failed (exit ${e.exitCode ?? "?"}): ${e.stderr.trim().split("\n").slice(-5).join(" | ")}`, `fix the cause above and re-run; hosts done so far (${changed.join(", ") || "none"}) are left as they are`);
+      }
       changed.push(host.name);
       log(`${host.name}: k3s installed`);
     }

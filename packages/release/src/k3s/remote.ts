@@ -48,7 +48,9 @@ export function connectHost(host: HostConfig): Remote {
       ? await execa("sh", ["-c", command], { reject: false, input: options.input ?? "" })
       : await execa("ssh", [...sshOptions(host), target, command], { reject: false, input: options.input ?? "" });
     const result = { exitCode: r.exitCode ?? 255, stdout: String(r.stdout), stderr: String(r.stderr) };
-    if (options.check !== false && result.exitCode !== 0) throw new RemoteCommandError(host.name, command, result.exitCode, result.stderr || result.stdout);
+    // ssh itself exits 255 when it cannot connect or verify the host: never a result to inspect.
+    const unreachable = !local && result.exitCode === 255;
+    if ((options.check !== false || unreachable) && result.exitCode !== 0) throw new RemoteCommandError(host.name, command, result.exitCode, result.stderr || result.stdout);
     return result;
   };
   return {

@@ -1,0 +1,82 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { SshTestHost } from "@homelab/test-harness";
+import { startSshTestHost } from "@homelab/test-harness";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import YAML from "yaml";
+import type { HomelabConfig } from "../src/config/types.ts";
+import { ensureK3s, K3sError } from "../src/k3s/ensure-k3s.ts";
+import { root, writeConfig } from "./helpers.ts";
+
+describe("k3s installation over real SSH (sshd test hosts; k3s itself is a stand-in)", () => {
+  let server: SshTestHost;
+  let agent: SshTestHost;
+  const hostsConfig = (): HomelabConfig => ({
+    k3s: { version: "v1.35.4+k3s1", extraArgs: ["--disable=servicelb"] },
+    hosts: [
+      { name: "nas", role: "server", address: server.address, sshKey: server.sshKey, knownHosts: server.knownHosts },
+      { name: "mini", role: "agent", address: agent.address, sshKey: agent.sshKey, knownHosts: agent.knownHosts },
+    ],
+    services: {},
+  });
+
+  beforeAll(async () => {
+    server = await startSshTestHost("nas");
+    agent = await startSshTestHost("mini");
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    await agent?.stop();
+  });
+
+  it("installs the pinned version on the server, joins the agent with the node token, fetches the kubeconfig", async () => {
+    const { dir } = writeConfig("services: {}\n");
+    const kubeconfigPath = join(dir, "kubeconfig");
+    const lines: string[] = [];
+    const result = await ensureK3s(hostsConfig(), { root, kubeconfigPath, log: (l) => lines.push(l) });
+    expect(result.changed).toEqual(["nas", "mini"]);
+    expect(server.installs()).toEqual([
+      expect.objectContaining({ INSTALL_K3S_VERSION: "v1.35.4+k3s1", INSTALL_K3S_EXEC: "server --disable=servicelb", K3S_URL: "", K3S_TOKEN: "" }),
+    ]);
+    expect(agent.installs()).toEqual([
+      expect.objectContaining({ INSTALL_K3S_VERSION: "v1.35.4+k3s1", INSTALL_K3S_EXEC: "agent --disable=servicelb", K3S_URL: `https://${server.address}:6443`, K3S_TOKEN: "K10standin::server:" + readFileSync(join(server.dir, "var-lib-rancher", "k3s", "server", "node-token"), "utf8").trim().split("server:")[1] }),
+    ]);
+    expect(readFileSync(join(server.dir, "curl.log"), "utf8")).toContain("https://raw.githubusercontent.com/k3s-io/k3s/v1.35.4+k3s1/install.sh");
+    expect(statSync(kubeconfigPath).mode & 0o777).toBe(0o600);
+    const kubeconfig = YAML.parse(readFileSync(kubeconfigPath, "utf8"));
+    expect(kubeconfig.clusters[0].cluster.server).toBe(`https://${server.address}:6443`);
+    expect(lines).toContain("nas: k3s not installed, will install v1.35.4+k3s1");
+  }, 60_000);
+
+  it("changes nothing when run again", async () => {
+    const { dir } = writeConfig("services: {}\n");
+    const result = await ensureK3s(hostsConfig(), { root, kubeconfigPath: join(dir, "kubeconfig") });
+    expect(result.changed).toEqual([]);
+    expect(server.installs()).toHaveLength(1);
+    expect(agent.installs()).toHaveLength(1);
+  }, 60_000);
+
+  it("upgrades a host whose version differs from the pin", async () => {
+    const config = hostsConfig();
+    config.k3s!.version = "v1.35.5+k3s1";
+    const { dir } = writeConfig("services: {}\n");
+    const result = await ensureK3s(config, { root, kubeconfigPath: join(dir, "kubeconfig") });
+    expect(result.changed).toEqual(["nas", "mini"]);
+    expect(server.installs().at(-1)).toMatchObject({ INSTALL_K3S_VERSION: "v1.35.5+k3s1" });
+  }, 60_000);
+
+  it("refuses a host whose key is not in known_hosts, naming the host and the fix", async () => {
+    const config = hostsConfig();
+    config.hosts![0]!.knownHosts = agent.knownHosts; // the wrong host's key
+    const error = await ensureK3s(config, { root, kubeconfigPath: "/nonexistent/kubeconfig" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(K3sError);
+    expect((error as Error).message).toMatch(new RegExp(`^nas: cannot reach root@${server.address.replace(/\./g, "\\.")}:22 .*Host key verification failed.*Fix: .*known_hosts`));
+  }, 60_000);
+
+  it("reports an unreachable host clearly", async () => {
+    const config = hostsConfig();
+    config.hosts = [{ name: "ghost", role: "server", address: "127.0.0.1", port: 1, sshKey: server.sshKey, knownHosts: server.knownHosts }];
+    const error = await ensureK3s(config, { root, kubeconfigPath: "/nonexistent/kubeconfig" }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^ghost: cannot reach root@127\.0\.0\.1:1 .*Connection refused.*Fix: check the address/);
+  }, 60_000);
+});
