@@ -5,7 +5,7 @@
 # ~/.cache/homelab/tools) so a second run does nothing.
 #
 # Usage: tooling/tools/install.sh [--quiet] [tool ...]
-#   tools: helm ct etcd kube-apiserver helm-controller sshd (default: all)
+#   tools: helm ct etcd kube-apiserver helm-controller sshd registry (default: all)
 # Prints the bin directory to put on PATH as its last line.
 set -euo pipefail
 
@@ -28,7 +28,7 @@ for arg in "$@"; do
     *) tools+=("$arg") ;;
   esac
 done
-[ ${#tools[@]} -gt 0 ] || tools=(helm ct etcd kube-apiserver helm-controller sshd)
+[ ${#tools[@]} -gt 0 ] || tools=(helm ct etcd kube-apiserver helm-controller sshd registry)
 
 say() { [ "$quiet" = 1 ] || echo "install-tools: $*" >&2; }
 fail() { echo "install-tools: $*" >&2; exit 1; }
@@ -185,6 +185,9 @@ EOF
   build_in_module kube-apiserver "$stamp" "$mod" k8s.io/kubernetes/cmd/kube-apiserver "-s -w$ldflags"
 }
 
+# The CNCF distribution registry, for the OCI push/pull tests.
+install_registry() { go_install registry github.com/distribution/distribution/v3/cmd/registry "$DISTRIBUTION_VERSION"; }
+
 install_sshd() {
   if [ -x /usr/sbin/sshd ] && command -v ssh >/dev/null && command -v ip >/dev/null; then return 0; fi
   command -v apt-get >/dev/null || fail "sshd, ssh and ip are needed for the SSH tests: install openssh-server, openssh-client and iproute2"
@@ -201,7 +204,8 @@ for t in "${tools[@]}"; do
     kube-apiserver) install_kube_apiserver ;;
     helm-controller) install_helm_controller ;;
     sshd) install_sshd ;;
-    *) fail "unknown tool '$t' (known: helm ct etcd kube-apiserver helm-controller sshd)" ;;
+    registry) install_registry ;;
+    *) fail "unknown tool '$t' (known: helm ct etcd kube-apiserver helm-controller sshd registry)" ;;
   esac
 done
 say "tools ready in $bin"

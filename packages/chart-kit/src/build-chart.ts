@@ -1,6 +1,7 @@
 import YAML from "yaml";
 import type { ChartChange } from "./chart-yaml.ts";
 import { renderChartYaml } from "./chart-yaml.ts";
+import { chartChangelog } from "./changelog.ts";
 import { chartTemplates } from "./chart-templates.ts";
 import type { ServiceDefinition } from "./definition.ts";
 import { HELMIGNORE } from "./helmignore.ts";
@@ -21,6 +22,8 @@ export interface BuildChartInput {
   ciValues?: Record<string, Record<string, Json>>;
   /** Changes of this version, for the Artifact Hub annotation. Default: none. */
   changes?: ChartChange[];
+  /** The package's changesets CHANGELOG.md, written into the chart as CHANGELOG.md. Default: none. */
+  changelog?: string;
 }
 
 /** A chart as files: relative path to content, sorted by path. */
@@ -37,6 +40,7 @@ export function buildChart(input: BuildChartInput): ChartFiles {
   const files = new Map<string, string>();
   files.set("Chart.yaml", renderChartYaml(def, { version: input.version, ...(input.changes ? { changes: input.changes } : {}) }));
   files.set(".helmignore", HELMIGNORE);
+  if (input.changelog) files.set("CHANGELOG.md", chartChangelog(def.name, input.changelog));
   files.set("README.md", renderReadme(def, input.version, values));
   files.set(
     "values.yaml",

@@ -38,3 +38,4 @@ export { findTool, toolsBinDir, ToolNotFoundError } from "./tools.ts";
 export type { HelmResult } from "./helm.ts";
 export { helm, HelmCommandError } from "./helm.ts";
 export { stableJson } from "./stable-json.ts";
+export { changesForVersion, chartChangelog } from "./changelog.ts";

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildChartInput } from "./build-chart.ts";
+import { changesForVersion } from "./changelog.ts";
 import type { ServiceDefinition } from "./definition.ts";
 import type { Json } from "./values-node.ts";
 
@@ -19,6 +20,8 @@ export interface ServicePackage {
   ciValues: Record<string, Record<string, Json>>;
   /** Where the chart is written: `<root>/charts/<name>`. */
   chartDir: string;
+  /** The package's CHANGELOG.md (written by `changeset version`), when it has one. */
+  changelog?: string;
 }
 
 /** A service package that cannot be loaded: names the file and the fix. */
@@ -64,8 +67,14 @@ export async function loadServicePackage(dir: string): Promise<ServicePackage> {
     definition: mod.default,
     ciValues: mod.ciValues ?? {},
     chartDir: join(root, "charts", mod.default.name),
+    ...(existsSync(join(abs, "CHANGELOG.md")) ? { changelog: readFileSync(join(abs, "CHANGELOG.md"), "utf8") } : {}),
   };
 }
 
 /** The build input of a loaded service package. */
-export const buildInputOf = (p: ServicePackage): BuildChartInput => ({ definition: p.definition, version: p.version, ciValues: p.ciValues });
+export const buildInputOf = (p: ServicePackage): BuildChartInput => ({
+  definition: p.definition,
+  version: p.version,
+  ciValues: p.ciValues,
+  ...(p.changelog ? { changelog: p.changelog, changes: changesForVersion(p.changelog, p.version) } : {}),
+});

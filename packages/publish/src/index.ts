@@ -1,0 +1,5 @@
+export type { HelmIndex, IndexEntry } from "./helm-index.ts";
+export { addEntry, compareVersions, readIndex, renderIndex } from "./helm-index.ts";
+export type { PublishedChart, PublishOptions } from "./publish.ts";
+export { indexEntry, loadAllServices, publishCharts, VersionNotBumpedError } from "./publish.ts";
+export { main } from "./cli.ts";

@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ServicePackage } from "@homelab/chart-kit";
+import { buildChart, buildInputOf, chartArchiveName, helm, loadServicePackage, packageChart } from "@homelab/chart-kit";
+import YAML from "yaml";
+import type { HelmIndex, IndexEntry } from "./helm-index.ts";
+import { addEntry, readIndex, renderIndex } from "./helm-index.ts";
+
+/** A chart whose content changed while its version is already published. */
+export class VersionNotBumpedError extends Error {
+  override readonly name = "VersionNotBumpedError";
+  constructor(readonly charts: { name: string; version: string }[]) {
+    super(
+      `${charts.map((c) => `${c.name} ${c.version}`).join(", ")}: the chart's content changed but its version is already published. ` +
+        "Fix: `pnpm changeset` (pick the service, describe the change), `pnpm version-packages`, then `pnpm build`.",
+    );
+  }
+}
+
+export interface PublishedChart {
+  name: string;
+  version: string;
+  status: "published" | "already published";
+  file?: string;
+  oci?: string;
+}
+
+export interface PublishOptions {
+  /** Repository root (apps/ is read from here). */
+  root: string;
+  /** The Helm repository directory (index.yaml and archives). Default: `<root>/repo`. */
+  repoDir?: string;
+  /** Only check, write nothing. */
+  check?: boolean;
+  /** Push new versions to this OCI registry too, e.g. `oci://registry.example.org/charts`. */
+  oci?: string;
+}
+
+/** Every service package under apps/. */
+export async function loadAllServices(root: string): Promise<ServicePackage[]> {
+  const dirs = readdirSync(join(root, "apps"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return Promise.all(dirs.map((d) => loadServicePackage(join(root, "apps", d))));
+}
+
+const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+
+/** The index entry of a packaged chart: Chart.yaml's fields, its archive name and digest. */
+export function indexEntry(chartYaml: string, archive: Buffer, fileName: string): IndexEntry {
+  const meta = YAML.parse(chartYaml) as Record<string, unknown> & { name: string; version: string };
+  return { ...meta, digest: sha256(archive), urls: [fileName] };
+}
+
+/**
+ * Publishes every chart whose version is not in the repository's index yet:
+ * writes its archive next to index.yaml and adds it to the index (older
+ * versions are never dropped). Fails, writing nothing, when a published
+ * version's content changed without a version bump.
+ */
+export async function publishCharts(options: PublishOptions): Promise<PublishedChart[]> {
+  const repoDir = options.repoDir ?? join(options.root, "repo");
+  const indexFile = join(repoDir, "index.yaml");
+  let index: HelmIndex = readIndex(indexFile);
+  const services = await loadAllServices(options.root);
+  const notBumped: { name: string; version: string }[] = [];
+  const pending: { name: string; version: string; archive: Buffer; entry: IndexEntry }[] = [];
+  const results: PublishedChart[] = [];
+  for (const pkg of services) {
+    const name = pkg.definition.name;
+    const files = buildChart(buildInputOf(pkg));
+    const archive = packageChart(name, files);
+    const fileName = chartArchiveName(name, pkg.version);
+    const published = index.entries[name]?.find((e) => e.version === pkg.version);
+    if (published) {
+      if (published.digest !== sha256(archive)) notBumped.push({ name, version: pkg.version });
+      else results.push({ name, version: pkg.version, status: "already published" });
+      continue;
+    }
+    pending.push({ name, version: pkg.version, archive, entry: indexEntry(files.get("Chart.yaml")!, archive, fileName) });
+  }
+  if (notBumped.length > 0) throw new VersionNotBumpedError(notBumped);
+  for (const p of pending) {
+    const file = join(repoDir, chartArchiveName(p.name, p.version));
+    const result: PublishedChart = { name: p.name, version: p.version, status: "published", file };
+    if (!options.check) {
+      mkdirSync(repoDir, { recursive: true });
+      writeFileSync(file, p.archive);
+      index = addEntry(index, p.entry);
+      if (options.oci) {
+        await helm(["push", file, options.oci]);
+        result.oci = `${options.oci.replace(/\/$/, "")}/${p.name}:${p.version}`;
+      }
+    }
+    results.push(result);
+  }
+  if (!options.check && pending.length > 0) writeFileSync(indexFile, renderIndex(index));
+  return results.sort((a, b) => (a.name < b.name ? -1 : 1));
+}

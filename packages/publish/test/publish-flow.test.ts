@@ -1,0 +1,103 @@
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findRepoRoot, helm } from "@homelab/chart-kit";
+import type { ControlPlane } from "@homelab/test-harness";
+import { startControlPlane } from "@homelab/test-harness";
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { readIndex } from "../src/helm-index.ts";
+import { publishCharts } from "../src/publish.ts";
+
+const source = findRepoRoot(process.cwd());
+
+describe("a changeset on one service, versioned and published, installed by another homelab's helm", () => {
+  let work: string;
+  let cp: ControlPlane;
+  let server: ReturnType<typeof createServer>;
+  let url: string;
+  let helmEnv: Record<string, string>;
+
+  beforeAll(async () => {
+    // A copy of the repository to version and publish, sharing installed packages.
+    work = mkdtempSync(join(tmpdir(), "homelab-publish-"));
+    for (const entry of ["apps", "packages", "tooling", "charts", "repo", ".changeset", "package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml", "turbo.json"]) {
+      cpSync(join(source, entry), join(work, entry), { recursive: true, verbatimSymlinks: true, filter: (p) => !p.includes("/test-results") && !p.endsWith("/.turbo") });
+    }
+    symlinkSync(join(source, "node_modules"), join(work, "node_modules"));
+    const git = (args: string[]) => execa("git", args, { cwd: work, env: { GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+    await git(["init", "-q", "-b", "main"]);
+    await git(["add", "-A"]);
+    await git(["commit", "-qm", "base"]);
+    cp = await startControlPlane();
+    server = createServer((req, res) => {
+      try {
+        res.end(readFileSync(join(work, "repo", decodeURIComponent((req.url ?? "/").split("?")[0]!))));
+      } catch {
+        res.statusCode = 404;
+        res.end("not found");
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const home = mkdtempSync(join(tmpdir(), "helm-home-"));
+    helmEnv = { HELM_CONFIG_HOME: join(home, "config"), HELM_CACHE_HOME: join(home, "cache"), HELM_DATA_HOME: join(home, "data") };
+  }, 120_000);
+
+  afterAll(async () => {
+    server?.close();
+    await cp?.stop();
+  });
+
+  it("changeset version bumps the service, and build writes the version, changelog and Artifact Hub changes", async () => {
+    writeFileSync(join(work, ".changeset", "jellyfin-transcoding.md"), '---\n"@homelab/jellyfin": minor\n---\n\nadded: hardware transcoding values\n');
+    const version = await execa("pnpm", ["exec", "changeset", "version"], { cwd: work, reject: false, all: true });
+    expect(version.exitCode, version.all).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, "apps", "jellyfin", "package.json"), "utf8")).version).toBe("0.2.0");
+    expect(JSON.parse(readFileSync(join(work, "apps", "vaultwarden", "package.json"), "utf8")).version).toBe("0.1.0");
+    const build = await execa("node", [join(work, "packages", "chart-kit", "bin", "homelab-chart.js"), "build"], { cwd: join(work, "apps", "jellyfin"), reject: false, all: true });
+    expect(build.exitCode, build.all).toBe(0);
+    const chart = YAML.parse(readFileSync(join(work, "charts", "jellyfin", "Chart.yaml"), "utf8"));
+    expect(chart.version).toBe("0.2.0");
+    expect(YAML.parse(chart.annotations["artifacthub.io/changes"])).toEqual([{ kind: "added", description: "Hardware transcoding values" }]);
+    expect(readFileSync(join(work, "charts", "jellyfin", "CHANGELOG.md"), "utf8")).toMatch(/^# jellyfin chart changelog\n\n## 0\.2\.0\n[\s\S]*added: hardware transcoding values/);
+  }, 120_000);
+
+  it("publishes exactly the one new version and leaves the others alone", async () => {
+    const before = Object.fromEntries(["vaultwarden", "uptime-kuma"].map((n) => [n, readFileSync(join(work, "repo", `${n}-0.1.0.tgz`))]));
+    const results = await publishCharts({ root: work });
+    expect(results.filter((r) => r.status === "published").map((r) => `${r.name} ${r.version}`)).toEqual(["jellyfin 0.2.0"]);
+    expect(results.filter((r) => r.status === "already published")).toHaveLength(5);
+    const index = readIndex(join(work, "repo", "index.yaml"));
+    expect(index.entries.jellyfin!.map((e) => e.version)).toEqual(["0.2.0", "0.1.0"]);
+    expect(index.entries.vaultwarden!.map((e) => e.version)).toEqual(["0.1.0"]);
+    for (const [n, bytes] of Object.entries(before)) expect(readFileSync(join(work, "repo", `${n}-0.1.0.tgz`)).equals(bytes)).toBe(true);
+    expect(await publishCharts({ root: work })).toSatisfy((r: { status: string }[]) => r.every((x) => x.status === "already published"));
+  }, 60_000);
+
+  it("is a Helm repository: repo add, search, pull, template and install with the real helm", async () => {
+    await helm(["repo", "add", "homelab", url], { env: helmEnv });
+    const search = await helm(["search", "repo", "homelab/jellyfin", "--versions", "--output", "json"], { env: helmEnv });
+    expect((JSON.parse(search.stdout) as { version: string }[]).map((r) => r.version)).toEqual(["0.2.0", "0.1.0"]);
+    const dir = mkdtempSync(join(tmpdir(), "pulled-"));
+    await helm(["pull", "homelab/jellyfin", "--version", "0.2.0", "--destination", dir], { env: helmEnv });
+    expect(readFileSync(join(dir, "jellyfin-0.2.0.tgz")).equals(readFileSync(join(work, "repo", "jellyfin-0.2.0.tgz")))).toBe(true);
+    const rendered = await helm(["template", "media", "homelab/jellyfin", "--version", "0.2.0", "--set", "ingress.main.host=tv.example.org"], { env: helmEnv });
+    expect(rendered.stdout).toContain('host: "tv.example.org"');
+    await helm(["install", "media", "homelab/jellyfin", "--version", "0.2.0", "--namespace", "media", "--create-namespace", "--kubeconfig", cp.kubeconfig], { env: helmEnv });
+    const list = await helm(["list", "--namespace", "media", "--kubeconfig", cp.kubeconfig, "--output", "json"], { env: helmEnv });
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ name: "media", status: "deployed", chart: "jellyfin-0.2.0" })]);
+  }, 120_000);
+
+  it("refuses to publish a chart whose content changed without a version bump", async () => {
+    const service = join(work, "apps", "vaultwarden", "src", "service.ts");
+    writeFileSync(service, readFileSync(service, "utf8").replace('SIGNUPS_ALLOWED: "false"', 'SIGNUPS_ALLOWED: "true"'));
+    const r = await execa("node", [join(work, "packages", "publish", "bin", "homelab-publish.js")], { cwd: work, reject: false, all: true });
+    expect(r.exitCode).toBe(1);
+    expect(r.all).toMatch(/^homelab-publish: vaultwarden 0\.1\.0: the chart's content changed but its version is already published\. Fix: `pnpm changeset`/);
+    expect(readIndex(join(work, "repo", "index.yaml")).entries.vaultwarden!.map((e) => e.version)).toEqual(["0.1.0"]);
+  }, 60_000);
+});
