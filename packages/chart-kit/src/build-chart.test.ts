@@ -113,3 +113,20 @@ describe("buildChart", () => {
     expect(() => buildChart({ definition: def, version: "1.0.0" })).toThrow(/service "sample": controllers\.main\.image\.tag: is missing/);
   });
 });
+
+describe("podSecurityLevel", () => {
+  it("is restricted by default, baseline for root, privileged for the host network", async () => {
+    const { podSecurityLevel } = await import("./pod-security.ts");
+    const def = sampleDefinition();
+    expect(podSecurityLevel(def)).toBe("restricted");
+    def.controllers.main!.capabilities = { add: ["NET_BIND_SERVICE"], reason: "port 53" };
+    expect(podSecurityLevel(def)).toBe("restricted");
+    def.controllers.main!.runAsRoot = { reason: "s6" };
+    expect(podSecurityLevel(def)).toBe("baseline");
+    def.controllers.main!.capabilities = { add: ["NET_ADMIN"], reason: "vpn" };
+    expect(podSecurityLevel(def)).toBe("privileged");
+    def.controllers.main!.capabilities = undefined;
+    def.controllers.main!.hostNetwork = { reason: "mDNS" };
+    expect(podSecurityLevel(def)).toBe("privileged");
+  });
+});

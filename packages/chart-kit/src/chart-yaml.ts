@@ -1,5 +1,6 @@
 import YAML from "yaml";
 import type { ServiceDefinition } from "./definition.ts";
+import { POD_SECURITY_ANNOTATION, podSecurityLevel } from "./pod-security.ts";
 
 /** The homelab maintainers, the default for every chart. */
 export const DEFAULT_MAINTAINERS = [{ name: "homelab maintainers", url: "https://github.com/homelab" }];
@@ -28,6 +29,7 @@ export function renderChartYaml(def: ServiceDefinition, meta: ChartMeta): string
       image: `${c.image.repository}:${c.image.tag}${c.image.digest ? `@${c.image.digest}` : ""}`,
     }));
   const annotations: Record<string, string> = {
+    [POD_SECURITY_ANNOTATION]: podSecurityLevel(def),
     "artifacthub.io/images": YAML.stringify(images, { lineWidth: 0 }),
     "artifacthub.io/license": "Apache-2.0",
     ...(meta.changes?.length

@@ -39,3 +39,4 @@ export type { HelmResult } from "./helm.ts";
 export { helm, HelmCommandError } from "./helm.ts";
 export { stableJson } from "./stable-json.ts";
 export { changesForVersion, chartChangelog } from "./changelog.ts";
+export { POD_SECURITY_ANNOTATION, podSecurityLevel } from "./pod-security.ts";

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from "./definition.ts";
+import { podSecurityLevel } from "./pod-security.ts";
 import type { JsonSchema, ObjectNode } from "./values-node.ts";
 import { walk } from "./values-node.ts";
 
@@ -76,7 +77,9 @@ export function renderReadme(def: ServiceDefinition, version: string, values: Ob
     "Containers run with all capabilities dropped, no privilege escalation, seccomp `RuntimeDefault`",
     "and, unless listed below, as non-root with a read-only root filesystem.",
     "",
-    ...(exceptions.length ? ["Exceptions:", "", ...exceptions.map((e) => `- ${e}`)] : ["No exceptions: the chart runs under Pod Security `restricted`."]),
+    ...(exceptions.length
+      ? [`Exceptions (so its namespace needs Pod Security \`${podSecurityLevel(def)}\`):`, "", ...exceptions.map((e) => `- ${e}`)]
+      : ["No exceptions: the chart runs under Pod Security `restricted`."]),
     "",
     "## Values",
     "",

@@ -9,17 +9,22 @@ export async function serverSideApply<T extends KubernetesObject>(kube: Kube, ob
   return kube.objects.patch(object, undefined, undefined, FIELD_MANAGER, false, PatchStrategy.ServerSideApply);
 }
 
+/** True when a service's plan writes anything. */
+export const planWrites = (plan: ServicePlan) =>
+  plan.change === "create" || plan.change === "update" || plan.secrets.some((s) => !s.unchanged) || Object.keys(plan.namespaceLabels).length > 0;
+
 /**
- * Writes what one service's plan needs, in order: its namespace (only when
- * secrets must go into it first), its secrets, then its HelmChart. Objects
- * that are already as desired are not written at all.
+ * Writes what one service's plan needs, in order: its namespace labelled with
+ * the Pod Security level its chart needs, its secrets, then its HelmChart.
+ * Objects that are already as desired are not written at all.
  */
 export async function applyServicePlan(kube: Kube, plan: ServicePlan): Promise<void> {
   const desired = plan.desired!;
   const target = desired.spec.targetNamespace;
   const pending = plan.secrets.filter((s) => !s.unchanged);
-  if (pending.length > 0 && !plan.namespaceExists) {
-    await serverSideApply(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target, labels: { "app.kubernetes.io/managed-by": MANAGED_BY } } });
+  if (Object.keys(plan.namespaceLabels).length > 0) {
+    const labels = plan.namespaceExists ? plan.namespaceLabels : { ...plan.namespaceLabels, "app.kubernetes.io/managed-by": MANAGED_BY };
+    await serverSideApply(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target, labels } });
   }
   for (const s of pending) {
     await serverSideApply(kube, {

@@ -11,8 +11,8 @@ export { desiredHelmChart, FIELD_MANAGER, MANAGED_BY, MANAGED_SELECTOR, releaseV
 export type { Kube } from "./kube.ts";
 export { connect } from "./kube.ts";
 export type { ChangeKind, Plan, PlannedSecret, ServicePlan } from "./plan.ts";
-export { checkValues, describeDiff, lineDiff, planRelease } from "./plan.ts";
-export { applyServicePlan, mapWithConcurrency, serverSideApply } from "./apply.ts";
+export { checkValues, describeDiff, lineDiff, planRelease, podSecurityLabels } from "./plan.ts";
+export { applyServicePlan, mapWithConcurrency, planWrites, serverSideApply } from "./apply.ts";
 export type { JobOutcome, WaitOptions } from "./wait.ts";
 export { waitForInstallJob } from "./wait.ts";
 export type { PruneOptions, PruneOutcome } from "./prune.ts";

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServicePackage } from "@homelab/chart-kit";
-import { helm, HelmCommandError } from "@homelab/chart-kit";
+import { helm, HelmCommandError, podSecurityLevel } from "@homelab/chart-kit";
 import type { ResolvedSecrets } from "./config/secrets.ts";
 import type { HomelabConfig } from "./config/types.ts";
 import { ConfigError, ConfigErrors } from "./errors.ts";
@@ -34,6 +34,8 @@ export interface ServicePlan {
   secrets: PlannedSecret[];
   /** The target namespace exists already. */
   namespaceExists: boolean;
+  /** The target namespace's labels (Pod Security level) as they must be; empty when they already are. */
+  namespaceLabels: Record<string, string>;
 }
 
 export interface Plan {
@@ -108,7 +110,10 @@ export async function planRelease(kube: Kube, config: HomelabConfig, services: M
       const desired = desiredHelmChart(services.get(name)!, s, ns);
       const target = desired.spec.targetNamespace;
       const current = existing.get(name);
-      const namespaceExists = (await readOptional(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target } })) !== undefined;
+      const namespace = await readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target } });
+      const namespaceExists = namespace !== undefined;
+      const wanted = podSecurityLabels(podSecurityLevel(services.get(name)!.definition));
+      const namespaceLabels = Object.entries(wanted).every(([k, v]) => namespace?.metadata?.labels?.[k] === v) ? {} : wanted;
       const plannedSecrets = await Promise.all(
         Object.entries(secrets[name] ?? {}).map(async ([id, data]) => {
           const secretName = userSecretName(name, id);
@@ -118,7 +123,7 @@ export async function planRelease(kube: Kube, config: HomelabConfig, services: M
         }),
       );
       const job = await readOptional<{ metadata: { uid?: string } }>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${name}`, namespace: ns } });
-      const base = { service: name, desired, secrets: plannedSecrets, namespaceExists, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
+      const base = { service: name, desired, secrets: plannedSecrets, namespaceExists, namespaceLabels, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
       if (!current) return { ...base, change: "create", diff: [`new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`] };
       const diff = describeDiff(current, desired);
       return { ...base, change: diff.length ? "update" : "unchanged", diff };
@@ -126,8 +131,17 @@ export async function planRelease(kube: Kube, config: HomelabConfig, services: M
   );
   const enabledNames = new Set(enabled.map(([n]) => n));
   const orphans = [...existing.keys()].filter((n) => !enabledNames.has(n)).sort();
-  for (const name of orphans) plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], namespaceExists: true });
+  for (const name of orphans) plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], namespaceExists: true, namespaceLabels: {} });
   return { helmChartNamespace: ns, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)), orphans };
+}
+
+/** Namespace labels that make the apiserver enforce (and warn and audit) a Pod Security level. */
+export function podSecurityLabels(level: string): Record<string, string> {
+  return {
+    "pod-security.kubernetes.io/enforce": level,
+    "pod-security.kubernetes.io/warn": level,
+    "pod-security.kubernetes.io/audit": level,
+  };
 }
 
 function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -1,4 +1,4 @@
-import { applyServicePlan, mapWithConcurrency } from "./apply.ts";
+import { applyServicePlan, mapWithConcurrency, planWrites } from "./apply.ts";
 import type { HomelabConfig } from "./config/types.ts";
 import type { Kube } from "./kube.ts";
 import { apiMessage } from "./kube.ts";
@@ -57,9 +57,9 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     try {
-      if (p.change !== "unchanged" || p.secrets.some((s) => !s.unchanged)) {
+      if (planWrites(p)) {
         await applyServicePlan(kube, p);
-        say(p.service, p.change === "unchanged" ? "secrets updated" : `HelmChart ${p.change === "create" ? "created" : "updated"}`);
+        say(p.service, p.change === "unchanged" ? "namespace and secrets updated" : `HelmChart ${p.change === "create" ? "created" : "updated"}`);
       }
     } catch (e) {
       return { service: p.service, change: p.change, status: "failed", diff: p.diff, seconds: seconds(), reason: `apply rejected: ${apiMessage(e)}` };

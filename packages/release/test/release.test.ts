@@ -81,6 +81,8 @@ describe("release on the test control plane (real apiserver and helm-controller)
     // The secret's value reaches the namespace as a Secret, never the HelmChart's values.
     expect(hcObj.spec.valuesContent).not.toContain("s3cret-admin-token");
     expect(YAML.parse(hcObj.spec.valuesContent)).toMatchObject({ secrets: { admin: { existingSecret: "homelab-vaultwarden-admin" } } });
+    const ns = await kube.core.readNamespace({ name: "passwords" });
+    expect(ns.metadata!.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "restricted" });
     const secret = await kube.core.readNamespacedSecret({ name: "homelab-vaultwarden-admin", namespace: "passwords" });
     expect(Buffer.from(secret.data!.ADMIN_TOKEN!, "base64").toString()).toBe("s3cret-admin-token");
     const values = await execa(helmBin, ["--kubeconfig", cp.kubeconfig, "get", "values", "vaultwarden", "-n", "passwords", "-o", "json"]);

@@ -66,6 +66,21 @@ describe("release under interruption and conflict", () => {
     ]);
   }, 180_000);
 
+  it("keeps a generated secret across upgrades (helm's lookup against the real apiserver)", async () => {
+    const kube = connect(cp.kubeconfig);
+    const read = async () => (await kube.core.readNamespacedSecret({ name: "paperless-ngx-app", namespace: "paperless-ngx" })).data!.SECRET_KEY!;
+    const before = await read();
+    expect(Buffer.from(before, "base64").toString()).toMatch(/^[A-Za-z0-9]{64}$/);
+    const changed = ALL.replace("  paperless-ngx: {}", "  paperless-ngx:\n    values: { controllers: { main: { env: { PAPERLESS_OCR_LANGUAGE: deu } } } }");
+    const { configFile } = writeConfig(changed);
+    const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
+    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000 });
+    expect(summary.services.find((s) => s.service === "paperless-ngx")).toMatchObject({ change: "update", status: "installed" });
+    const rel = (await helmReleases(cp.kubeconfig, findTool("helm"))).find((r) => r.name === "paperless-ngx")!;
+    expect(Number(rel.revision)).toBe(2);
+    expect(await read()).toBe(before);
+  }, 120_000);
+
   it("fails only the service whose HelmChart another field manager owns, with the reason, and exits non-zero", async () => {
     const kube = connect(cp.kubeconfig);
     // Someone else takes ownership of jellyfin's values.
