@@ -35,6 +35,8 @@ export interface PublishOptions {
   check?: boolean;
   /** Push new versions to this OCI registry too, e.g. `oci://registry.example.org/charts`. */
   oci?: string;
+  /** Talk plain HTTP to the OCI registry (a registry on localhost). Default: false, HTTPS. */
+  ociPlainHttp?: boolean;
 }
 
 /** Every service package under apps/. */
@@ -87,7 +89,7 @@ export async function publishCharts(options: PublishOptions): Promise<PublishedC
       writeFileSync(file, p.archive);
       index = addEntry(index, p.entry);
       if (options.oci) {
-        await helm(["push", file, options.oci]);
+        await helm(["push", file, options.oci, ...(options.ociPlainHttp ? ["--plain-http"] : [])]);
         result.oci = `${options.oci.replace(/\/$/, "")}/${p.name}:${p.version}`;
       }
     }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findRepoRoot, helm } from "@homelab/chart-kit";
 import type { ControlPlane } from "@homelab/test-harness";
-import { startControlPlane } from "@homelab/test-harness";
+import { freePort, startControlPlane, startProcess, stopProcess, waitFor } from "@homelab/test-harness";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
@@ -90,6 +90,24 @@ describe("a changeset on one service, versioned and published, installed by anot
     await helm(["install", "media", "homelab/jellyfin", "--version", "0.2.0", "--namespace", "media", "--create-namespace", "--kubeconfig", cp.kubeconfig], { env: helmEnv });
     const list = await helm(["list", "--namespace", "media", "--kubeconfig", cp.kubeconfig, "--output", "json"], { env: helmEnv });
     expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ name: "media", status: "deployed", chart: "jellyfin-0.2.0" })]);
+  }, 120_000);
+
+  it("pushes new versions to an OCI registry (the real distribution registry) that helm pulls from", async () => {
+    const port = await freePort();
+    const regDir = mkdtempSync(join(tmpdir(), "registry-"));
+    writeFileSync(join(regDir, "config.yml"), `version: 0.1\nlog: { level: error }\nstorage: { filesystem: { rootdirectory: ${regDir}/data } }\nhttp: { addr: 127.0.0.1:${port} }\n`);
+    const registry = startProcess(regDir, "registry", "registry", ["serve", join(regDir, "config.yml")]);
+    try {
+      await waitFor("the registry", async () => (await fetch(`http://127.0.0.1:${port}/v2/`)).ok, 30_000, registry);
+      const oci = `oci://127.0.0.1:${port}/charts`;
+      const results = await publishCharts({ root: work, repoDir: mkdtempSync(join(tmpdir(), "repo2-")), oci, ociPlainHttp: true });
+      expect(results.find((r) => r.name === "jellyfin")).toMatchObject({ status: "published", oci: `${oci}/jellyfin:0.2.0` });
+      const dir = mkdtempSync(join(tmpdir(), "oci-pull-"));
+      await helm(["pull", `${oci}/jellyfin`, "--version", "0.2.0", "--plain-http", "--destination", dir], { env: helmEnv });
+      expect(readFileSync(join(dir, "jellyfin-0.2.0.tgz")).equals(readFileSync(join(work, "repo", "jellyfin-0.2.0.tgz")))).toBe(true);
+    } finally {
+      await stopProcess(registry);
+    }
   }, 120_000);
 
   it("refuses to publish a chart whose content changed without a version bump", async () => {
