@@ -12,7 +12,7 @@ const CHANGELOG = `# @homelab/jellyfin
 
 ### Patch Changes
 
-- Updated dependencies
+- Updated dependencies [1a2b3c4]
   - @homelab/chart-kit@0.1.1
 
 ## 0.1.1

@@ -19,7 +19,7 @@ export function changesForVersion(changelog: string, version: string): ChartChan
     const text = m[1]!.trim();
     const kind = KINDS.find((k) => text.toLowerCase().startsWith(`${k}:`));
     const description = (kind ? text.slice(kind.length + 1) : text).trim();
-    if (description === "Updated dependencies") {
+    if (/^Updated dependencies( \[[^\]]*\])?$/.test(description)) {
       changes.push({ kind: "changed", description: "Rebuilt with an updated chart kit" });
       continue;
     }

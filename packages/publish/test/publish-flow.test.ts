@@ -13,6 +13,13 @@ import { readIndex } from "../src/helm-index.ts";
 import { publishCharts } from "../src/publish.ts";
 
 const source = findRepoRoot(process.cwd());
+/** A service's version in this checkout (before the test's changeset). */
+const versionOf = (app: string) => (JSON.parse(readFileSync(join(source, "apps", app, "package.json"), "utf8")) as { version: string }).version;
+/** jellyfin's version after a minor changeset. */
+const next = (() => {
+  const [major, minor] = versionOf("jellyfin").split(".").map(Number);
+  return major === 0 ? `0.${minor! + 1}.0` : `${major}.${minor! + 1}.0`;
+})();
 
 describe("a changeset on one service, versioned and published, installed by another homelab's helm", () => {
   let work: string;
@@ -56,40 +63,41 @@ describe("a changeset on one service, versioned and published, installed by anot
     writeFileSync(join(work, ".changeset", "jellyfin-transcoding.md"), '---\n"@homelab/jellyfin": minor\n---\n\nadded: hardware transcoding values\n');
     const version = await execa("pnpm", ["exec", "changeset", "version"], { cwd: work, reject: false, all: true });
     expect(version.exitCode, version.all).toBe(0);
-    expect(JSON.parse(readFileSync(join(work, "apps", "jellyfin", "package.json"), "utf8")).version).toBe("0.2.0");
-    expect(JSON.parse(readFileSync(join(work, "apps", "vaultwarden", "package.json"), "utf8")).version).toBe("0.1.0");
+    expect(JSON.parse(readFileSync(join(work, "apps", "jellyfin", "package.json"), "utf8")).version).toBe(next);
+    expect(JSON.parse(readFileSync(join(work, "apps", "vaultwarden", "package.json"), "utf8")).version).toBe(versionOf("vaultwarden"));
     const build = await execa("node", [join(work, "packages", "chart-kit", "bin", "homelab-chart.js"), "build"], { cwd: join(work, "apps", "jellyfin"), reject: false, all: true });
     expect(build.exitCode, build.all).toBe(0);
     const chart = YAML.parse(readFileSync(join(work, "charts", "jellyfin", "Chart.yaml"), "utf8"));
-    expect(chart.version).toBe("0.2.0");
+    expect(chart.version).toBe(next);
     expect(YAML.parse(chart.annotations["artifacthub.io/changes"])).toEqual([{ kind: "added", description: "Hardware transcoding values" }]);
-    expect(readFileSync(join(work, "charts", "jellyfin", "CHANGELOG.md"), "utf8")).toMatch(/^# jellyfin chart changelog\n\n## 0\.2\.0\n[\s\S]*added: hardware transcoding values/);
+    expect(readFileSync(join(work, "charts", "jellyfin", "CHANGELOG.md"), "utf8")).toMatch(new RegExp(`^# jellyfin chart changelog\\n\\n## ${next.replace(/\./g, "\\.")}\\n[\\s\\S]*added: hardware transcoding values`));
   }, 120_000);
 
   it("publishes exactly the one new version and leaves the others alone", async () => {
-    const before = Object.fromEntries(["vaultwarden", "uptime-kuma"].map((n) => [n, readFileSync(join(work, "repo", `${n}-0.1.0.tgz`))]));
+    const before = Object.fromEntries(["vaultwarden", "uptime-kuma"].map((n) => [n, readFileSync(join(work, "repo", `${n}-${versionOf(n)}.tgz`))]));
     const results = await publishCharts({ root: work });
-    expect(results.filter((r) => r.status === "published").map((r) => `${r.name} ${r.version}`)).toEqual(["jellyfin 0.2.0"]);
+    expect(results.filter((r) => r.status === "published").map((r) => `${r.name} ${r.version}`)).toEqual([`jellyfin ${next}`]);
     expect(results.filter((r) => r.status === "already published")).toHaveLength(5);
     const index = readIndex(join(work, "repo", "index.yaml"));
-    expect(index.entries.jellyfin!.map((e) => e.version)).toEqual(["0.2.0", "0.1.0"]);
-    expect(index.entries.vaultwarden!.map((e) => e.version)).toEqual(["0.1.0"]);
-    for (const [n, bytes] of Object.entries(before)) expect(readFileSync(join(work, "repo", `${n}-0.1.0.tgz`)).equals(bytes)).toBe(true);
+    const published = readIndex(join(source, "repo", "index.yaml"));
+    expect(index.entries.jellyfin!.map((e) => e.version)).toEqual([next, ...published.entries.jellyfin!.map((e) => e.version)]);
+    expect(index.entries.vaultwarden).toEqual(published.entries.vaultwarden);
+    for (const [n, bytes] of Object.entries(before)) expect(readFileSync(join(work, "repo", `${n}-${versionOf(n)}.tgz`)).equals(bytes)).toBe(true);
     expect(await publishCharts({ root: work })).toSatisfy((r: { status: string }[]) => r.every((x) => x.status === "already published"));
   }, 60_000);
 
   it("is a Helm repository: repo add, search, pull, template and install with the real helm", async () => {
     await helm(["repo", "add", "homelab", url], { env: helmEnv });
     const search = await helm(["search", "repo", "homelab/jellyfin", "--versions", "--output", "json"], { env: helmEnv });
-    expect((JSON.parse(search.stdout) as { version: string }[]).map((r) => r.version)).toEqual(["0.2.0", "0.1.0"]);
+    expect((JSON.parse(search.stdout) as { version: string }[]).map((r) => r.version)).toEqual([next, ...readIndex(join(source, "repo", "index.yaml")).entries.jellyfin!.map((e) => e.version)]);
     const dir = mkdtempSync(join(tmpdir(), "pulled-"));
-    await helm(["pull", "homelab/jellyfin", "--version", "0.2.0", "--destination", dir], { env: helmEnv });
-    expect(readFileSync(join(dir, "jellyfin-0.2.0.tgz")).equals(readFileSync(join(work, "repo", "jellyfin-0.2.0.tgz")))).toBe(true);
-    const rendered = await helm(["template", "media", "homelab/jellyfin", "--version", "0.2.0", "--set", "ingress.main.host=tv.example.org"], { env: helmEnv });
+    await helm(["pull", "homelab/jellyfin", "--version", next, "--destination", dir], { env: helmEnv });
+    expect(readFileSync(join(dir, `jellyfin-${next}.tgz`)).equals(readFileSync(join(work, "repo", `jellyfin-${next}.tgz`)))).toBe(true);
+    const rendered = await helm(["template", "media", "homelab/jellyfin", "--version", next, "--set", "ingress.main.host=tv.example.org"], { env: helmEnv });
     expect(rendered.stdout).toContain('host: "tv.example.org"');
-    await helm(["install", "media", "homelab/jellyfin", "--version", "0.2.0", "--namespace", "media", "--create-namespace", "--kubeconfig", cp.kubeconfig], { env: helmEnv });
+    await helm(["install", "media", "homelab/jellyfin", "--version", next, "--namespace", "media", "--create-namespace", "--kubeconfig", cp.kubeconfig], { env: helmEnv });
     const list = await helm(["list", "--namespace", "media", "--kubeconfig", cp.kubeconfig, "--output", "json"], { env: helmEnv });
-    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ name: "media", status: "deployed", chart: "jellyfin-0.2.0" })]);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ name: "media", status: "deployed", chart: `jellyfin-${next}` })]);
   }, 120_000);
 
   it("pushes new versions to an OCI registry (the real distribution registry) that helm pulls from", async () => {
@@ -101,10 +109,10 @@ describe("a changeset on one service, versioned and published, installed by anot
       await waitFor("the registry", async () => (await fetch(`http://127.0.0.1:${port}/v2/`)).ok, 30_000, registry);
       const oci = `oci://127.0.0.1:${port}/charts`;
       const results = await publishCharts({ root: work, repoDir: mkdtempSync(join(tmpdir(), "repo2-")), oci, ociPlainHttp: true });
-      expect(results.find((r) => r.name === "jellyfin")).toMatchObject({ status: "published", oci: `${oci}/jellyfin:0.2.0` });
+      expect(results.find((r) => r.name === "jellyfin")).toMatchObject({ status: "published", oci: `${oci}/jellyfin:${next}` });
       const dir = mkdtempSync(join(tmpdir(), "oci-pull-"));
-      await helm(["pull", `${oci}/jellyfin`, "--version", "0.2.0", "--plain-http", "--destination", dir], { env: helmEnv });
-      expect(readFileSync(join(dir, "jellyfin-0.2.0.tgz")).equals(readFileSync(join(work, "repo", "jellyfin-0.2.0.tgz")))).toBe(true);
+      await helm(["pull", `${oci}/jellyfin`, "--version", next, "--plain-http", "--destination", dir], { env: helmEnv });
+      expect(readFileSync(join(dir, `jellyfin-${next}.tgz`)).equals(readFileSync(join(work, "repo", `jellyfin-${next}.tgz`)))).toBe(true);
     } finally {
       await stopProcess(registry);
     }
@@ -115,7 +123,7 @@ describe("a changeset on one service, versioned and published, installed by anot
     writeFileSync(service, readFileSync(service, "utf8").replace('SIGNUPS_ALLOWED: "false"', 'SIGNUPS_ALLOWED: "true"'));
     const r = await execa("node", [join(work, "packages", "publish", "bin", "homelab-publish.js")], { cwd: work, reject: false, all: true });
     expect(r.exitCode).toBe(1);
-    expect(r.all).toMatch(/^homelab-publish: vaultwarden 0\.1\.0: the chart's content changed but its version is already published\. Fix: `pnpm changeset`/);
-    expect(readIndex(join(work, "repo", "index.yaml")).entries.vaultwarden!.map((e) => e.version)).toEqual(["0.1.0"]);
+    expect(r.all).toContain(`homelab-publish: vaultwarden ${versionOf("vaultwarden")}: the chart's content changed but its version is already published. Fix: \`pnpm changeset\``);
+    expect(readIndex(join(work, "repo", "index.yaml")).entries.vaultwarden).toEqual(readIndex(join(source, "repo", "index.yaml")).entries.vaultwarden);
   }, 60_000);
 });
