@@ -5,11 +5,11 @@ import type { ServicePackage } from "@homelab/chart-kit";
 import { helm, HelmCommandError, podSecurityLevel } from "@homelab/chart-kit";
 import type { ResolvedSecrets } from "./config/secrets.ts";
 import type { HomelabConfig } from "./config/types.ts";
-import { ConfigError, ConfigErrors } from "./errors.ts";
+import { ConfigError, ConfigErrors, ReleaseError } from "./errors.ts";
 import type { HelmChartObject } from "./helmchart.ts";
 import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_BY, MANAGED_SELECTOR, SERVICE_LABEL, userSecretName } from "./helmchart.ts";
 import type { Kube } from "./kube.ts";
-import { readOptional } from "./kube.ts";
+import { apiMessage, readOptional, statusOf } from "./kube.ts";
 
 export type ChangeKind = "create" | "update" | "unchanged" | "delete";
 
@@ -100,9 +100,15 @@ export function checkSecretIds(config: HomelabConfig, services: Map<string, Serv
  */
 export async function planRelease(kube: Kube, config: HomelabConfig, services: Map<string, ServicePackage>, secrets: ResolvedSecrets): Promise<Plan> {
   const ns = config.release?.helmChartNamespace ?? "kube-system";
-  const listed = (await kube.objects.list("helm.cattle.io/v1", "HelmChart", ns, undefined, undefined, undefined, undefined, MANAGED_SELECTOR)) as unknown as {
-    items: ExistingHelmChart[];
-  };
+  let listed: { items: ExistingHelmChart[] };
+  try {
+    listed = (await kube.objects.list("helm.cattle.io/v1", "HelmChart", ns, undefined, undefined, undefined, undefined, MANAGED_SELECTOR)) as unknown as { items: ExistingHelmChart[] };
+  } catch (e) {
+    if (statusOf(e) === 404) {
+      throw new ReleaseError("the cluster does not serve helm.cattle.io/v1 HelmChart", "release into k3s (its helm-controller serves the HelmChart CRD), or install k3s-io/helm-controller in the cluster");
+    }
+    throw new ReleaseError(`cannot read HelmCharts in ${ns}: ${apiMessage(e)}`, "check that the kubeconfig points at the cluster and its user may read helm.cattle.io HelmCharts");
+  }
   const existing = new Map(listed.items.map((h) => [h.metadata.name, h]));
   const enabled = Object.entries(config.services).filter(([, s]) => s.enabled !== false);
   const plans = await Promise.all(

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildChart, chartArchiveName, findTool, packageChart } from "@homelab/chart-kit";
+import type { HomelabConfig } from "@homelab/release";
+import { applyServicePlan, connect, mapWithConcurrency, planRelease, serverSideApply } from "@homelab/release";
+import type { ControlPlane } from "@homelab/test-harness";
+import { isWrite, startControlPlane, startHelmController } from "@homelab/test-harness";
+import { execa } from "execa";
+import { fixtureDefinitions, fixturePackages } from "./fixture.ts";
+import type { Figure } from "./measure.ts";
+import { figure, round, seconds } from "./measure.ts";
+
+const releaseEvents = (cp: ControlPlane, from: number) => cp.auditEvents().slice(from).filter((e) => e.user.username === "homelab-release");
+
+/** Plans and applies N fixture services (HelmCharts, namespaces), no job execution. */
+async function applyFixtures(cp: ControlPlane, count: number, prefix: string): Promise<{ seconds: number; requests: number; writes: number }> {
+  const kube = connect(cp.releaseKubeconfig);
+  const hcNamespace = `${prefix}-charts`;
+  await serverSideApply(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: hcNamespace } });
+  const packages = fixturePackages(count, "/bench");
+  const config: HomelabConfig = {
+    services: Object.fromEntries([...packages.keys()].map((n) => [n, { namespace: `${prefix}-${n}` }])),
+    release: { helmChartNamespace: hcNamespace, concurrency: 8 },
+  };
+  const before = cp.auditEvents().length;
+  const [s] = await seconds(async () => {
+    const plan = await planRelease(kube, config, packages, {});
+    await mapWithConcurrency(plan.services, 8, (p) => applyServicePlan(kube, p));
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  const events = releaseEvents(cp, before);
+  return { seconds: s, requests: events.length, writes: events.filter(isWrite).length };
+}
+
+/**
+ * Release: 50 services applied as HelmCharts (our tool) against sequential
+ * `helm upgrade --install` of the same 50 charts by the real helm, both on
+ * the test control plane; a no-op re-release; growth from 10 to 50 to 100.
+ */
+export async function benchRelease(): Promise<Figure[]> {
+  const cp = await startControlPlane();
+  // helm-controller installs its CRDs; it is stopped again so no install Jobs run (apply only is measured).
+  await (await startHelmController(cp)).stop();
+  const dir = mkdtempSync(join(tmpdir(), "bench-release-"));
+  try {
+    const figures: Figure[] = [];
+    const first = await applyFixtures(cp, 50, "r50");
+    const helm = findTool("helm");
+    const archives = fixtureDefinitions(50).map((definition) => {
+      const file = join(dir, chartArchiveName(definition.name, "1.0.0"));
+      writeFileSync(file, packageChart(definition.name, buildChart({ definition, version: "1.0.0" })));
+      return { name: definition.name, file };
+    });
+    const [helmSeconds] = await seconds(async () => {
+      for (const a of archives) await execa(helm, ["upgrade", "--install", a.name, a.file, "--namespace", `h50-${a.name}`, "--create-namespace", "--kubeconfig", cp.kubeconfig]);
+    });
+    figures.push(figure({ figure: "release 50 services (apply)", ours: first.seconds, unit: "s", baseline: helmSeconds, baselineName: "helm upgrade --install x50", target: "< 10 s", met: first.seconds < 10 }));
+    figures.push(figure({ figure: "API requests per service (first release)", ours: first.requests / 50, unit: "req", baseline: null, baselineName: "-", target: "report", met: true }));
+    const again = await applyFixtures(cp, 50, "r50");
+    figures.push(figure({ figure: "no-op re-release of 50: write requests", ours: again.writes, unit: "writes", baseline: first.writes, baselineName: "first release's writes", target: "0", met: again.writes === 0 }));
+    figures.push(figure({ figure: "no-op re-release of 50: time", ours: again.seconds, unit: "s", baseline: first.seconds, baselineName: "first release", target: "< 2 s", met: again.seconds < 2 }));
+    const growth: Record<number, number> = {};
+    for (const n of [10, 50, 100]) growth[n] = (await applyFixtures(cp, n, `g${n}`)).seconds;
+    const perService = (n: number) => growth[n]! / n;
+    figures.push(
+      figure({
+        figure: "apply time per service at 100 vs 10",
+        ours: perService(100) * 1000,
+        unit: "ms",
+        baseline: perService(10) * 1000,
+        baselineName: "per service at 10",
+        target: "linear or better (ratio <= 1.5)",
+        met: perService(100) / perService(10) <= 1.5,
+      }),
+    );
+    figures.push(figure({ figure: "apply 10 / 50 / 100 services", ours: growth[100]!, unit: "s", baseline: growth[10]!, baselineName: `10: ${round(growth[10]!)} s, 50: ${round(growth[50]!)} s`, target: "report", met: true }));
+    return figures;
+  } finally {
+    await cp.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
