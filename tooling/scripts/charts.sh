@@ -4,6 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" helm ct
 pnpm exec turbo run build lint package --output-logs=errors-only
+node tooling/chart-testing/bin/homelab-ct.js lint --json
 echo
 printf '%-16s %-9s %-12s %-40s %s\n' CHART VERSION APP ARCHIVE BYTES
 for tgz in dist/charts/*.tgz; do

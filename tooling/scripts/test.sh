@@ -5,6 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 status=0
-pnpm exec turbo run check lint test --continue --output-logs=new-only "$@" || status=$?
+# Two tasks at a time: several suites start their own control plane, and this machine has 2 cores.
+pnpm exec turbo run check lint test --continue --concurrency=2 --output-logs=new-only "$@" || status=$?
 node tooling/scripts/test-summary.mjs || status=1
 exit "$status"

@@ -1,5 +1,5 @@
 import type { ControlPlane } from "@homelab/test-harness";
-import { startControlPlane, startHelmController, startHelmJobRunner } from "@homelab/test-harness";
+import { startTestCluster } from "@homelab/test-harness";
 
 /** A throwaway cluster for `--target sandbox`: the test control plane, helm-controller and the node stand-in. */
 export interface Sandbox {
@@ -16,22 +16,6 @@ export interface Sandbox {
  * stand-in that runs helm-controller's Jobs with the real helm (no pods run).
  */
 export async function startSandbox(options: { dir?: string } = {}): Promise<Sandbox> {
-  const cp = await startControlPlane(options.dir ? { dir: options.dir } : {});
-  try {
-    const controller = await startHelmController(cp);
-    const runner = startHelmJobRunner(cp.kubeconfig);
-    return {
-      kubeconfig: cp.releaseKubeconfig,
-      auditEvents: cp.auditEvents,
-      dir: cp.dir,
-      stop: async () => {
-        await runner.stop();
-        await controller.stop();
-        await cp.stop();
-      },
-    };
-  } catch (e) {
-    await cp.stop();
-    throw e;
-  }
+  const cluster = await startTestCluster(options.dir ? { dir: options.dir } : {});
+  return { kubeconfig: cluster.cp.releaseKubeconfig, auditEvents: cluster.cp.auditEvents, dir: cluster.cp.dir, stop: cluster.stop };
 }

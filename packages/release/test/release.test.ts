@@ -1,6 +1,6 @@
 import { findTool } from "@homelab/chart-kit";
-import type { ControlPlane, HelmControllerProcess, HelmJobRunner } from "@homelab/test-harness";
-import { startControlPlane, startHelmController, startHelmJobRunner } from "@homelab/test-harness";
+import type { ControlPlane, TestCluster } from "@homelab/test-harness";
+import { startTestCluster } from "@homelab/test-harness";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
@@ -24,9 +24,8 @@ release:
 `;
 
 describe("release on the test control plane (real apiserver and helm-controller)", () => {
+  let cluster: TestCluster;
   let cp: ControlPlane;
-  let hc: HelmControllerProcess;
-  let runner: HelmJobRunner;
   let helmBin: string;
   const release = async (configText: string, opts: { prune?: boolean; dryRun?: boolean; dotenv?: string } = {}) => {
     const { configFile, envFile } = writeConfig(configText, opts.dotenv ?? "TEST_VAULTWARDEN_TOKEN=s3cret-admin-token\n");
@@ -36,15 +35,10 @@ describe("release on the test control plane (real apiserver and helm-controller)
 
   beforeAll(async () => {
     helmBin = findTool("helm");
-    cp = await startControlPlane();
-    hc = await startHelmController(cp);
-    runner = startHelmJobRunner(cp.kubeconfig);
+    cluster = await startTestCluster();
+    cp = cluster.cp;
   }, 180_000);
-  afterAll(async () => {
-    await runner?.stop();
-    await hc?.stop();
-    await cp?.stop();
-  });
+  afterAll(async () => cluster?.stop());
 
   it("plans a first release without writing anything", async () => {
     const summary = await release(BASE, { dryRun: true });

@@ -1,6 +1,6 @@
 import { findTool } from "@homelab/chart-kit";
-import type { ControlPlane, HelmControllerProcess, HelmJobRunner } from "@homelab/test-harness";
-import { startControlPlane, startHelmController, startHelmJobRunner, waitFor } from "@homelab/test-harness";
+import type { ControlPlane, TestCluster } from "@homelab/test-harness";
+import { startTestCluster, waitFor } from "@homelab/test-harness";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,19 +23,13 @@ release:
 `;
 
 describe("release under interruption and conflict", () => {
+  let cluster: TestCluster;
   let cp: ControlPlane;
-  let hc: HelmControllerProcess;
-  let runner: HelmJobRunner;
   beforeAll(async () => {
-    cp = await startControlPlane();
-    hc = await startHelmController(cp);
-    runner = startHelmJobRunner(cp.kubeconfig);
+    cluster = await startTestCluster();
+    cp = cluster.cp;
   }, 180_000);
-  afterAll(async () => {
-    await runner?.stop();
-    await hc?.stop();
-    await cp?.stop();
-  });
+  afterAll(async () => cluster?.stop());
 
   it("converges when a release killed half-way is run again: nothing lost or duplicated", async () => {
     const { configFile } = writeConfig(ALL);

@@ -9,3 +9,5 @@ export type { HelmJobRunner } from "./helm-job-runner.ts";
 export { startHelmJobRunner } from "./helm-job-runner.ts";
 export type { SshTestHost } from "./ssh-test-host.ts";
 export { startSshTestHost } from "./ssh-test-host.ts";
+export type { TestCluster } from "./test-cluster.ts";
+export { startTestCluster } from "./test-cluster.ts";

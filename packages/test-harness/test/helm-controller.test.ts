@@ -3,25 +3,21 @@ import { join } from "node:path";
 import { KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
 import { buildChart, buildInputOf, findRepoRoot, findTool, loadServicePackage, packageChart } from "@homelab/chart-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ControlPlane, HelmControllerProcess } from "../src/control-plane.ts";
-import { startControlPlane, startHelmController, waitFor } from "../src/control-plane.ts";
+import type { ControlPlane } from "../src/control-plane.ts";
+import { waitFor } from "../src/control-plane.ts";
 import type { HelmJobRunner } from "../src/helm-job-runner.ts";
-import { startHelmJobRunner } from "../src/helm-job-runner.ts";
+import type { TestCluster } from "../src/test-cluster.ts";
+import { startTestCluster } from "../src/test-cluster.ts";
 
 describe("helm-controller on the test control plane", () => {
+  let cluster: TestCluster;
   let cp: ControlPlane;
-  let hc: HelmControllerProcess;
   let runner: HelmJobRunner;
   beforeAll(async () => {
-    cp = await startControlPlane();
-    hc = await startHelmController(cp);
-    runner = startHelmJobRunner(cp.kubeconfig);
+    cluster = await startTestCluster();
+    ({ cp, runner } = cluster);
   }, 180_000);
-  afterAll(async () => {
-    await runner?.stop();
-    await hc?.stop();
-    await cp?.stop();
-  });
+  afterAll(async () => cluster?.stop());
 
   it("installs a HelmChart with chartContent through its Job", async () => {
     const pkg = await loadServicePackage(join(findRepoRoot(process.cwd()), "apps", "uptime-kuma"));

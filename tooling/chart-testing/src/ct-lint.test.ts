@@ -15,7 +15,7 @@ describe("ct lint", () => {
     for (const chart of charts) expect(result.output).toMatch(new RegExp(`✔︎ ${chart} => \\(version: "\\d+\\.\\d+\\.\\d+"`));
     expect(result.ok).toBe(true);
     expect(charts.length).toBeGreaterThanOrEqual(6);
-  });
+  }, 300_000);
 
   it("fails a chart whose values.yaml breaks the yamllint rules", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ct-"));
