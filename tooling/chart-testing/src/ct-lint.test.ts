@@ -25,5 +25,5 @@ describe("ct lint", () => {
     const result = await ctLint({ cwd: dir, charts: ["charts/jellyfin"] });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/duplication of key "nameOverride"/);
-  });
+  }, 120_000);
 });
