@@ -143,7 +143,7 @@ export function renderSummary(summary: ReleaseSummary): string {
   lines.push(`${"SERVICE".padEnd(16)} ${"CHANGE".padEnd(10)} ${"STATUS".padEnd(10)} SECONDS`);
   for (const r of summary.services) lines.push(`${r.service.padEnd(16)} ${r.change.padEnd(10)} ${`${STATUS_MARK[r.status]} ${r.status === "failed" ? "" : r.status}`.trim().padEnd(10)} ${r.seconds}`);
   for (const r of summary.services) {
-    if (r.diff.length && r.change !== "unchanged" && (summary.dryRun || r.status === "failed" || r.change === "update")) {
+    if (r.diff.length && (summary.dryRun || r.status === "failed" || r.change !== "create")) {
       lines.push("", `${r.service}:`, ...r.diff.map((d) => `  ${d}`));
     }
     if (r.reason) lines.push("", `${r.service}: ${r.reason}`);

@@ -130,9 +130,14 @@ export async function planRelease(kube: Kube, config: HomelabConfig, services: M
       );
       const job = await readOptional<{ metadata: { uid?: string } }>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${name}`, namespace: ns } });
       const base = { service: name, desired, secrets: plannedSecrets, namespaceExists, namespaceLabels, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
-      if (!current) return { ...base, change: "create", diff: [`new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`] };
+      // Writes besides the HelmChart: the namespace's Pod Security labels and the service's Secrets.
+      const extra = [
+        ...(Object.keys(namespaceLabels).length ? [`namespace ${target}: ${namespaceExists ? "label" : "create with"} pod-security.kubernetes.io/enforce=${namespaceLabels["pod-security.kubernetes.io/enforce"]}`] : []),
+        ...plannedSecrets.filter((s) => !s.unchanged).map((s) => `secret ${s.namespace}/${s.name}: write (value not shown)`),
+      ];
+      if (!current) return { ...base, change: "create", diff: [`new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`, ...extra] };
       const diff = describeDiff(current, desired);
-      return { ...base, change: diff.length ? "update" : "unchanged", diff };
+      return { ...base, change: diff.length ? "update" : "unchanged", diff: [...diff, ...extra] };
     }),
   );
   const enabledNames = new Set(enabled.map(([n]) => n));
