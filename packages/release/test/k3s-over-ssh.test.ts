@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SshTestHost } from "@homelab/test-harness";
 import { startSshTestHost } from "@homelab/test-harness";
@@ -79,4 +79,55 @@ describe("k3s installation over real SSH (sshd test hosts; k3s itself is a stand
     const error = await ensureK3s(config, { root, kubeconfigPath: "/nonexistent/kubeconfig" }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/^ghost: cannot reach root@127\.0\.0\.1:1 .*Connection refused.*Fix: check the address/);
   }, 60_000);
+});
+
+describe("an airgapped cluster of two servers and an agent over real SSH (k3s itself is a stand-in)", () => {
+  const hosts: SshTestHost[] = [];
+  let files: { binary: string; images: string; installScript: string };
+  const clusterConfig = (version = "v1.35.4+k3s1"): HomelabConfig => ({
+    k3s: { version, airgap: { ...files } },
+    hosts: hosts.map((h, i) => ({ name: h.name, role: i < 2 ? "server" : "agent", address: h.address, sshKey: h.sshKey, knownHosts: h.knownHosts })),
+    services: {},
+  });
+
+  beforeAll(async () => {
+    for (const name of ["cp1", "cp2", "worker"]) hosts.push(await startSshTestHost(name));
+    const { dir } = writeConfig("services: {}\n");
+    files = { binary: join(dir, "k3s"), images: join(dir, "k3s-airgap-images-amd64.tar.zst"), installScript: join(dir, "install.sh") };
+    // The user's local copies: a binary that reports its version, an images tarball, and the install script.
+    writeFileSync(files.binary, '#!/bin/sh\necho "k3s version v1.35.4+k3s1 (airgap)"\n');
+    writeFileSync(files.images, "images tarball bytes\n");
+    writeFileSync(files.installScript, readFileSync(join(hosts[0]!.dir, "install.sh")));
+  }, 90_000);
+  afterAll(async () => {
+    for (const h of hosts) await h.stop();
+  });
+
+  it("uploads the local files, fetches nothing, initialises etcd on the first server and joins the rest", async () => {
+    const lines: string[] = [];
+    const result = await ensureK3s(clusterConfig(), { root, kubeconfigPath: join(hosts[0]!.dir, "kubeconfig"), log: (l) => lines.push(l) });
+    expect(result.changed).toEqual(["cp1", "cp2", "worker"]);
+    const [cp1, cp2, worker] = hosts.map((h) => h.installs());
+    const token = readFileSync(join(hosts[0]!.dir, "var-lib-rancher", "k3s", "server", "node-token"), "utf8").trim();
+    const url = `https://${hosts[0]!.address}:6443`;
+    expect(cp1).toEqual([expect.objectContaining({ INSTALL_K3S_SKIP_DOWNLOAD: "true", INSTALL_K3S_EXEC: "server --cluster-init", K3S_URL: "", K3S_TOKEN: "" })]);
+    expect(cp2).toEqual([expect.objectContaining({ INSTALL_K3S_SKIP_DOWNLOAD: "true", INSTALL_K3S_EXEC: "server", K3S_URL: url, K3S_TOKEN: token })]);
+    expect(worker).toEqual([expect.objectContaining({ INSTALL_K3S_SKIP_DOWNLOAD: "true", INSTALL_K3S_EXEC: "agent", K3S_URL: url, K3S_TOKEN: token })]);
+    for (const h of hosts) {
+      expect(existsSync(join(h.dir, "curl.log"))).toBe(false);
+      expect(readFileSync(join(h.dir, "usr-local-bin", "k3s"), "utf8")).toBe(readFileSync(files.binary, "utf8"));
+      expect(statSync(join(h.dir, "usr-local-bin", "k3s")).mode & 0o111).toBe(0o111);
+      expect(readFileSync(join(h.dir, "var-lib-rancher", "k3s", "agent", "images", "k3s-airgap-images-amd64.tar.zst"), "utf8")).toBe("images tarball bytes\n");
+    }
+    expect(lines).toContain("cp2: uploading the airgap binary, images and install script");
+  }, 90_000);
+
+  it("refuses an airgap binary of another version than the pin, naming the field and the fix", async () => {
+    const error = await ensureK3s(clusterConfig("v1.35.5+k3s1"), { root, kubeconfigPath: join(hosts[0]!.dir, "kubeconfig") }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(K3sError);
+    expect((error as Error).message).toBe(
+      `cp1: after the install k3s reports v1.35.4+k3s1, not the pinned v1.35.5+k3s1. Fix: k3s.airgap.binary (${files.binary}) must be k3s v1.35.5+k3s1: download that release's binary, or set k3s.version to v1.35.4+k3s1; hosts done so far (none) are left as they are`,
+    );
+    expect(hosts[1]!.installs()).toHaveLength(1); // stopped at the first host
+  }, 90_000);
 });

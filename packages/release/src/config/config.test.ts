@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findRepoRoot } from "@homelab/chart-kit";
 import { describe, expect, it } from "vitest";
 import { loadServices } from "../services.ts";
 import { renderHomelabSchema } from "../write-schema.ts";
+import { ConfigErrors } from "../errors.ts";
 import { loadConfig } from "./load-config.ts";
 import { parseDotEnv, resolveSecrets } from "./secrets.ts";
 
@@ -30,5 +32,44 @@ describe("homelab config", () => {
     expect(() => resolveSecrets(config, "homelab.yaml", "/nonexistent/.env", {})).toThrow(
       "homelab.yaml: services.vaultwarden.secrets.admin.ADMIN_TOKEN: environment variable VW_TOKEN is not set. Fix: export VW_TOKEN=... or add it to /nonexistent/.env (never commit it)",
     );
+  });
+
+  it("resolves airgap files relative to the config file, and names the line and fix of one that is missing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "homelab-config-"));
+    writeFileSync(join(dir, "k3s"), "binary");
+    writeFileSync(join(dir, "install.sh"), "#!/bin/sh\n");
+    const yaml = [
+      "k3s:",
+      "  version: v1.35.4+k3s1",
+      "  airgap:",
+      "    binary: k3s",
+      "    images: images/k3s-airgap-images-amd64.tar.zst",
+      "    installScript: install.sh",
+      "hosts:",
+      "  - { name: nas, role: server, address: 10.0.0.1 }",
+      "services: {}",
+      "",
+    ].join("\n");
+    writeFileSync(join(dir, "homelab.yaml"), yaml);
+    let error: unknown;
+    try {
+      loadConfig(join(dir, "homelab.yaml"), []);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigErrors);
+    const errors = (error as ConfigErrors).errors;
+    expect(errors.map((e) => [e.field, e.line, e.problem])).toEqual([
+      ["k3s.airgap.images", 5, `${join(dir, "images/k3s-airgap-images-amd64.tar.zst")} is not a file`],
+    ]);
+    expect(errors[0]!.fix).toContain("k3s-airgap-images-<arch>.tar.zst of the pinned version");
+
+    writeFileSync(join(dir, "images.tar.zst"), "images");
+    writeFileSync(join(dir, "homelab.yaml"), yaml.replace("images/k3s-airgap-images-amd64.tar.zst", "images.tar.zst"));
+    expect(loadConfig(join(dir, "homelab.yaml"), []).k3s?.airgap).toEqual({
+      binary: join(dir, "k3s"),
+      images: join(dir, "images.tar.zst"),
+      installScript: join(dir, "install.sh"),
+    });
   });
 });

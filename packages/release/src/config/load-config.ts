@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import YAML, { LineCounter } from "yaml";
 import { ConfigError, ConfigErrors } from "../errors.ts";
 import { homelabSchema } from "./schema.ts";
 import type { HomelabConfig } from "./types.ts";
+import type { SchemaViolation as Violation } from "./validate-schema.ts";
 import { validateSchema } from "./validate-schema.ts";
 
 /**
@@ -27,6 +28,7 @@ export function loadConfig(file: string, services: readonly string[]): HomelabCo
   }
   const value = doc.toJS() as unknown;
   const violations = validateSchema(value ?? {}, homelabSchema(services));
+  if (violations.length === 0) violations.push(...resolveLocalFiles(value as HomelabConfig, dirname(resolve(file))));
   if (violations.length > 0) {
     throw new ConfigErrors(
       violations.map((v) => {
@@ -41,6 +43,34 @@ export function loadConfig(file: string, services: readonly string[]): HomelabCo
   }
   return value as HomelabConfig;
 }
+
+/**
+ * Makes the airgap files absolute (relative paths are relative to the config
+ * file) and checks that each is a readable file, before any host is touched.
+ */
+function resolveLocalFiles(config: HomelabConfig, base: string): Violation[] {
+  const airgap = config.k3s?.airgap;
+  if (!airgap) return [];
+  const problems: Violation[] = [];
+  for (const key of ["binary", "images", "installScript"] as const) {
+    const path = isAbsolute(airgap[key]) ? airgap[key] : resolve(base, airgap[key]);
+    let isFile = false;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      // reported below
+    }
+    if (!isFile) problems.push({ path: ["k3s", "airgap", key], problem: `${path} is not a file`, fix: airgapFix[key] });
+    airgap[key] = path;
+  }
+  return problems;
+}
+
+const airgapFix = {
+  binary: "download the k3s binary of the pinned version (k3s or k3s-arm64 from the k3s release) and give its path, relative to this file",
+  images: "download k3s-airgap-images-<arch>.tar.zst of the pinned version and give its path, relative to this file",
+  installScript: "download install.sh of the pinned version (https://get.k3s.io) and give its path, relative to this file",
+} as const;
 
 /** Offset of the key of `path`'s last element (for unknown keys, whose value node may be a scalar). */
 function keyOffset(doc: YAML.Document, path: (string | number)[]): number | undefined {

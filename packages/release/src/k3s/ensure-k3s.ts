@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import type { HomelabConfig, HostConfig } from "../config/types.ts";
+import { basename, join } from "node:path";
+import type { HomelabConfig, HostConfig, K3sConfig } from "../config/types.ts";
 import type { Remote } from "./remote.ts";
 import { connectHost, RemoteCommandError } from "./remote.ts";
 
@@ -54,6 +54,35 @@ export function installCommand(config: HomelabConfig, host: HostConfig, join: { 
   return `${fetch}${env.join(" ")} sh /tmp/homelab-k3s-install.sh`;
 }
 
+/**
+ * Puts the airgap files on a host: install.sh in /tmp, the images tarball where
+ * k3s imports it at start, the binary renamed into place last (a running k3s
+ * keeps its old inode, so an upgrade never hits "text file busy").
+ */
+async function uploadAirgap(remote: Remote, airgap: NonNullable<K3sConfig["airgap"]>): Promise<void> {
+  await remote.run("mkdir -p /usr/local/bin /var/lib/rancher/k3s/agent/images");
+  await remote.upload(airgap.installScript, "/tmp/homelab-k3s-install.sh");
+  await remote.upload(airgap.images, `/var/lib/rancher/k3s/agent/images/${basename(airgap.images)}`);
+  await remote.upload(airgap.binary, "/usr/local/bin/.k3s.homelab-new");
+  await remote.run("chmod 0755 /usr/local/bin/.k3s.homelab-new && mv -f /usr/local/bin/.k3s.homelab-new /usr/local/bin/k3s");
+}
+
+const leftAsTheyAre = (done: string[]) => `hosts done so far (${done.join(", ") || "none"}) are left as they are`;
+
+/** After an install: k3s must report the pinned version and its service must be active. */
+async function checkInstalled(remote: Remote, config: HomelabConfig, done: string[]): Promise<void> {
+  const state = await detectK3s(remote);
+  const wanted = config.k3s?.version;
+  const left = leftAsTheyAre(done);
+  if (!state.installed) throw new K3sError(remote.host.name, "after the install `k3s --version` reports no k3s", `check /usr/local/bin/k3s on the host and re-run; ${left}`);
+  if (wanted && state.version !== wanted) {
+    const fix = config.k3s?.airgap ? `k3s.airgap.binary (${config.k3s.airgap.binary}) must be k3s ${wanted}: download that release's binary, or set k3s.version to ${state.version}` : `check INSTALL_K3S_* on the host and re-run`;
+    throw new K3sError(remote.host.name, `after the install k3s reports ${state.version}, not the pinned ${wanted}`, `${fix}; ${left}`);
+  }
+  const unit = remote.host.role === "server" ? "k3s" : "k3s-agent";
+  if (!state.running) throw new K3sError(remote.host.name, `k3s ${state.version} is installed but the ${unit} service is not active`, `see \`journalctl -u ${unit}\` on the host, fix it and re-run; ${left}`);
+}
+
 export interface EnsureK3sOptions {
   root: string;
   dryRun?: boolean;
@@ -89,20 +118,19 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
     const ok = state.installed && state.running && (!wanted || state.version === wanted);
     log(`${host.name}: k3s ${state.installed ? `${state.version} ${state.running ? "running" : "stopped"}` : "not installed"}${ok ? ", nothing to do" : `, will install ${wanted ?? config.k3s?.channel ?? "stable"}`}`);
     if (!ok && !options.dryRun) {
-      if (config.k3s?.airgap) {
-        await remote.upload(config.k3s.airgap.installScript, "/tmp/homelab-k3s-install.sh");
-        await remote.upload(config.k3s.airgap.binary, "/usr/local/bin/k3s");
-        await remote.run("chmod 0755 /usr/local/bin/k3s && mkdir -p /var/lib/rancher/k3s/agent/images");
-        await remote.upload(config.k3s.airgap.images, `/var/lib/rancher/k3s/agent/images/${config.k3s.airgap.images.split("/").pop()}`);
-      }
       const joining = host !== first;
       try {
+        if (config.k3s?.airgap) {
+          log(`${host.name}: uploading the airgap binary, images and install script`);
+          await uploadAirgap(remote, config.k3s.airgap);
+        }
         if (joining && !token) token = (await connectHost(first).run("cat /var/lib/rancher/k3s/server/node-token")).stdout.trim();
         await remote.run(installCommand(config, host, { ...(joining ? { url, token: token! } : {}), clusterInit: !joining && servers.length > 1 }));
       } catch (e) {
         if (!(e instanceof RemoteCommandError)) throw e;
-        throw new K3sError(host.name, `installing k3s failed (exit ${e.exitCode ?? "?"}): ${e.stderr.trim().split("\n").slice(-5).join(" | ")}`, `fix the cause above and re-run; hosts done so far (${changed.join(", ") || "none"}) are left as they are`);
+        throw new K3sError(host.name, `installing k3s failed (exit ${e.exitCode ?? "?"}): ${e.stderr.trim().split("\n").slice(-5).join(" | ")}`, `fix the cause above and re-run; ${leftAsTheyAre(changed)}`);
       }
+      await checkInstalled(remote, config, changed);
       changed.push(host.name);
       log(`${host.name}: k3s installed`);
     }

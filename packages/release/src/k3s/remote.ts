@@ -40,6 +40,9 @@ export function sshOptions(host: HostConfig): string[] {
   return opts;
 }
 
+/** Quotes a word for a POSIX shell. */
+export const shellQuote = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
+
 export function connectHost(host: HostConfig): Remote {
   const local = host.address === "local";
   const target = `${host.user ?? "root"}@${host.address}`;
@@ -61,11 +64,10 @@ export function connectHost(host: HostConfig): Remote {
         await execa("install", ["-D", localPath, remotePath]);
         return;
       }
-      const port = sshOptions(host);
-      const pIndex = port.indexOf("-p");
-      port.splice(pIndex, 2, "-P", String(host.port ?? 22));
-      const r = await execa("scp", [...port, "-q", localPath, `${target}:${remotePath}`], { reject: false });
-      if (r.exitCode !== 0) throw new RemoteCommandError(host.name, `scp ${localPath} ${remotePath}`, r.exitCode, String(r.stderr));
+      // Through ssh and the host's shell: needs no SFTP subsystem (which OpenSSH 9's scp requires).
+      const command = `cat > ${shellQuote(remotePath)}`;
+      const r = await execa("ssh", [...sshOptions(host), target, command], { reject: false, inputFile: localPath });
+      if (r.exitCode !== 0) throw new RemoteCommandError(host.name, `upload ${localPath} to ${remotePath}`, r.exitCode, String(r.stderr));
     },
   };
 }
