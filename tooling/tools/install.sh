@@ -5,7 +5,7 @@
 # ~/.cache/homelab/tools) so a second run does nothing.
 #
 # Usage: tooling/tools/install.sh [--quiet] [tool ...]
-#   tools: helm ct etcd kube-apiserver helm-controller sshd registry (default: all)
+#   tools: helm ct etcd kube-apiserver helm-controller sshd registry gpg (default: all)
 # Prints the bin directory to put on PATH as its last line.
 set -euo pipefail
 
@@ -28,7 +28,7 @@ for arg in "$@"; do
     *) tools+=("$arg") ;;
   esac
 done
-[ ${#tools[@]} -gt 0 ] || tools=(helm ct etcd kube-apiserver helm-controller sshd registry)
+[ ${#tools[@]} -gt 0 ] || tools=(helm ct etcd kube-apiserver helm-controller sshd registry gpg)
 
 say() { [ "$quiet" = 1 ] || echo "install-tools: $*" >&2; }
 fail() { echo "install-tools: $*" >&2; exit 1; }
@@ -196,6 +196,15 @@ install_sshd() {
   run_logged apt-sshd env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openssh-server openssh-client iproute2
 }
 
+# GnuPG, for the chart signing test (helm verifies what gpg signs).
+install_gpg() {
+  if command -v gpg >/dev/null && command -v gpgconf >/dev/null; then return 0; fi
+  command -v apt-get >/dev/null || fail "gpg is needed for the chart signing test: install GnuPG (gnupg)"
+  say "installing gnupg (Debian)"
+  run_logged apt-update apt-get update
+  run_logged apt-gpg env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gnupg
+}
+
 for t in "${tools[@]}"; do
   case "$t" in
     helm) install_helm ;;
@@ -205,7 +214,8 @@ for t in "${tools[@]}"; do
     helm-controller) install_helm_controller ;;
     sshd) install_sshd ;;
     registry) install_registry ;;
-    *) fail "unknown tool '$t' (known: helm ct etcd kube-apiserver helm-controller sshd registry)" ;;
+    gpg) install_gpg ;;
+    *) fail "unknown tool '$t' (known: helm ct etcd kube-apiserver helm-controller sshd registry gpg)" ;;
   esac
 done
 say "tools ready in $bin"

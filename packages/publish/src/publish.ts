@@ -6,6 +6,8 @@ import { buildChart, buildInputOf, chartArchiveName, helm, loadServicePackage, p
 import YAML from "yaml";
 import type { HelmIndex, IndexEntry } from "./helm-index.ts";
 import { addEntry, readIndex, renderIndex } from "./helm-index.ts";
+import type { SigningKey } from "./provenance.ts";
+import { checkSigningKey, clearSign, provenanceMessage } from "./provenance.ts";
 
 /** A chart whose content changed while its version is already published. */
 export class VersionNotBumpedError extends Error {
@@ -23,6 +25,8 @@ export interface PublishedChart {
   version: string;
   status: "published" | "already published";
   file?: string;
+  /** The `.prov` file written beside the archive, when a signing key is configured. */
+  provenance?: string;
   oci?: string;
 }
 
@@ -37,6 +41,8 @@ export interface PublishOptions {
   oci?: string;
   /** Talk plain HTTP to the OCI registry (a registry on localhost). Default: false, HTTPS. */
   ociPlainHttp?: boolean;
+  /** Sign each new version: a `.prov` beside its archive (pushed with it to OCI too). Default: unsigned. */
+  sign?: SigningKey;
 }
 
 /** Every service package under apps/. */
@@ -65,7 +71,7 @@ export async function publishCharts(options: PublishOptions): Promise<PublishedC
   let index: HelmIndex = readIndex(indexFile);
   const services = await loadAllServices(options.root);
   const notBumped: { name: string; version: string }[] = [];
-  const pending: { name: string; version: string; archive: Buffer; entry: IndexEntry }[] = [];
+  const pending: { name: string; version: string; archive: Buffer; entry: IndexEntry; chartYaml: string; prov?: string }[] = [];
   const results: PublishedChart[] = [];
   for (const pkg of services) {
     const name = pkg.definition.name;
@@ -78,15 +84,25 @@ export async function publishCharts(options: PublishOptions): Promise<PublishedC
       else results.push({ name, version: pkg.version, status: "already published" });
       continue;
     }
-    pending.push({ name, version: pkg.version, archive, entry: indexEntry(files.get("Chart.yaml")!, archive, fileName) });
+    const chartYaml = files.get("Chart.yaml")!;
+    pending.push({ name, version: pkg.version, archive, chartYaml, entry: indexEntry(chartYaml, archive, fileName) });
   }
   if (notBumped.length > 0) throw new VersionNotBumpedError(notBumped);
+  // Sign everything before writing anything: a key that fails leaves the repository as it was.
+  if (options.sign && !options.check && pending.length > 0) {
+    await checkSigningKey(options.sign);
+    for (const p of pending) p.prov = await clearSign(provenanceMessage(p.chartYaml, p.archive, chartArchiveName(p.name, p.version)), options.sign);
+  }
   for (const p of pending) {
     const file = join(repoDir, chartArchiveName(p.name, p.version));
     const result: PublishedChart = { name: p.name, version: p.version, status: "published", file };
     if (!options.check) {
       mkdirSync(repoDir, { recursive: true });
       writeFileSync(file, p.archive);
+      if (p.prov !== undefined) {
+        result.provenance = `${file}.prov`;
+        writeFileSync(result.provenance, p.prov);
+      }
       index = addEntry(index, p.entry);
       if (options.oci) {
         await helm(["push", file, options.oci, ...(options.ociPlainHttp ? ["--plain-http"] : [])]);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -27,6 +27,8 @@ describe("a changeset on one service, versioned and published, installed by anot
   let server: ReturnType<typeof createServer>;
   let url: string;
   let helmEnv: Record<string, string>;
+  /** The directory the loopback HTTP server serves as a Helm repository. */
+  let served: string;
 
   beforeAll(async () => {
     // A copy of the repository to version and publish, sharing installed packages.
@@ -40,9 +42,10 @@ describe("a changeset on one service, versioned and published, installed by anot
     await git(["add", "-A"]);
     await git(["commit", "-qm", "base"]);
     cp = await startControlPlane();
+    served = join(work, "repo");
     server = createServer((req, res) => {
       try {
-        res.end(readFileSync(join(work, "repo", decodeURIComponent((req.url ?? "/").split("?")[0]!))));
+        res.end(readFileSync(join(served, decodeURIComponent((req.url ?? "/").split("?")[0]!))));
       } catch {
         res.statusCode = 404;
         res.end("not found");
@@ -115,6 +118,58 @@ describe("a changeset on one service, versioned and published, installed by anot
       expect(readFileSync(join(dir, `jellyfin-${next}.tgz`)).equals(readFileSync(join(work, "repo", `jellyfin-${next}.tgz`)))).toBe(true);
     } finally {
       await stopProcess(registry);
+    }
+  }, 120_000);
+
+  it("signs new versions when a key is configured; helm verifies them, pulls them with --verify and refuses a tampered one", async () => {
+    const gnupg = mkdtempSync(join(tmpdir(), "gnupg-"));
+    const passphrase = join(mkdtempSync(join(tmpdir(), "secret-")), "passphrase");
+    writeFileSync(passphrase, "correct horse battery staple\n", { mode: 0o600 });
+    const gpg = (args: string[]) => execa("gpg", ["--homedir", gnupg, "--batch", "--pinentry-mode", "loopback", ...args]);
+    const publish = (args: string[], env: Record<string, string> = {}) =>
+      execa("node", [join(work, "packages", "publish", "bin", "homelab-publish.js"), ...args], { cwd: work, reject: false, all: true, env });
+    try {
+      await gpg(["--passphrase-file", passphrase, "--quick-gen-key", "Homelab Charts <charts@homelab.invalid>", "rsa3072", "sign", "never"]);
+      await gpg(["--passphrase", "", "--quick-gen-key", "Modern Key <modern@homelab.invalid>", "ed25519", "sign", "never"]);
+      const keyring = join(mkdtempSync(join(tmpdir(), "keyring-")), "pubring.gpg");
+      writeFileSync(keyring, (await execa("gpg", ["--homedir", gnupg, "--export", "charts@homelab.invalid"], { encoding: "buffer" })).stdout);
+      const signed = mkdtempSync(join(tmpdir(), "signed-repo-"));
+
+      // Keys that cannot give a verifiable signature are refused before anything is written.
+      const missing = await publish(["--repo-dir", signed, "--sign", "nobody@homelab.invalid", "--gpg-home", gnupg]);
+      expect(missing.exitCode).toBe(1);
+      expect(missing.all).toContain(`homelab-publish: no secret key "nobody@homelab.invalid" that can sign in ${gnupg}. Fix: list the keys with \`gpg --list-secret-keys\``);
+      const eddsa = await publish(["--repo-dir", signed, "--sign", "modern@homelab.invalid", "--gpg-home", gnupg]);
+      expect(eddsa.exitCode).toBe(1);
+      expect(eddsa.all).toContain('the key "modern@homelab.invalid" signs with OpenPGP algorithm 22, which helm 3 cannot verify. Fix: create an RSA signing key');
+      expect(readdirSync(signed)).toEqual([]);
+
+      // The key named by the environment, unlocked by its passphrase file.
+      const r = await publish(["--repo-dir", signed, "--gpg-home", gnupg, "--json"], { HOMELAB_SIGN_KEY: "charts@homelab.invalid", HOMELAB_SIGN_PASSPHRASE_FILE: passphrase });
+      expect(r.exitCode, r.all).toBe(0);
+      const results = JSON.parse(r.stdout) as { name: string; version: string; provenance?: string }[];
+      expect(results).toHaveLength(6);
+      for (const c of results) expect(c.provenance).toBe(join(signed, `${c.name}-${c.version}.tgz.prov`));
+      const archive = join(signed, `jellyfin-${next}.tgz`);
+      const verified = await helm(["verify", "--keyring", keyring, archive], { env: helmEnv });
+      expect(verified.stdout).toContain("Signed by: Homelab Charts <charts@homelab.invalid>");
+      expect(verified.stdout).toContain(`Chart Hash Verified: sha256:${readIndex(join(signed, "index.yaml")).entries.jellyfin![0]!.digest}`);
+
+      // Another homelab pulls and installs with --verify from the served repository.
+      served = signed;
+      await helm(["repo", "add", "signed", url], { env: helmEnv });
+      const dir = mkdtempSync(join(tmpdir(), "verified-pull-"));
+      await helm(["pull", "signed/jellyfin", "--version", next, "--verify", "--keyring", keyring, "--destination", dir], { env: helmEnv });
+      expect(readdirSync(dir).sort()).toEqual([`jellyfin-${next}.tgz`, `jellyfin-${next}.tgz.prov`]);
+
+      // A tampered archive fails verification.
+      const tampered = mkdtempSync(join(tmpdir(), "tampered-"));
+      writeFileSync(join(tampered, `jellyfin-${next}.tgz`), Buffer.concat([readFileSync(archive), Buffer.from([0])]));
+      cpSync(`${archive}.prov`, join(tampered, `jellyfin-${next}.tgz.prov`));
+      await expect(helm(["verify", "--keyring", keyring, join(tampered, `jellyfin-${next}.tgz`)], { env: helmEnv })).rejects.toThrow(`sha256 sum does not match for jellyfin-${next}.tgz`);
+    } finally {
+      served = join(work, "repo");
+      await execa("gpgconf", ["--homedir", gnupg, "--kill", "gpg-agent"], { reject: false });
     }
   }, 120_000);
 
