@@ -64,6 +64,11 @@ describe("homelab config", () => {
     ]);
     expect(errors[0]!.fix).toContain("k3s-airgap-images-<arch>.tar.zst of the pinned version");
 
+    writeFileSync(join(dir, "homelab.yaml"), yaml.replace("  version: v1.35.4+k3s1\n", "  channel: stable\n"));
+    expect(() => loadConfig(join(dir, "homelab.yaml"), [])).toThrow(
+      `homelab.yaml:4:5: k3s.airgap: an airgap install needs k3s.version pinned (a channel cannot be resolved offline). Fix: set k3s.version to the release of the airgap files`,
+    );
+
     writeFileSync(join(dir, "images.tar.zst"), "images");
     writeFileSync(join(dir, "homelab.yaml"), yaml.replace("images/k3s-airgap-images-amd64.tar.zst", "images.tar.zst"));
     expect(loadConfig(join(dir, "homelab.yaml"), []).k3s?.airgap).toEqual({

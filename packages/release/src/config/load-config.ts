@@ -52,6 +52,9 @@ function resolveLocalFiles(config: HomelabConfig, base: string): Violation[] {
   const airgap = config.k3s?.airgap;
   if (!airgap) return [];
   const problems: Violation[] = [];
+  if (!config.k3s?.version) {
+    problems.push({ path: ["k3s", "airgap"], problem: "an airgap install needs k3s.version pinned (a channel cannot be resolved offline)", fix: "set k3s.version to the release of the airgap files, e.g. v1.35.4+k3s1" });
+  }
   for (const key of ["binary", "images", "installScript"] as const) {
     const path = isAbsolute(airgap[key]) ? airgap[key] : resolve(base, airgap[key]);
     let isFile = false;
