@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parseArgs } from "node:util";
 import { buildChart } from "./build-chart.ts";
 import { DefinitionErrors } from "./errors.ts";
 import { helm, HelmCommandError } from "./helm.ts";
 import { chartArchiveName, packageChart } from "./package-chart.ts";
+import { parseCli } from "./parse-cli.ts";
 import { buildInputOf, loadServicePackage, ServicePackageError } from "./service-package.ts";
 import { ToolNotFoundError } from "./tools.ts";
 import { chartDrift, hasDrift, listFiles, writeChart } from "./write-chart.ts";
@@ -27,22 +27,17 @@ Options:
 
 /** Runs the CLI; returns the exit code. Errors a user can fix print as one message, never a stack. */
 export async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { dir: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    process.stderr.write(`homelab-chart: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
+  const parsed = parseCli("homelab-chart", HELP, {
+    args: [...argv],
+    allowPositionals: true,
+    options: { dir: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const command = positionals[0];
-  if (values.help || !command) {
-    process.stdout.write(HELP);
-    return values.help ? 0 : 2;
+  if (!command) {
+    process.stderr.write(`homelab-chart: which command?\n\n${HELP}`);
+    return 2;
   }
   const out = (summary: Record<string, unknown>, text: string) =>
     process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `${text}\n`);

@@ -40,3 +40,4 @@ export { helm, HelmCommandError } from "./helm.ts";
 export { stableJson } from "./stable-json.ts";
 export { changesForVersion, chartChangelog } from "./changelog.ts";
 export { POD_SECURITY_ANNOTATION, podSecurityLevel } from "./pod-security.ts";
+export { parseCli } from "./parse-cli.ts";

@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { DefinitionErrors, findRepoRoot, HelmCommandError, ServicePackageError, ToolNotFoundError } from "@homelab/chart-kit";
+import { DefinitionErrors, findRepoRoot, HelmCommandError, parseCli, ServicePackageError, ToolNotFoundError } from "@homelab/chart-kit";
 import { SigningError } from "./provenance.ts";
 import { publishCharts, VersionNotBumpedError } from "./publish.ts";
 
@@ -23,17 +22,9 @@ Usage: homelab-publish [--repo-dir DIR] [--oci oci://HOST/PATH [--oci-plain-http
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({ args: [...argv], options: { "repo-dir": { type: "string" }, oci: { type: "string" }, "oci-plain-http": { type: "boolean" }, sign: { type: "string" }, "gpg-home": { type: "string" }, "passphrase-file": { type: "string" }, check: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } }).values;
-  } catch (e) {
-    process.stderr.write(`homelab-publish: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const parsed = parseCli("homelab-publish", HELP, { args: [...argv], options: { "repo-dir": { type: "string" }, oci: { type: "string" }, "oci-plain-http": { type: "boolean" }, sign: { type: "string" }, "gpg-home": { type: "string" }, "passphrase-file": { type: "string" }, check: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const signKey = values.sign ?? process.env.HOMELAB_SIGN_KEY;
   const passphraseFile = values["passphrase-file"] ?? process.env.HOMELAB_SIGN_PASSPHRASE_FILE;
   try {

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { DefinitionErrors, findRepoRoot, HelmCommandError, ServicePackageError, ToolNotFoundError } from "@homelab/chart-kit";
+import { DefinitionErrors, findRepoRoot, HelmCommandError, parseCli, ServicePackageError, ToolNotFoundError } from "@homelab/chart-kit";
 import { ConfigError, ConfigErrors, ReleaseError } from "./errors.ts";
 import { ensureK3s, K3sError } from "./k3s/ensure-k3s.ts";
 import type { ReleaseSummary, ServiceResult } from "./release.ts";
@@ -37,33 +36,25 @@ Exit codes: 0 every service installed or unchanged; 1 a service failed; 2 bad co
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        target: { type: "string" },
-        kubeconfig: { type: "string" },
-        config: { type: "string" },
-        plan: { type: "boolean" },
-        "dry-run": { type: "boolean" },
-        prune: { type: "boolean" },
-        "delete-data": { type: "boolean" },
-        timeout: { type: "string" },
-        concurrency: { type: "string" },
-        keep: { type: "boolean" },
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }).values;
-  } catch (e) {
-    process.stderr.write(`homelab-release: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const parsed = parseCli("homelab-release", HELP, {
+    args: [...argv],
+    options: {
+      target: { type: "string" },
+      kubeconfig: { type: "string" },
+      config: { type: "string" },
+      plan: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      prune: { type: "boolean" },
+      "delete-data": { type: "boolean" },
+      timeout: { type: "string" },
+      concurrency: { type: "string" },
+      keep: { type: "boolean" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const numberOption = (name: string, raw: string | undefined): number | undefined => {
     if (raw === undefined) return undefined;
     const n = Number(raw);
