@@ -188,12 +188,13 @@ EOF
 # The CNCF distribution registry, for the OCI push/pull tests.
 install_registry() { go_install registry github.com/distribution/distribution/v3/cmd/registry "$DISTRIBUTION_VERSION"; }
 
+# sshd for the SSH test hosts, and sudo for hosts reached as a non-root user.
 install_sshd() {
-  if [ -x /usr/sbin/sshd ] && command -v ssh >/dev/null && command -v ip >/dev/null; then return 0; fi
-  command -v apt-get >/dev/null || fail "sshd, ssh and ip are needed for the SSH tests: install openssh-server, openssh-client and iproute2"
-  say "installing openssh-server, openssh-client and iproute2 (Debian)"
+  if [ -x /usr/sbin/sshd ] && command -v ssh >/dev/null && command -v ip >/dev/null && command -v sudo >/dev/null; then return 0; fi
+  command -v apt-get >/dev/null || fail "sshd, ssh, ip and sudo are needed for the SSH tests: install openssh-server, openssh-client, iproute2 and sudo"
+  say "installing openssh-server, openssh-client, iproute2 and sudo (Debian)"
   run_logged apt-update apt-get update
-  run_logged apt-sshd env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openssh-server openssh-client iproute2
+  run_logged apt-sshd env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openssh-server openssh-client iproute2 sudo
 }
 
 # GnuPG, for the chart signing test (helm verifies what gpg signs).

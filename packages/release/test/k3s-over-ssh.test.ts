@@ -131,3 +131,47 @@ describe("an airgapped cluster of two servers and an agent over real SSH (k3s it
     expect(hosts[1]!.installs()).toHaveLength(1); // stopped at the first host
   }, 90_000);
 });
+
+describe("a host reached as a non-root user: every command through sudo (real sudo; k3s itself is a stand-in)", () => {
+  let host: SshTestHost;
+  let files: { binary: string; images: string; installScript: string };
+  const asUser = (user: string): HomelabConfig => ({
+    k3s: { version: "v1.35.4+k3s1", airgap: { ...files } },
+    hosts: [{ name: "pi", role: "server", address: host.address, user, sshKey: host.sshKey, knownHosts: host.knownHosts }],
+    services: {},
+  });
+
+  beforeAll(async () => {
+    host = await startSshTestHost("pi", { users: [{ name: "pi", sudo: true }, { name: "guest" }] });
+    const { dir } = writeConfig("services: {}\n");
+    files = { binary: join(dir, "k3s"), images: join(dir, "images.tar.zst"), installScript: join(dir, "install.sh") };
+    writeFileSync(files.binary, '#!/bin/sh\necho "k3s version v1.35.4+k3s1 (airgap)"\n');
+    writeFileSync(files.images, "images\n");
+    writeFileSync(files.installScript, readFileSync(join(host.dir, "install.sh")));
+  }, 60_000);
+  afterAll(async () => {
+    await host?.stop();
+  });
+
+  it("refuses a user without passwordless sudo before touching the host, naming the fix", async () => {
+    const error = await ensureK3s(asUser("guest"), { root, kubeconfigPath: join(host.dir, "kubeconfig") }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(K3sError);
+    expect((error as Error).message).toMatch(/^pi: guest cannot run commands as root without a password \(.*sudo: a password is required.*\)\. Fix: installing k3s needs root/);
+    expect((error as Error).message).toContain(`on ${host.address} run \`echo 'guest ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/sudoers.d/homelab\`, or connect as root (user: root)`);
+    expect(host.installs()).toEqual([]);
+    expect(existsSync(join(host.dir, "usr-local-bin", "k3s"))).toBe(false);
+  }, 60_000);
+
+  it("installs as root through sudo: uploads, the install, the node's root-only kubeconfig", async () => {
+    const kubeconfigPath = join(host.dir, "kubeconfig");
+    const result = await ensureK3s(asUser("pi"), { root, kubeconfigPath });
+    expect(result.changed).toEqual(["pi"]);
+    expect(host.installs()).toEqual([expect.objectContaining({ INSTALL_K3S_VERSION: "v1.35.4+k3s1", INSTALL_K3S_EXEC: "server", INSTALL_K3S_SKIP_DOWNLOAD: "true" })]);
+    // Written by root (through sudo), not by the login user.
+    for (const file of [join("usr-local-bin", "k3s"), join("var-lib-rancher", "k3s", "agent", "images", "images.tar.zst"), join("etc-rancher", "k3s", "k3s.yaml")]) {
+      expect(statSync(join(host.dir, file)).uid, file).toBe(0);
+    }
+    expect(YAML.parse(readFileSync(kubeconfigPath, "utf8")).clusters[0].cluster.server).toBe(`https://${host.address}:6443`);
+    expect((await ensureK3s(asUser("pi"), { root, kubeconfigPath })).changed).toEqual([]);
+  }, 60_000);
+});

@@ -7,7 +7,7 @@ export type { AuditEvent, ControlPlane, ControlPlaneOptions, HelmControllerProce
 export { freePort, isWrite, kubeconfigYaml, readAuditLog, startControlPlane, startHelmController, startProcess, stopProcess, waitFor } from "./control-plane.ts";
 export type { HelmJobRunner } from "./helm-job-runner.ts";
 export { startHelmJobRunner } from "./helm-job-runner.ts";
-export type { SshTestHost } from "./ssh-test-host.ts";
+export type { SshTestHost, SshTestHostOptions, SshTestUser } from "./ssh-test-host.ts";
 export { startSshTestHost } from "./ssh-test-host.ts";
 export type { TestCluster } from "./test-cluster.ts";
 export { startTestCluster } from "./test-cluster.ts";

@@ -6,21 +6,34 @@
  * serves a stand-in for k3s's install script, which records how it was called
  * (INSTALL_K3S_* and K3S_* variables) and "installs" a stand-in `k3s` that
  * reports the requested version, a node token, a kubeconfig, and a `systemctl`
- * that reports the unit active. SSH, host-key checking, the commands the
- * release tool sends and the files it fetches are all real.
+ * that reports the unit active. SSH, host-key checking, sudo (for non-root
+ * users, added to the host's own /etc/passwd), the commands the release tool
+ * sends and the files it fetches are all real.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ManagedProcess } from "./control-plane.ts";
 import { startProcess, stopProcess, waitFor } from "./control-plane.ts";
 
+/** A non-root login user on a test host. */
+export interface SshTestUser {
+  name: string;
+  /** Whether the user may run any command as root with `sudo` and no password. Default: false. */
+  sudo?: boolean;
+}
+
+export interface SshTestHostOptions {
+  /** Non-root users that may log in with the host's key. Default: none, only root. */
+  users?: SshTestUser[];
+}
+
 export interface SshTestHost {
   name: string;
   /** The host's address on its veth pair. */
   address: string;
-  /** Private key authorised for root on the host. */
+  /** Private key authorised for root (and every extra user) on the host. */
   sshKey: string;
   /** A known_hosts file holding the host's key. */
   knownHosts: string;
@@ -33,8 +46,17 @@ export interface SshTestHost {
 
 const sh = (cmd: string) => execFileSync("sh", ["-c", cmd], { stdio: "pipe" }).toString();
 
+/**
+ * The stand-ins find the host's directory in a file of the host's own
+ * /usr/local/bin (not the environment: sudo resets it, and one airgap install
+ * script serves every host).
+ */
+const HOST_DIR_MARKER = ".homelab-test-host-dir";
+const FIND_HOST_DIR = `HOST_DIR="$(cat /usr/local/bin/${HOST_DIR_MARKER})"`;
+
 const CURL = `#!/bin/sh
 # Stand-in curl of the test host: serves the stand-in k3s install script.
+${FIND_HOST_DIR}
 out=""; url=""
 while [ $# -gt 0 ]; do case "$1" in -o) out="$2"; shift 2;; -*) shift;; *) url="$1"; shift;; esac; done
 echo "$url" >> "$HOST_DIR/curl.log"
@@ -47,6 +69,7 @@ esac
 const INSTALL = `#!/bin/sh
 # Stand-in for k3s's install script: records its environment and installs stand-ins.
 set -e
+${FIND_HOST_DIR}
 printf '{"INSTALL_K3S_VERSION":"%s","INSTALL_K3S_CHANNEL":"%s","INSTALL_K3S_EXEC":"%s","K3S_URL":"%s","K3S_TOKEN":"%s","INSTALL_K3S_SKIP_DOWNLOAD":"%s"}\\n' \\
   "$INSTALL_K3S_VERSION" "$INSTALL_K3S_CHANNEL" "$INSTALL_K3S_EXEC" "$K3S_URL" "$K3S_TOKEN" "$INSTALL_K3S_SKIP_DOWNLOAD" >> "$HOST_DIR/installs.log"
 version="\${INSTALL_K3S_VERSION:-v1.35.4+k3s1}"
@@ -82,14 +105,44 @@ esac
 
 const SYSTEMCTL = `#!/bin/sh
 # Stand-in systemctl of the test host: 'is-active UNIT' from the stand-in install's marks.
+${FIND_HOST_DIR}
 [ "$1" = "is-active" ] || exit 0
 if [ -f "$HOST_DIR/active-$2" ]; then echo active; else echo inactive; exit 3; fi
 `;
 
 let counter = 0;
 
+/**
+ * The host's own /etc/passwd, /etc/group, /etc/shadow and /etc/sudoers.d with
+ * `users` added (uids from 4200), and the mounts that put them in place in the
+ * host's mount namespace; the machine's own files are not touched.
+ */
+function addUsers(dir: string, users: readonly SshTestUser[]): string[] {
+  const etc = join(dir, "etc");
+  mkdirSync(join(etc, "sudoers.d"), { recursive: true });
+  const passwd = [readFileSync("/etc/passwd", "utf8").trimEnd()];
+  const group = [readFileSync("/etc/group", "utf8").trimEnd()];
+  const shadow = [readFileSync("/etc/shadow", "utf8").trimEnd()];
+  const sudoers: string[] = [];
+  users.forEach((u, i) => {
+    const uid = 4200 + i;
+    const home = join(dir, "home", u.name);
+    mkdirSync(home, { recursive: true });
+    chownSync(home, uid, uid);
+    passwd.push(`${u.name}:x:${uid}:${uid}:test user:${home}:/bin/sh`);
+    group.push(`${u.name}:x:${uid}:`);
+    shadow.push(`${u.name}:*:20000:0:99999:7:::`);
+    if (u.sudo) sudoers.push(`${u.name} ALL=(ALL:ALL) NOPASSWD: ALL`);
+  });
+  writeFileSync(join(etc, "passwd"), `${passwd.join("\n")}\n`, { mode: 0o644 });
+  writeFileSync(join(etc, "group"), `${group.join("\n")}\n`, { mode: 0o644 });
+  writeFileSync(join(etc, "shadow"), `${shadow.join("\n")}\n`, { mode: 0o640 });
+  writeFileSync(join(etc, "sudoers.d", "homelab-test"), `${sudoers.join("\n")}\n`, { mode: 0o440 });
+  return ["passwd", "group", "shadow", "sudoers.d"].map((f) => `mount --bind ${join(etc, f)} /etc/${f}`);
+}
+
 /** Starts one SSH test host; root on it is reachable with the returned key, its host key in the returned known_hosts. */
-export async function startSshTestHost(name: string): Promise<SshTestHost> {
+export async function startSshTestHost(name: string, options: SshTestHostOptions = {}): Promise<SshTestHost> {
   const id = `${process.pid % 10000}${counter++}`;
   const octet = (process.pid + counter * 7) % 200 + 20;
   const subnet = `10.213.${octet}`;
@@ -101,11 +154,16 @@ export async function startSshTestHost(name: string): Promise<SshTestHost> {
     writeFileSync(file, text);
     chmodSync(file, mode);
   };
+  write(join(dir, "usr-local-bin", HOST_DIR_MARKER), dir, 0o644);
   write(join(dir, "usr-local-bin", "curl"), CURL);
   write(join(dir, "usr-local-bin", "systemctl"), SYSTEMCTL);
   write(join(dir, "install.sh"), INSTALL);
+  // Users read the shared authorized_keys and pass through the host's directory.
+  chmodSync(dir, 0o755);
+  const users = options.users ?? [];
+  const userMounts = users.length > 0 ? addUsers(dir, users) : [];
   sh(`ssh-keygen -q -t ed25519 -N '' -f ${dir}/ssh/host_key && ssh-keygen -q -t ed25519 -N '' -f ${dir}/ssh/client_key`);
-  write(join(dir, "ssh", "authorized_keys"), readFileSync(join(dir, "ssh", "client_key.pub"), "utf8"), 0o600);
+  write(join(dir, "ssh", "authorized_keys"), readFileSync(join(dir, "ssh", "client_key.pub"), "utf8"), 0o644);
   write(join(dir, "ssh", "known_hosts"), `${address} ${readFileSync(join(dir, "ssh", "host_key.pub"), "utf8").split(" ").slice(0, 2).join(" ")}\n`, 0o644);
   write(
     join(dir, "ssh", "sshd_config"),
@@ -120,7 +178,6 @@ export async function startSshTestHost(name: string): Promise<SshTestHost> {
       "UsePAM no",
       "StrictModes no",
       `PidFile ${dir}/ssh/sshd.pid`,
-      `SetEnv HOST_DIR=${dir}`,
       "",
     ].join("\n"),
     0o600,
@@ -154,6 +211,7 @@ export async function startSshTestHost(name: string): Promise<SshTestHost> {
       "mkdir -p /etc/rancher /var/lib/rancher 2>/dev/null || true",
       `mount --bind ${dir}/etc-rancher /etc/rancher`,
       `mount --bind ${dir}/var-lib-rancher /var/lib/rancher`,
+      ...userMounts,
       `exec /usr/sbin/sshd -D -e -f ${dir}/ssh/sshd_config`,
     ].join(" && ");
     sshd = startProcess(dir, "sshd", "ip", ["netns", "exec", ns, "unshare", "--mount", "--propagation", "private", "sh", "-c", script]);

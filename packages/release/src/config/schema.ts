@@ -62,7 +62,7 @@ export function homelabSchema(services: readonly string[]): JsonSchema & { $sche
             name: { type: "string", pattern: DNS_LABEL },
             role: { type: "string", enum: ["server", "agent"] },
             address: { type: "string", minLength: 1, description: "SSH host name or IP, or `local`." },
-            user: { type: "string", minLength: 1 },
+            user: { type: "string", minLength: 1, description: "SSH user. Default: root. Any other user runs every command through sudo -n, so it needs passwordless sudo." },
             port: { type: "integer", minimum: 1, maximum: 65535 },
             sshKey: { type: "string" },
             knownHosts: { type: "string" },

@@ -28,7 +28,7 @@ export interface HostConfig {
   role: "server" | "agent";
   /** SSH address (host name or IP), or `local` for this machine. */
   address: string;
-  /** SSH user. Default: `root`. */
+  /** SSH user. Default: `root`. Any other user runs every command through `sudo -n`, so it needs passwordless sudo. */
   user?: string;
   /** SSH port. Default: 22. */
   port?: number;

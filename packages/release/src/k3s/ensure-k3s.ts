@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { HomelabConfig, HostConfig, K3sConfig } from "../config/types.ts";
 import type { Remote } from "./remote.ts";
-import { connectHost, RemoteCommandError } from "./remote.ts";
+import { connectHost, isSudoRefusal, RemoteCommandError } from "./remote.ts";
 
 /** k3s could not be ensured on a host: names the host, what failed and the fix. */
 export class K3sError extends Error {
@@ -67,6 +67,21 @@ async function uploadAirgap(remote: Remote, airgap: NonNullable<K3sConfig["airga
   await remote.run("chmod 0755 /usr/local/bin/.k3s.homelab-new && mv -f /usr/local/bin/.k3s.homelab-new /usr/local/bin/k3s");
 }
 
+/** The error for a host whose first command failed: SSH could not connect, or sudo refused. */
+function unreachable(remote: Remote, e: unknown): K3sError {
+  const { host } = remote;
+  const stderr = (e instanceof RemoteCommandError ? e.stderr : String(e)).trim().replace(/\s*\n\s*/g, " ");
+  const user = host.user ?? "root";
+  if (remote.sudo && e instanceof RemoteCommandError && isSudoRefusal(e.stderr)) {
+    return new K3sError(
+      host.name,
+      `${user} cannot run commands as root without a password (${stderr})`,
+      `installing k3s needs root: on ${host.address} run \`echo '${user} ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/sudoers.d/homelab\`, or connect as root (user: root)`,
+    );
+  }
+  return new K3sError(host.name, `cannot reach ${user}@${host.address}:${host.port ?? 22} (${stderr})`, "check the address, that sshd runs, that the key is authorised and the host key is in known_hosts (ssh-keyscan)");
+}
+
 const leftAsTheyAre = (done: string[]) => `hosts done so far (${done.join(", ") || "none"}) are left as they are`;
 
 /** After an install: k3s must report the pinned version and its service must be active. */
@@ -113,7 +128,7 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
     try {
       state = await detectK3s(remote);
     } catch (e) {
-      throw new K3sError(host.name, `cannot reach ${host.user ?? "root"}@${host.address}:${host.port ?? 22} (${(e instanceof RemoteCommandError ? e.stderr : String(e)).trim().replace(/\s*\n\s*/g, " ")})`, "check the address, that sshd runs, that the key is authorised and the host key is in known_hosts (ssh-keyscan)");
+      throw unreachable(remote, e);
     }
     const ok = state.installed && state.running && (!wanted || state.version === wanted);
     log(`${host.name}: k3s ${state.installed ? `${state.version} ${state.running ? "running" : "stopped"}` : "not installed"}${ok ? ", nothing to do" : `, will install ${wanted ?? config.k3s?.channel ?? "stable"}`}`);
@@ -137,7 +152,13 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
   }
   const kubeconfig = options.kubeconfigPath ?? join(options.root, ".homelab", "kubeconfig");
   if (!options.dryRun || changed.length === 0) {
-    const raw = (await connectHost(first).run("cat /etc/rancher/k3s/k3s.yaml")).stdout;
+    let raw: string;
+    try {
+      raw = (await connectHost(first).run("cat /etc/rancher/k3s/k3s.yaml")).stdout;
+    } catch (e) {
+      if (!(e instanceof RemoteCommandError)) throw e;
+      throw new K3sError(first.name, `reading /etc/rancher/k3s/k3s.yaml failed: ${e.stderr.trim().split("\n").at(-1)}`, `check that the k3s server runs there (systemctl status k3s) and re-run; ${leftAsTheyAre(changed)}`);
+    }
     mkdirSync(join(kubeconfig, ".."), { recursive: true, mode: 0o700 });
     writeFileSync(kubeconfig, raw.replace(/server: https:\/\/127\.0\.0\.1:6443/g, `server: ${url}`), { mode: 0o600 });
     chmodSync(kubeconfig, 0o600);

@@ -16,10 +16,17 @@ export interface RemoteResult {
   stderr: string;
 }
 
-/** Runs shell commands on one host: over SSH with its host key verified, or locally for `local`. */
+/**
+ * Runs shell commands on one host as root: over SSH with its host key
+ * verified, or locally for `local`. When the login user is not root (or this
+ * process is not, for `local`), every command runs through `sudo -n sh -c`,
+ * so the user needs passwordless sudo, as k3s's own installer does.
+ */
 export interface Remote {
   host: HostConfig;
-  run(command: string, options?: { input?: string; check?: boolean }): Promise<RemoteResult>;
+  /** Whether commands go through sudo. */
+  sudo: boolean;
+  run(command: string, options?: { input?: string; inputFile?: string; check?: boolean }): Promise<RemoteResult>;
   /** Copies a local file to the host. */
   upload(local: string, remotePath: string): Promise<void>;
 }
@@ -43,31 +50,36 @@ export function sshOptions(host: HostConfig): string[] {
 /** Quotes a word for a POSIX shell. */
 export const shellQuote = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
 
+/** `sudo -n` failed: the user may not run commands as root without a password (or sudo is missing). */
+export function isSudoRefusal(stderr: string): boolean {
+  return /^sudo: |sudo: (not found|command not found)/m.test(stderr);
+}
+
 export function connectHost(host: HostConfig): Remote {
   const local = host.address === "local";
-  const target = `${host.user ?? "root"}@${host.address}`;
+  const user = host.user ?? "root";
+  const target = `${user}@${host.address}`;
+  const sudo = local ? process.getuid?.() !== 0 : user !== "root";
+  const asRoot = (command: string) => (sudo ? `sudo -n sh -c ${shellQuote(command)}` : command);
   const run: Remote["run"] = async (command, options = {}) => {
+    const stdin = options.inputFile !== undefined ? { inputFile: options.inputFile } : { input: options.input ?? "" };
     const r = local
-      ? await execa("sh", ["-c", command], { reject: false, input: options.input ?? "" })
-      : await execa("ssh", [...sshOptions(host), target, command], { reject: false, input: options.input ?? "" });
+      ? await execa("sh", ["-c", asRoot(command)], { reject: false, ...stdin })
+      : await execa("ssh", [...sshOptions(host), target, asRoot(command)], { reject: false, ...stdin });
     const result = { exitCode: r.exitCode ?? 255, stdout: String(r.stdout), stderr: String(r.stderr) };
-    // ssh itself exits 255 when it cannot connect or verify the host: never a result to inspect.
-    const unreachable = !local && result.exitCode === 255;
+    // ssh itself exits 255 when it cannot connect or verify the host, and sudo
+    // exits 1 when it refuses: never a result to inspect.
+    const unreachable = (!local && result.exitCode === 255) || (sudo && result.exitCode === 1 && isSudoRefusal(result.stderr));
     if ((options.check !== false || unreachable) && result.exitCode !== 0) throw new RemoteCommandError(host.name, command, result.exitCode, result.stderr || result.stdout);
     return result;
   };
   return {
     host,
+    sudo,
     run,
+    // Through the host's shell: needs no SFTP subsystem (which OpenSSH 9's scp requires).
     upload: async (localPath, remotePath) => {
-      if (local) {
-        await execa("install", ["-D", localPath, remotePath]);
-        return;
-      }
-      // Through ssh and the host's shell: needs no SFTP subsystem (which OpenSSH 9's scp requires).
-      const command = `cat > ${shellQuote(remotePath)}`;
-      const r = await execa("ssh", [...sshOptions(host), target, command], { reject: false, inputFile: localPath });
-      if (r.exitCode !== 0) throw new RemoteCommandError(host.name, `upload ${localPath} to ${remotePath}`, r.exitCode, String(r.stderr));
+      await run(`cat > ${shellQuote(remotePath)}`, { inputFile: localPath });
     },
   };
 }
