@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { DefinitionErrors, findRepoRoot, HelmCommandError, parseCli, ServicePackageError, ToolNotFoundError } from "@homelab/chart-kit";
 import { SigningError } from "./provenance.ts";
-import { publishCharts, VersionNotBumpedError } from "./publish.ts";
+import { OciPushError, publishCharts, VersionNotBumpedError } from "./publish.ts";
 
 const HELP = `homelab-publish: publish every chart whose version is not yet in the Helm repository.
 
@@ -42,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    if (e instanceof VersionNotBumpedError || e instanceof SigningError || e instanceof DefinitionErrors || e instanceof ServicePackageError || e instanceof HelmCommandError || e instanceof ToolNotFoundError) {
+    if (e instanceof VersionNotBumpedError || e instanceof SigningError || e instanceof OciPushError || e instanceof DefinitionErrors || e instanceof ServicePackageError || e instanceof HelmCommandError || e instanceof ToolNotFoundError) {
       process.stderr.write(`homelab-publish: ${e.message}\n`);
       return 1;
     }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ServicePackage } from "@homelab/chart-kit";
-import { buildChart, buildInputOf, chartArchiveName, helm, loadServicePackage, packageChart } from "@homelab/chart-kit";
+import { buildChart, buildInputOf, chartArchiveName, helm, HelmCommandError, loadServicePackage, packageChart } from "@homelab/chart-kit";
 import YAML from "yaml";
 import type { HelmIndex, IndexEntry } from "./helm-index.ts";
 import { addEntry, readIndex, renderIndex } from "./helm-index.ts";
@@ -16,6 +16,17 @@ export class VersionNotBumpedError extends Error {
     super(
       `${charts.map((c) => `${c.name} ${c.version}`).join(", ")}: the chart's content changed but its version is already published. ` +
         "Fix: `pnpm changeset` (pick the service, describe the change), `pnpm version-packages`, then `pnpm build`.",
+    );
+  }
+}
+
+/** `helm push` to the OCI registry failed; the static repository's index.yaml was not changed. */
+export class OciPushError extends Error {
+  override readonly name = "OciPushError";
+  constructor(readonly chart: string, readonly version: string, readonly registry: string, readonly stderr: string) {
+    super(
+      `pushing ${chart} ${version} to ${registry} failed: ${stderr.trim().split("\n").at(-1)}. index.yaml was not updated, so nothing counts as published yet. ` +
+        "Fix: check the registry address and your login (helm registry login HOST), then run homelab-publish again",
     );
   }
 }
@@ -105,7 +116,12 @@ export async function publishCharts(options: PublishOptions): Promise<PublishedC
       }
       index = addEntry(index, p.entry);
       if (options.oci) {
-        await helm(["push", file, options.oci, ...(options.ociPlainHttp ? ["--plain-http"] : [])]);
+        try {
+          await helm(["push", file, options.oci, ...(options.ociPlainHttp ? ["--plain-http"] : [])]);
+        } catch (e) {
+          if (e instanceof HelmCommandError) throw new OciPushError(p.name, p.version, options.oci, e.stderr);
+          throw e;
+        }
         result.oci = `${options.oci.replace(/\/$/, "")}/${p.name}:${p.version}`;
       }
     }

@@ -119,6 +119,13 @@ describe("a changeset on one service, versioned and published, installed by anot
     } finally {
       await stopProcess(registry);
     }
+    // A registry that is not there: a clear error, and the repository's index is not written.
+    const offline = mkdtempSync(join(tmpdir(), "repo3-"));
+    const down = `oci://127.0.0.1:${await freePort()}/charts`;
+    await expect(publishCharts({ root: work, repoDir: offline, oci: down, ociPlainHttp: true })).rejects.toThrow(
+      new RegExp(`^pushing adguard-home \\S+ to ${down.replace(/[.]/g, "\\.")} failed: .*connection refused.*index\\.yaml was not updated, so nothing counts as published yet\\. Fix: check the registry address`),
+    );
+    expect(readdirSync(offline)).not.toContain("index.yaml");
   }, 120_000);
 
   it("signs new versions when a key is configured; helm verifies them, pulls them with --verify and refuses a tampered one", async () => {
