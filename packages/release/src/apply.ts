@@ -1,8 +1,9 @@
 import { PatchStrategy } from "@kubernetes/client-node";
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { FIELD_MANAGER, MANAGED_BY } from "./helmchart.ts";
+import { FIELD_MANAGER, MANAGED_BY, withSecretVersionsIn } from "./helmchart.ts";
 import type { Kube } from "./kube.ts";
 import type { ServicePlan } from "./plan.ts";
+import { secretVersions } from "./plan.ts";
 
 /** Server-side apply with this tool's field manager; conflicts with other managers fail (no force). */
 export async function serverSideApply<T extends KubernetesObject>(kube: Kube, object: T): Promise<T> {
@@ -19,23 +20,28 @@ export const planWrites = (plan: ServicePlan) =>
  * Objects that are already as desired are not written at all.
  */
 export async function applyServicePlan(kube: Kube, plan: ServicePlan): Promise<void> {
-  const desired = plan.desired!;
-  const target = desired.spec.targetNamespace;
+  const target = plan.desired!.spec.targetNamespace;
   const pending = plan.secrets.filter((s) => !s.unchanged);
   if (Object.keys(plan.namespaceLabels).length > 0) {
     const labels = plan.namespaceExists ? plan.namespaceLabels : { ...plan.namespaceLabels, "app.kubernetes.io/managed-by": MANAGED_BY };
     await serverSideApply(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target, labels } });
   }
+  const versions = secretVersions(plan.secrets);
   for (const s of pending) {
-    await serverSideApply(kube, {
+    const written = await serverSideApply(kube, {
       apiVersion: "v1",
       kind: "Secret",
       metadata: { name: s.name, namespace: s.namespace, labels: { "app.kubernetes.io/managed-by": MANAGED_BY } },
       type: "Opaque",
       data: s.data,
     } as KubernetesObject);
+    if (written.metadata?.resourceVersion) versions[s.id] = written.metadata.resourceVersion;
   }
-  if (plan.change === "create" || plan.change === "update") await serverSideApply(kube, desired as unknown as KubernetesObject);
+  if (plan.change === "create" || plan.change === "update") {
+    // The pods of controllers reading a rewritten Secret get its new version, so they roll.
+    const desired = pending.length > 0 ? withSecretVersionsIn(plan.desired!, plan.secretReaders, versions) : plan.desired!;
+    await serverSideApply(kube, desired as unknown as KubernetesObject);
+  }
 }
 
 /** Runs `task` over `items` with at most `limit` at once; results in input order. */

@@ -12,6 +12,12 @@ export const MANAGED_SELECTOR = `app.kubernetes.io/managed-by=${MANAGED_BY}`;
 export const SERVICE_LABEL = "homelab.dev/service";
 export const CHART_VERSION_ANNOTATION = "homelab.dev/chart-version";
 export const CHART_DIGEST_ANNOTATION = "homelab.dev/chart-digest";
+/**
+ * Pod annotation carrying the resourceVersions of the user Secrets a
+ * controller reads: a rotated secret changes it, so the pods roll. Never the
+ * secret's content or a hash of it (HelmCharts are readable in kube-system).
+ */
+export const SECRET_VERSIONS_ANNOTATION = "homelab.dev/secret-versions";
 
 /** A HelmChart as this tool writes it. */
 export interface HelmChartObject {
@@ -36,11 +42,50 @@ export function releaseValues(service: string, config: ServiceConfig): Record<st
   return values;
 }
 
-/** The desired HelmChart of one service: packaged chart inline, values, labels marking it managed. */
-export function desiredHelmChart(pkg: ServicePackage, config: ServiceConfig, namespace: string): HelmChartObject {
+/** The controllers (by id) that read each user secret of a service, from its definition's `secretEnv`. */
+export function secretReaders(pkg: ServicePackage, config: ServiceConfig): Record<string, string[]> {
+  const ids = new Set(Object.keys(config.secrets ?? {}));
+  const readers: Record<string, string[]> = {};
+  for (const [cid, c] of Object.entries(pkg.definition.controllers).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const read = [...new Set(Object.values(c.secretEnv ?? {}).map((r) => r.secret))].filter((id) => ids.has(id)).sort();
+    if (read.length > 0) readers[cid] = read;
+  }
+  return readers;
+}
+
+/** The HelmChart with the pods of `readers` annotated with `versions` (see desiredHelmChart). */
+export function withSecretVersionsIn(desired: HelmChartObject, readers: Record<string, string[]>, versions: Record<string, string>): HelmChartObject {
+  const values = (YAML.parse(desired.spec.valuesContent) ?? {}) as Record<string, unknown>;
+  return { ...desired, spec: { ...desired.spec, valuesContent: valuesYaml(withSecretVersions(values, readers, versions)) } };
+}
+
+const valuesYaml = (values: Record<string, unknown>) => (Object.keys(values).length ? YAML.stringify(values, { sortMapEntries: true, lineWidth: 0 }) : "");
+
+/**
+ * `values` with each reading controller's pods annotated with the
+ * resourceVersions of the secrets it reads (`id=rv`, sorted); a controller
+ * whose secrets are not all known yet is left without it.
+ */
+function withSecretVersions(values: Record<string, unknown>, readers: Record<string, string[]>, versions: Record<string, string>): Record<string, unknown> {
+  for (const [cid, ids] of Object.entries(readers)) {
+    if (!ids.every((id) => versions[id])) continue;
+    const controllers = ((values.controllers as Record<string, Record<string, unknown>> | undefined) ??= {});
+    const controller = (controllers[cid] ??= {});
+    controller.podAnnotations = { ...(controller.podAnnotations as Record<string, string> | undefined), [SECRET_VERSIONS_ANNOTATION]: ids.map((id) => `${id}=${versions[id]}`).join(",") };
+    values.controllers = controllers;
+  }
+  return values;
+}
+
+/**
+ * The desired HelmChart of one service: packaged chart inline, values, labels
+ * marking it managed. `secretVersions` (secret id to the resourceVersion of its
+ * Secret) annotates the pods that read each secret, so a rotation rolls them.
+ */
+export function desiredHelmChart(pkg: ServicePackage, config: ServiceConfig, namespace: string, secretVersions: Record<string, string> = {}): HelmChartObject {
   const name = pkg.definition.name;
   const archive = packageChart(name, buildChart(buildInputOf(pkg)));
-  const values = releaseValues(name, config);
+  const values = withSecretVersions(releaseValues(name, config), secretReaders(pkg, config), secretVersions);
   return {
     apiVersion: "helm.cattle.io/v1",
     kind: "HelmChart",
@@ -57,7 +102,7 @@ export function desiredHelmChart(pkg: ServicePackage, config: ServiceConfig, nam
       chartContent: archive.toString("base64"),
       targetNamespace: config.namespace ?? name,
       createNamespace: true,
-      valuesContent: Object.keys(values).length ? YAML.stringify(values, { sortMapEntries: true, lineWidth: 0 }) : "",
+      valuesContent: valuesYaml(values),
     },
   };
 }

@@ -7,7 +7,7 @@ export type { SchemaViolation } from "./config/validate-schema.ts";
 export { validateSchema } from "./config/validate-schema.ts";
 export { ConfigError, ConfigErrors, ReleaseError } from "./errors.ts";
 export type { HelmChartObject } from "./helmchart.ts";
-export { desiredHelmChart, FIELD_MANAGER, MANAGED_BY, MANAGED_SELECTOR, releaseValues, userSecretName } from "./helmchart.ts";
+export { desiredHelmChart, FIELD_MANAGER, MANAGED_BY, MANAGED_SELECTOR, releaseValues, SECRET_VERSIONS_ANNOTATION, secretReaders, userSecretName, withSecretVersionsIn } from "./helmchart.ts";
 export type { Kube } from "./kube.ts";
 export { connect } from "./kube.ts";
 export type { ChangeKind, Plan, PlannedSecret, ServicePlan } from "./plan.ts";

@@ -7,7 +7,7 @@ import type { ResolvedSecrets } from "./config/secrets.ts";
 import type { HomelabConfig } from "./config/types.ts";
 import { ConfigError, ConfigErrors, ReleaseError } from "./errors.ts";
 import type { HelmChartObject } from "./helmchart.ts";
-import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_BY, MANAGED_SELECTOR, SERVICE_LABEL, userSecretName } from "./helmchart.ts";
+import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_BY, MANAGED_SELECTOR, secretReaders as secretReadersOf, SERVICE_LABEL, userSecretName, withSecretVersionsIn } from "./helmchart.ts";
 import type { Kube } from "./kube.ts";
 import { apiMessage, readOptional, statusOf } from "./kube.ts";
 
@@ -15,11 +15,15 @@ export type ChangeKind = "create" | "update" | "unchanged" | "delete";
 
 /** A Secret the release creates in a service's namespace before its HelmChart. */
 export interface PlannedSecret {
+  /** The chart's secret id (`services.<name>.secrets.<id>`). */
+  id: string;
   name: string;
   namespace: string;
   data: Record<string, string>;
   /** True when it exists with the same data: no write. */
   unchanged: boolean;
+  /** The existing Secret's resourceVersion. */
+  resourceVersion?: string;
 }
 
 /** What the release will do for one service. */
@@ -32,6 +36,8 @@ export interface ServicePlan {
   /** The existing HelmChart's install Job uid, to tell the new Job from the old. */
   previousJobUid?: string;
   secrets: PlannedSecret[];
+  /** Controller id to the secret ids its pods read: their pods roll when one is rotated. */
+  secretReaders: Record<string, string[]>;
   /** The target namespace exists already. */
   namespaceExists: boolean;
   /** The target namespace's labels (Pod Security level) as they must be; empty when they already are. */
@@ -113,8 +119,9 @@ export async function planRelease(kube: Kube, config: HomelabConfig, services: M
   const enabled = Object.entries(config.services).filter(([, s]) => s.enabled !== false);
   const plans = await Promise.all(
     enabled.map(async ([name, s]): Promise<ServicePlan> => {
-      const desired = desiredHelmChart(services.get(name)!, s, ns);
-      const target = desired.spec.targetNamespace;
+      const pkg = services.get(name)!;
+      const unversioned = desiredHelmChart(pkg, s, ns);
+      const target = unversioned.spec.targetNamespace;
       const current = existing.get(name);
       const namespace = await readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target } });
       const namespaceExists = namespace !== undefined;
@@ -123,13 +130,21 @@ export async function planRelease(kube: Kube, config: HomelabConfig, services: M
       const plannedSecrets = await Promise.all(
         Object.entries(secrets[name] ?? {}).map(async ([id, data]) => {
           const secretName = userSecretName(name, id);
-          const found = namespaceExists ? await readOptional<{ data?: Record<string, string>; metadata?: object }>(kube, { apiVersion: "v1", kind: "Secret", metadata: { name: secretName, namespace: target } }) : undefined;
+          const found = namespaceExists ? await readOptional<{ data?: Record<string, string>; metadata?: { resourceVersion?: string } }>(kube, { apiVersion: "v1", kind: "Secret", metadata: { name: secretName, namespace: target } }) : undefined;
           const encoded = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString("base64")]));
-          return { name: secretName, namespace: target, data: encoded, unchanged: found !== undefined && sameRecord(found.data ?? {}, encoded) };
+          const rv = found?.metadata?.resourceVersion;
+          return { id, name: secretName, namespace: target, data: encoded, unchanged: found !== undefined && sameRecord(found.data ?? {}, encoded), ...(rv ? { resourceVersion: rv } : {}) };
         }),
       );
+      // Pods are annotated with the versions of the Secrets they read, as they are now; a
+      // rewritten Secret's new version goes in when it is applied (apply.ts), so its readers roll.
+      const secretReaders = secretReadersOf(pkg, s);
+      const desired = withSecretVersionsIn(unversioned, secretReaders, secretVersions(plannedSecrets));
+      const rolled = Object.entries(secretReaders)
+        .filter(([, ids]) => ids.some((id) => plannedSecrets.some((p) => p.id === id && !p.unchanged)))
+        .map(([cid]) => cid);
       const job = await readOptional<{ metadata: { uid?: string } }>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${name}`, namespace: ns } });
-      const base = { service: name, desired, secrets: plannedSecrets, namespaceExists, namespaceLabels, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
+      const base = { service: name, desired, secrets: plannedSecrets, secretReaders, namespaceExists, namespaceLabels, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
       // Writes besides the HelmChart: the namespace's Pod Security labels and the service's Secrets.
       const extra = [
         ...(Object.keys(namespaceLabels).length ? [`namespace ${target}: ${namespaceExists ? "label" : "create with"} pod-security.kubernetes.io/enforce=${namespaceLabels["pod-security.kubernetes.io/enforce"]}`] : []),
@@ -137,13 +152,19 @@ export async function planRelease(kube: Kube, config: HomelabConfig, services: M
       ];
       if (!current) return { ...base, change: "create", diff: [`new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`, ...extra] };
       const diff = describeDiff(current, desired);
+      if (rolled.length > 0) diff.push(`pods of ${rolled.join(", ")} restart to read the rewritten secrets`);
       return { ...base, change: diff.length ? "update" : "unchanged", diff: [...diff, ...extra] };
     }),
   );
   const enabledNames = new Set(enabled.map(([n]) => n));
   const orphans = [...existing.keys()].filter((n) => !enabledNames.has(n)).sort();
-  for (const name of orphans) plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], namespaceExists: true, namespaceLabels: {} });
+  for (const name of orphans) plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], secretReaders: {}, namespaceExists: true, namespaceLabels: {} });
   return { helmChartNamespace: ns, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)), orphans };
+}
+
+/** Secret id to the resourceVersion of its Secret as it is now (a rewrite gives it a new one). */
+export function secretVersions(secrets: readonly PlannedSecret[]): Record<string, string> {
+  return Object.fromEntries(secrets.filter((s) => s.resourceVersion).map((s) => [s.id, s.resourceVersion!]));
 }
 
 /** Namespace labels that make the apiserver enforce (and warn and audit) a Pod Security level. */

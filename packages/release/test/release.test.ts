@@ -112,6 +112,40 @@ describe("release on the test control plane (real apiserver and helm-controller)
     expect(Number(rel.revision)).toBe(2);
   }, 150_000);
 
+  it("rolls the pods that read a rotated secret, never putting the secret in the HelmChart", async () => {
+    const config = BASE.replace("vault.test", "vault2.test");
+    const kube = connect(cp.kubeconfig);
+    const secretVersion = async () => (await kube.core.readNamespacedSecret({ name: "homelab-vaultwarden-admin", namespace: "passwords" })).metadata!.resourceVersion!;
+    const podAnnotations = async () => {
+      const list = (await kube.objects.list("apps/v1", "Deployment", "passwords")) as unknown as { items: { spec: { template: { metadata?: { annotations?: Record<string, string> } } } }[] };
+      return list.items.map((d) => d.spec.template.metadata?.annotations?.["homelab.dev/secret-versions"]);
+    };
+    const original = await secretVersion();
+    expect(await podAnnotations()).toEqual([`admin=${original}`]);
+
+    const rotated = { dotenv: "TEST_VAULTWARDEN_TOKEN=rotated-admin-token\n" };
+    const plan = await release(config, { ...rotated, dryRun: true });
+    const vw = plan.services.find((s) => s.service === "vaultwarden")!;
+    expect([vw.change, plan.services.find((s) => s.service === "uptime-kuma")!.change]).toEqual(["update", "unchanged"]);
+    expect(vw.diff).toEqual(["pods of main restart to read the rewritten secrets", "secret passwords/homelab-vaultwarden-admin: write (value not shown)"]);
+
+    const summary = await release(config, rotated);
+    expect(summary.services.map((s) => [s.service, s.status])).toEqual([
+      ["uptime-kuma", "unchanged"],
+      ["vaultwarden", "installed"],
+    ]);
+    const after = await secretVersion();
+    expect(after).not.toBe(original);
+    expect(await podAnnotations()).toEqual([`admin=${after}`]);
+    const hc = (await kube.objects.read({ apiVersion: "helm.cattle.io/v1", kind: "HelmChart", metadata: { name: "vaultwarden", namespace: "kube-system" } } as never)) as unknown as { spec: { valuesContent: string } };
+    expect(hc.spec.valuesContent).not.toContain("rotated-admin-token");
+    expect((await release(config, rotated)).services.map((s) => s.status)).toEqual(["unchanged", "unchanged"]);
+
+    // Back to the original token: rolled again.
+    expect((await release(config)).services.map((s) => s.status)).toEqual(["unchanged", "installed"]);
+    expect(await podAnnotations()).toEqual([`admin=${await secretVersion()}`]);
+  }, 200_000);
+
   it("reports a chart that fails to install, with helm's reason, and installs the others", async () => {
     const failing = `${BASE.replace("vault.test", "vault2.test")}
   jellyfin:
