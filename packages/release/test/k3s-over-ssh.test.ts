@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SshTestHost } from "@homelab/test-harness";
@@ -63,6 +64,24 @@ describe("k3s installation over real SSH (sshd test hosts; k3s itself is a stand
     const result = await ensureK3s(config, { root, kubeconfigPath: join(dir, "kubeconfig") });
     expect(result.changed).toEqual(["nas", "mini"]);
     expect(server.installs().at(-1)).toMatchObject({ INSTALL_K3S_VERSION: "v1.35.5+k3s1" });
+  }, 60_000);
+
+  it("runs the fetched install script only when its sha256 is the pinned one", async () => {
+    const actual = createHash("sha256").update(readFileSync(join(server.dir, "install.sh"))).digest("hex");
+    const config = hostsConfig();
+    config.k3s = { ...config.k3s, version: "v1.35.6+k3s1", installScriptSha256: "0".repeat(64) };
+    const { dir } = writeConfig("services: {}\n");
+    const installs = server.installs().length;
+    const error = await ensureK3s(config, { root, kubeconfigPath: join(dir, "kubeconfig") }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(K3sError);
+    expect((error as Error).message).toBe(
+      `nas: the install script fetched from https://raw.githubusercontent.com/k3s-io/k3s/v1.35.6+k3s1/install.sh has sha256 ${actual}, not k3s.installScriptSha256 ${"0".repeat(64)}; it was not run. ` +
+        `Fix: review that script; if it is the one you want, set k3s.installScriptSha256 to ${actual}; hosts done so far (none) are left as they are`,
+    );
+    expect(server.installs()).toHaveLength(installs);
+    config.k3s.installScriptSha256 = actual;
+    expect((await ensureK3s(config, { root, kubeconfigPath: join(dir, "kubeconfig") })).changed).toEqual(["nas", "mini"]);
+    expect(server.installs().at(-1)).toMatchObject({ INSTALL_K3S_VERSION: "v1.35.6+k3s1" });
   }, 60_000);
 
   it("refuses a host whose key is not in known_hosts, naming the host and the fix", async () => {

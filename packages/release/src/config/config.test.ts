@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -76,5 +77,15 @@ describe("homelab config", () => {
       images: join(dir, "images.tar.zst"),
       installScript: join(dir, "install.sh"),
     });
+
+    // A pinned install script: the local file must match it.
+    const actual = createHash("sha256").update("#!/bin/sh\n").digest("hex");
+    const pinned = (sha: string) => yaml.replace("images/k3s-airgap-images-amd64.tar.zst", "images.tar.zst").replace("  airgap:\n", `  installScriptSha256: ${sha}\n  airgap:\n`);
+    writeFileSync(join(dir, "homelab.yaml"), pinned("f".repeat(64)));
+    expect(() => loadConfig(join(dir, "homelab.yaml"), [])).toThrow(
+      `homelab.yaml:3:24: k3s.installScriptSha256: k3s.airgap.installScript (${join(dir, "install.sh")}) has sha256 ${actual}, not ${"f".repeat(64)}. Fix: review that file; if it is the one you want, set k3s.installScriptSha256 to ${actual}`,
+    );
+    writeFileSync(join(dir, "homelab.yaml"), pinned(actual));
+    expect(loadConfig(join(dir, "homelab.yaml"), []).k3s?.installScriptSha256).toBe(actual);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import YAML, { LineCounter } from "yaml";
@@ -65,6 +66,13 @@ function resolveLocalFiles(config: HomelabConfig, base: string): Violation[] {
     }
     if (!isFile) problems.push({ path: ["k3s", "airgap", key], problem: `${path} is not a file`, fix: airgapFix[key] });
     airgap[key] = path;
+  }
+  const pinned = config.k3s?.installScriptSha256;
+  if (pinned && problems.length === 0) {
+    const actual = createHash("sha256").update(readFileSync(airgap.installScript)).digest("hex");
+    if (actual !== pinned) {
+      problems.push({ path: ["k3s", "installScriptSha256"], problem: `k3s.airgap.installScript (${airgap.installScript}) has sha256 ${actual}, not ${pinned}`, fix: `review that file; if it is the one you want, set k3s.installScriptSha256 to ${actual}` });
+    }
   }
   return problems;
 }

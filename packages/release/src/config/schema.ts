@@ -43,6 +43,7 @@ export function homelabSchema(services: readonly string[]): JsonSchema & { $sche
           version: { type: "string", pattern: K3S_VERSION_PATTERN, description: "A pinned k3s release, e.g. v1.35.4+k3s1." },
           channel: { type: "string", pattern: "^(stable|latest|testing|v1\\.[0-9]+)$", description: "A k3s channel. Default: stable." },
           extraArgs: { type: "array", items: { type: "string", pattern: "^--" }, description: "Extra k3s flags." },
+          installScriptSha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "sha256 (hex) of the k3s install script; each host checks the script against it before running it." },
           airgap: {
             type: "object",
             properties: { binary: { type: "string" }, images: { type: "string" }, installScript: { type: "string" } },

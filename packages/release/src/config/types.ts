@@ -17,6 +17,12 @@ export interface K3sConfig {
   channel?: string;
   /** Extra flags for `k3s server` (and agents), e.g. `--disable=servicelb`. Default: none. */
   extraArgs?: string[];
+  /**
+   * sha256 (hex) of the k3s install script you reviewed. When set, each host checks the script it
+   * fetched (or, with `airgap`, the local file is checked) before running it. Default: not set;
+   * the script comes from the pinned version's tag and verifies the k3s binary's own sha256.
+   */
+  installScriptSha256?: string;
   /** Install from local files instead of the network (the airgap install). Default: not set. */
   airgap?: { binary: string; images: string; installScript: string };
 }

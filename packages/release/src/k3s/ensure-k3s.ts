@@ -50,9 +50,18 @@ export function installCommand(config: HomelabConfig, host: HostConfig, join: { 
   if (join.token) env.push(`K3S_TOKEN='${join.token}'`);
   const exec = [host.role === "server" ? "server" : "agent", ...(join.clusterInit ? ["--cluster-init"] : []), ...(k3s.extraArgs ?? [])];
   env.push(`INSTALL_K3S_EXEC='${exec.join(" ")}'`);
-  const fetch = k3s.airgap ? "" : `curl -sfL '${installScriptUrl(k3s.version)}' -o /tmp/homelab-k3s-install.sh && `;
-  return `${fetch}${env.join(" ")} sh /tmp/homelab-k3s-install.sh`;
+  const fetch = k3s.airgap ? "" : `curl -sfL '${installScriptUrl(k3s.version)}' -o ${INSTALL_SCRIPT} && `;
+  // With airgap the local file was checked when the config was loaded.
+  const verify = k3s.installScriptSha256 && !k3s.airgap
+    ? `actual=$(sha256sum ${INSTALL_SCRIPT} | cut -d' ' -f1) && { [ "$actual" = '${k3s.installScriptSha256}' ] || { echo "${SHA_MISMATCH} $actual" >&2; exit ${SHA_MISMATCH_EXIT}; }; } && `
+    : "";
+  return `${fetch}${verify}${env.join(" ")} sh ${INSTALL_SCRIPT}`;
 }
+
+const INSTALL_SCRIPT = "/tmp/homelab-k3s-install.sh";
+/** What the host prints, and its exit code, when the fetched install script's sha256 is not the pinned one. */
+const SHA_MISMATCH = "homelab: install script sha256";
+const SHA_MISMATCH_EXIT = 97;
 
 /**
  * Puts the airgap files on a host: install.sh in /tmp, the images tarball where
@@ -61,7 +70,7 @@ export function installCommand(config: HomelabConfig, host: HostConfig, join: { 
  */
 async function uploadAirgap(remote: Remote, airgap: NonNullable<K3sConfig["airgap"]>): Promise<void> {
   await remote.run("mkdir -p /usr/local/bin /var/lib/rancher/k3s/agent/images");
-  await remote.upload(airgap.installScript, "/tmp/homelab-k3s-install.sh");
+  await remote.upload(airgap.installScript, INSTALL_SCRIPT);
   await remote.upload(airgap.images, `/var/lib/rancher/k3s/agent/images/${basename(airgap.images)}`);
   await remote.upload(airgap.binary, "/usr/local/bin/.k3s.homelab-new");
   await remote.run("chmod 0755 /usr/local/bin/.k3s.homelab-new && mv -f /usr/local/bin/.k3s.homelab-new /usr/local/bin/k3s");
@@ -143,6 +152,14 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
         await remote.run(installCommand(config, host, { ...(joining ? { url, token: token! } : {}), clusterInit: !joining && servers.length > 1 }));
       } catch (e) {
         if (!(e instanceof RemoteCommandError)) throw e;
+        const mismatch = e.exitCode === SHA_MISMATCH_EXIT ? new RegExp(`${SHA_MISMATCH} ([0-9a-f]{64})`).exec(e.stderr)?.[1] : undefined;
+        if (mismatch) {
+          throw new K3sError(
+            host.name,
+            `the install script fetched from ${installScriptUrl(config.k3s?.version)} has sha256 ${mismatch}, not k3s.installScriptSha256 ${config.k3s?.installScriptSha256}; it was not run`,
+            `review that script; if it is the one you want, set k3s.installScriptSha256 to ${mismatch}; ${leftAsTheyAre(changed)}`,
+          );
+        }
         throw new K3sError(host.name, `installing k3s failed (exit ${e.exitCode ?? "?"}): ${e.stderr.trim().split("\n").slice(-5).join(" | ")}`, `fix the cause above and re-run; ${leftAsTheyAre(changed)}`);
       }
       await checkInstalled(remote, config, changed);
