@@ -5,8 +5,10 @@ import type { SshTestHost } from "@homelab/test-harness";
 import { startSshTestHost } from "@homelab/test-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
-import type { HomelabConfig } from "../src/config/types.ts";
+import { execa } from "execa";
+import type { HomelabConfig, HostConfig } from "../src/config/types.ts";
 import { ensureK3s, K3sError } from "../src/k3s/ensure-k3s.ts";
+import { shellQuote, sshOptions } from "../src/k3s/remote.ts";
 import { root, writeConfig } from "./helpers.ts";
 
 describe("k3s installation over real SSH (sshd test hosts; k3s itself is a stand-in)", () => {
@@ -193,4 +195,43 @@ describe("a host reached as a non-root user: every command through sudo (real su
     expect(YAML.parse(readFileSync(kubeconfigPath, "utf8")).clusters[0].cluster.server).toBe(`https://${host.address}:6443`);
     expect((await ensureK3s(asUser("pi"), { root, kubeconfigPath })).changed).toEqual([]);
   }, 60_000);
+});
+
+describe("`address: local`: the release run on the host itself, as root and as a sudo user (k3s itself is a stand-in)", () => {
+  let host: SshTestHost;
+  const here = join(root, "packages", "release", "test", "fixtures", "ensure-k3s-here.mjs");
+  /** Logs into the test host as `user` and runs ensureK3s there for a `local` server. */
+  const ensureThere = async (user: string, version: string, kubeconfigPath: string) => {
+    const config: HomelabConfig = { k3s: { version }, hosts: [{ name: "box", role: "server", address: "local" }], services: {} };
+    const login: HostConfig = { name: "box", role: "server", address: host.address, user, sshKey: host.sshKey, knownHosts: host.knownHosts };
+    const command = `cd ${shellQuote(join(root, "packages", "release"))} && node ${shellQuote(here)} ${shellQuote(JSON.stringify(config))} ${shellQuote(kubeconfigPath)}`;
+    const r = await execa("ssh", [...sshOptions(login), `${user}@${host.address}`, command], { reject: false, all: true });
+    expect(r.exitCode, r.all).toBe(0);
+    return JSON.parse(r.stdout) as { changed: string[]; kubeconfig: string };
+  };
+
+  beforeAll(async () => {
+    host = await startSshTestHost("box", { users: [{ name: "pi", sudo: true }] });
+  }, 60_000);
+  afterAll(async () => {
+    await host?.stop();
+  });
+
+  it("installs k3s on this machine as root, with the kubeconfig pointing at 127.0.0.1", async () => {
+    const kubeconfig = join(host.dir, "kubeconfig-root");
+    expect((await ensureThere("root", "v1.35.4+k3s1", kubeconfig)).changed).toEqual(["box"]);
+    expect(host.installs()).toEqual([expect.objectContaining({ INSTALL_K3S_VERSION: "v1.35.4+k3s1", INSTALL_K3S_EXEC: "server" })]);
+    expect(YAML.parse(readFileSync(kubeconfig, "utf8")).clusters[0].cluster.server).toBe("https://127.0.0.1:6443");
+    expect((await ensureThere("root", "v1.35.4+k3s1", kubeconfig)).changed).toEqual([]);
+  }, 90_000);
+
+  it("runs through sudo when the release runs as a non-root user", async () => {
+    const kubeconfig = join(host.dir, "home", "pi", "kubeconfig");
+    expect((await ensureThere("pi", "v1.35.5+k3s1", kubeconfig)).changed).toEqual(["box"]);
+    expect(host.installs().at(-1)).toMatchObject({ INSTALL_K3S_VERSION: "v1.35.5+k3s1" });
+    expect(statSync(join(host.dir, "usr-local-bin", "k3s")).uid).toBe(0);
+    // The root-only kubeconfig was read through sudo and written for the user, mode 0600.
+    expect(statSync(kubeconfig)).toMatchObject({ uid: 4200 });
+    expect(statSync(kubeconfig).mode & 0o777).toBe(0o600);
+  }, 90_000);
 });
