@@ -53,7 +53,11 @@ export function secretReaders(pkg: ServicePackage, config: ServiceConfig): Recor
   return readers;
 }
 
-/** The HelmChart with the pods of `readers` annotated with `versions` (see desiredHelmChart). */
+/**
+ * The HelmChart with the pods of each controller in `readers` annotated with
+ * the resourceVersions (`versions`, by secret id) of the Secrets it reads, so
+ * a rotated secret rolls them.
+ */
 export function withSecretVersionsIn(desired: HelmChartObject, readers: Record<string, string[]>, versions: Record<string, string>): HelmChartObject {
   const values = (YAML.parse(desired.spec.valuesContent) ?? {}) as Record<string, unknown>;
   return { ...desired, spec: { ...desired.spec, valuesContent: valuesYaml(withSecretVersions(values, readers, versions)) } };
@@ -79,13 +83,12 @@ function withSecretVersions(values: Record<string, unknown>, readers: Record<str
 
 /**
  * The desired HelmChart of one service: packaged chart inline, values, labels
- * marking it managed. `secretVersions` (secret id to the resourceVersion of its
- * Secret) annotates the pods that read each secret, so a rotation rolls them.
+ * marking it managed. The pods' secret versions are added by withSecretVersionsIn.
  */
-export function desiredHelmChart(pkg: ServicePackage, config: ServiceConfig, namespace: string, secretVersions: Record<string, string> = {}): HelmChartObject {
+export function desiredHelmChart(pkg: ServicePackage, config: ServiceConfig, namespace: string): HelmChartObject {
   const name = pkg.definition.name;
   const archive = packageChart(name, buildChart(buildInputOf(pkg)));
-  const values = withSecretVersions(releaseValues(name, config), secretReaders(pkg, config), secretVersions);
+  const values = releaseValues(name, config);
   return {
     apiVersion: "helm.cattle.io/v1",
     kind: "HelmChart",
