@@ -81,7 +81,10 @@ function unreachable(remote: Remote, e: unknown): K3sError {
   const { host } = remote;
   const stderr = (e instanceof RemoteCommandError ? e.stderr : String(e)).trim().replace(/\s*\n\s*/g, " ");
   const user = host.user ?? "root";
-  if (remote.sudo && e instanceof RemoteCommandError && isSudoRefusal(e.stderr)) {
+  if (remote.sudo && e instanceof RemoteCommandError && isSudoRefusal(e.exitCode ?? 0, e.stderr)) {
+    if (e.exitCode === 127) {
+      return new K3sError(host.name, `${user} is not root and sudo is not installed (${stderr})`, `installing k3s needs root: install sudo on ${host.address} and give ${user} passwordless sudo, or connect as root (user: root)`);
+    }
     return new K3sError(
       host.name,
       `${user} cannot run commands as root without a password (${stderr})`,

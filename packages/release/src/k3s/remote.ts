@@ -50,9 +50,14 @@ export function sshOptions(host: HostConfig): string[] {
 /** Quotes a word for a POSIX shell. */
 export const shellQuote = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
 
-/** `sudo -n` failed: the user may not run commands as root without a password (or sudo is missing). */
-export function isSudoRefusal(stderr: string): boolean {
-  return /^sudo: |sudo: (not found|command not found)/m.test(stderr);
+/**
+ * `sudo -n` refused (exit 1: the user may not run commands as root without a
+ * password) or is missing (exit 127). sudo's other lines, such as "unable to
+ * resolve host", are warnings and do not count.
+ */
+export function isSudoRefusal(exitCode: number, stderr: string): boolean {
+  if (exitCode === 127) return /sudo: (command )?not found/.test(stderr);
+  return exitCode === 1 && /^sudo: a (password|terminal) is required|is not in the sudoers file|may not run sudo|is not allowed to execute/m.test(stderr);
 }
 
 export function connectHost(host: HostConfig): Remote {
@@ -68,8 +73,8 @@ export function connectHost(host: HostConfig): Remote {
       : await execa("ssh", [...sshOptions(host), target, asRoot(command)], { reject: false, ...stdin });
     const result = { exitCode: r.exitCode ?? 255, stdout: String(r.stdout), stderr: String(r.stderr) };
     // ssh itself exits 255 when it cannot connect or verify the host, and sudo
-    // exits 1 when it refuses: never a result to inspect.
-    const unreachable = (!local && result.exitCode === 255) || (sudo && result.exitCode === 1 && isSudoRefusal(result.stderr));
+    // refuses or is missing: never a result to inspect.
+    const unreachable = (!local && result.exitCode === 255) || (sudo && isSudoRefusal(result.exitCode, result.stderr));
     if ((options.check !== false || unreachable) && result.exitCode !== 0) throw new RemoteCommandError(host.name, command, result.exitCode, result.stderr || result.stdout);
     return result;
   };
