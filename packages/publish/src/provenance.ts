@@ -35,12 +35,8 @@ export function provenanceMessage(chartYaml: string, archive: Buffer, fileName: 
   return `${metadata}\n...\n${YAML.stringify({ files: { [fileName]: `sha256:${sum}` } }, { lineWidth: 0 })}`;
 }
 
-/** OpenPGP public key algorithms helm 3's verifier reads (RFC 4880 ids). */
-const HELM_VERIFIABLE = new Map([
-  ["1", "RSA"],
-  ["3", "RSA"],
-  ["17", "DSA"],
-]);
+/** OpenPGP public key algorithms helm 3's verifier reads (RFC 4880 ids: 1 and 3 RSA, 17 DSA). */
+const HELM_VERIFIABLE = new Set(["1", "3", "17"]);
 
 /** gpg with the key's home and passphrase options; never throws on a non-zero exit. */
 async function gpg(args: readonly string[], signing: SigningKey, input?: string) {
