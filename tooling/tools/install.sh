@@ -32,6 +32,15 @@ done
 
 say() { [ "$quiet" = 1 ] || echo "install-tools: $*" >&2; }
 fail() { echo "install-tools: $*" >&2; exit 1; }
+
+# One run at a time: a concurrent run waits here instead of building the same tool twice
+# (and then finds everything cached). The lock is released when this shell exits.
+command -v flock >/dev/null || fail "flock is not on PATH; install util-linux"
+exec 9>"$cache/.lock"
+if ! flock -n 9; then
+  say "another install.sh run holds $cache/.lock; waiting for it"
+  flock 9
+fi
 command -v go >/dev/null || fail "go is not on PATH; install Go >= 1.24 first"
 
 # run_logged NAME CMD...: runs CMD with output in logs/NAME.log, shows the log tail on failure.
