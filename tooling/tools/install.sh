@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the real tools the tests drive: helm, ct (+ yamllint, yamale), etcd,
-# kube-apiserver and k3s's helm-controller. Pinned in versions.env, built from
-# the Go module proxy / PyPI, cached in $HOMELAB_TOOLS_DIR (default
-# ~/.cache/homelab/tools) so a second run does nothing.
+# Installs the real tools the tests drive: helm (3) and helm4, helm-unittest, ct (+ yamllint,
+# yamale), etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok and k3s's
+# helm-controller. Pinned in versions.env, built from the Go module proxy / PyPI / Debian,
+# cached in $HOMELAB_TOOLS_DIR (default ~/.cache/homelab/tools) so a second run does nothing.
 #
 # Usage: tooling/tools/install.sh [--quiet] [tool ...]
-#   tools: helm ct etcd kube-apiserver helm-controller sshd registry gpg (default: all)
+#   tools: helm helm4 helm-unittest ct etcd kube-apiserver kube-controller-manager
+#          kube-scheduler kwok helm-controller sshd registry gpg (default: all)
 # Prints the bin directory to put on PATH as its last line.
 set -euo pipefail
 
@@ -24,13 +25,16 @@ tools=()
 for arg in "$@"; do
   case "$arg" in
     --quiet) quiet=1 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) tools+=("$arg") ;;
   esac
 done
-[ ${#tools[@]} -gt 0 ] || tools=(helm ct etcd kube-apiserver helm-controller sshd registry gpg)
+all_tools=(helm helm4 helm-unittest ct etcd kube-apiserver kube-controller-manager kube-scheduler kwok
+  helm-controller sshd registry gpg)
+[ ${#tools[@]} -gt 0 ] || tools=("${all_tools[@]}")
 
-say() { [ "$quiet" = 1 ] || echo "install-tools: $*" >&2; }
+said=0 # set once anything was installed: a run with nothing to do prints only the bin path
+say() { said=1; [ "$quiet" = 1 ] || echo "install-tools: $*" >&2; }
 fail() { echo "install-tools: $*" >&2; exit 1; }
 
 # One run at a time: a concurrent run waits here instead of building the same tool twice
@@ -47,7 +51,7 @@ command -v go >/dev/null || fail "go is not on PATH; install Go >= 1.24 first"
 run_logged() {
   local name="$1"; shift
   local log="$cache/logs/$name.log"
-  if ! "$@" >"$log" 2>&1; then
+  if ! "$@" </dev/null >"$log" 2>&1; then
     tail -n 40 "$log" >&2
     fail "building $name failed (full log: $log)"
   fi
@@ -97,6 +101,45 @@ go_build_pinned() {
   printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$pkg" >"$mod/tools.go"
   (cd "$mod" && run_logged "$name-mod" go mod tidy)
   build_in_module "$name" "$version" "$mod" "$pkg"
+}
+
+install_helm4() {
+  # Helm 4 derives the Kubernetes version it assumes from the client-go version in its build
+  # info (kept by `go install`), so only the Helm version is stamped, as its Makefile does.
+  local dir minor
+  dir="$(module_dir "helm.sh/helm/v4@$HELM4_VERSION")"
+  minor="$(sed -n 's#^[[:space:]]*k8s.io/client-go v0\.\([0-9]*\)\..*#\1#p' "$dir/go.mod" | head -n 1)"
+  [ -n "$minor" ] || fail "cannot read the client-go version of helm $HELM4_VERSION"
+  local x="-X helm.sh/helm/v4/internal/version"
+  go_install helm4 helm.sh/helm/v4/cmd/helm "$HELM4_VERSION" "$HELM4_VERSION-k8s1.$minor" \
+    "-s -w $x.version=$HELM4_VERSION $x.gitTreeState=clean"
+}
+
+install_helm_unittest() {
+  # Normally a helm plugin; here a standalone binary (it renders with the helm v3 library it
+  # links, not with bin/helm). `go install` refuses the module (its go.mod has a replace
+  # directive), so it is built inside its own downloaded module with that go.mod and go.sum.
+  # Stamped as helm's releases stamp helm: the library's Kubernetes version (from its
+  # client-go) is the default Capabilities.KubeVersion, not helm's unstamped v1.20.
+  local dir hdir minor
+  dir="$(module_dir "github.com/helm-unittest/helm-unittest@$HELM_UNITTEST_VERSION")"
+  [ -n "$dir" ] || fail "could not download helm-unittest $HELM_UNITTEST_VERSION from the Go module proxy"
+  local hv
+  hv="$(sed -n 's#^[[:space:]]*helm.sh/helm/v3 \(v[^ ]*\).*#\1#p' "$dir/go.mod" | head -n 1)"
+  [ -n "$hv" ] || fail "cannot read the helm version helm-unittest $HELM_UNITTEST_VERSION links"
+  hdir="$(module_dir "helm.sh/helm/v3@$hv")"
+  minor="$(sed -n 's#^[[:space:]]*k8s.io/client-go v0\.\([0-9]*\)\..*#\1#p' "$hdir/go.mod" | head -n 1)"
+  [ -n "$minor" ] || fail "cannot read the client-go version of helm $hv"
+  local stamp="$HELM_UNITTEST_VERSION-helm$hv-k8s1.$minor"
+  have helm-unittest "$stamp" && return 0
+  say "building helm-unittest $HELM_UNITTEST_VERSION (./cmd/helm-unittest in its module)"
+  local x="-X helm.sh/helm/v3/pkg"
+  (cd "$dir" && run_logged helm-unittest go build -ldflags "-s -w \
+    -X github.com/helm-unittest/helm-unittest/internal/build.version=${HELM_UNITTEST_VERSION#v} \
+    $x/lint/rules.k8sVersionMajor=1 $x/lint/rules.k8sVersionMinor=$minor \
+    $x/chartutil.k8sVersionMajor=1 $x/chartutil.k8sVersionMinor=$minor" \
+    -o "$bin/helm-unittest" ./cmd/helm-unittest)
+  mark helm-unittest "$stamp"
 }
 
 install_ct() {
@@ -154,19 +197,23 @@ EOF
   build_in_module etcd "$ETCD_VERSION" "$mod" .
 }
 
-install_kube_apiserver() {
-  # Stamped as Kubernetes' own build does, so clients (and helm's kubeVersion checks) see the real version.
-  local stamp="$KUBERNETES_VERSION-stamped"
-  have kube-apiserver "$stamp" && return 0
-  say "building kube-apiserver $KUBERNETES_VERSION (k8s.io/kubernetes; takes several minutes)"
-  local mod="$cache/src/kube-apiserver-$KUBERNETES_VERSION"
+# install_kubernetes NAME...: the Kubernetes components NAME (kube-apiserver,
+# kube-controller-manager, kube-scheduler) from k8s.io/kubernetes@KUBERNETES_VERSION, all from one
+# generated module (one `go mod tidy`), each stamped as Kubernetes' own build does so clients (and
+# helm's kubeVersion checks) see the real version. Only the missing ones are built.
+install_kubernetes() {
+  local stamp="$KUBERNETES_VERSION-stamped" name missing=()
+  for name in "$@"; do have "$name" "$stamp" || missing+=("$name"); done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  say "building ${missing[*]} $KUBERNETES_VERSION (k8s.io/kubernetes; takes several minutes each)"
+  local mod="$cache/src/kubernetes-$KUBERNETES_VERSION"
   local staging="v0.${KUBERNETES_VERSION#v1.}" ldflags=""
   rm -rf "$mod" && mkdir -p "$mod"
   local kdir
   kdir="$(module_dir "k8s.io/kubernetes@$KUBERNETES_VERSION")"
   [ -n "$kdir" ] || fail "could not download k8s.io/kubernetes@$KUBERNETES_VERSION from the Go module proxy"
   {
-    echo "module homelab.local/kube-apiserver"
+    echo "module homelab.local/kubernetes"
     echo
     sed -n 's/^go \(.*\)$/go \1/p' "$kdir/go.mod" | head -n 1
     echo
@@ -177,21 +224,38 @@ install_kube_apiserver() {
     sed -n 's#^[[:space:]]*\(k8s.io/[a-z0-9-]*\) => ./staging/.*#\t\1 => \1 '"$staging"'#p' "$kdir/go.mod"
     echo ")"
   } >"$mod/go.mod"
-  cat >"$mod/tools.go" <<'EOF'
-//go:build tools
-
-package tools
-
-import _ "k8s.io/kubernetes/cmd/kube-apiserver"
-EOF
-  (cd "$mod" && run_logged kube-apiserver-mod go mod tidy)
+  {
+    printf '//go:build tools\n\npackage tools\n\nimport (\n'
+    for name in kube-apiserver kube-controller-manager kube-scheduler; do
+      printf '\t_ "k8s.io/kubernetes/cmd/%s"\n' "$name"
+    done
+    printf ')\n'
+  } >"$mod/tools.go"
+  (cd "$mod" && run_logged kubernetes-mod go mod tidy)
   local minor="${KUBERNETES_VERSION#v1.}"; minor="${minor%%.*}"
   local v
   for v in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
     ldflags+=" -X $v.gitVersion=$KUBERNETES_VERSION -X $v.gitMajor=1 -X $v.gitMinor=$minor"
     ldflags+=" -X $v.gitTreeState=clean -X $v.buildDate=1970-01-01T00:00:00Z"
   done
-  build_in_module kube-apiserver "$stamp" "$mod" k8s.io/kubernetes/cmd/kube-apiserver "-s -w$ldflags"
+  for name in "${missing[@]}"; do
+    build_in_module "$name" "$stamp" "$mod" "k8s.io/kubernetes/cmd/$name" "-s -w$ldflags"
+  done
+}
+
+# kwok fakes the kubelet of the nodes it manages (pods run nowhere). Its stage files (node and
+# pod lifecycles), from the same pinned module, go to share/kwok/.
+install_kwok() {
+  go_install kwok sigs.k8s.io/kwok/cmd/kwok "$KWOK_VERSION"
+  local dir stages="$cache/share/kwok"
+  if [ "$(cat "$stages/.version" 2>/dev/null)" != "$KWOK_VERSION" ]; then
+    dir="$(module_dir "sigs.k8s.io/kwok@$KWOK_VERSION")"
+    [ -d "$dir/kustomize/stage" ] || fail "kwok $KWOK_VERSION has no kustomize/stage in its module"
+    rm -rf "$stages" && mkdir -p "$stages"
+    cp -r "$dir/kustomize/stage/." "$stages/"
+    chmod -R u+w,a+rX "$stages"
+    echo "$KWOK_VERSION" >"$stages/.version"
+  fi
 }
 
 # The CNCF distribution registry, for the OCI push/pull tests.
@@ -215,18 +279,29 @@ install_gpg() {
   run_logged apt-gpg env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gnupg
 }
 
+# The Kubernetes components asked for, built together on the first one's turn.
+kube=()
+for t in "${tools[@]}"; do
+  case "$t" in kube-apiserver|kube-controller-manager|kube-scheduler) kube+=("$t") ;; esac
+done
+
 for t in "${tools[@]}"; do
   case "$t" in
     helm) install_helm ;;
+    helm4) install_helm4 ;;
+    helm-unittest) install_helm_unittest ;;
     ct) install_ct ;;
     etcd) install_etcd ;;
-    kube-apiserver) install_kube_apiserver ;;
+    kube-apiserver|kube-controller-manager|kube-scheduler)
+      [ ${#kube[@]} -eq 0 ] || install_kubernetes "${kube[@]}"
+      kube=() ;;
+    kwok) install_kwok ;;
     helm-controller) install_helm_controller ;;
     sshd) install_sshd ;;
     registry) install_registry ;;
     gpg) install_gpg ;;
-    *) fail "unknown tool '$t' (known: helm ct etcd kube-apiserver helm-controller sshd registry gpg)" ;;
+    *) fail "unknown tool '$t' (known: ${all_tools[*]})" ;;
   esac
 done
-say "tools ready in $bin"
+[ "$said" = 0 ] || say "tools ready in $bin"
 echo "$bin"
