@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildChart, chartArchiveName, findTool, packageChart } from "@homelab/chart-kit";
+import { buildChart, chartArchiveName, packageChart } from "@homelab/chart-kit";
+import { findTool } from "@homelab/toolbox";
 import type { HomelabConfig } from "@homelab/release";
 import { applyServicePlan, connect, mapWithConcurrency, planRelease, serverSideApply } from "@homelab/release";
-import type { ControlPlane } from "@homelab/test-harness";
-import { isWrite, startControlPlane, startHelmController } from "@homelab/test-harness";
+import type { ControlPlane } from "@homelab/sandbox";
+import { isWrite, startControlPlane, startHelmController } from "@homelab/sandbox";
 import { execa } from "execa";
 import { fixtureDefinitions, fixturePackages } from "./fixture.ts";
 import type { Figure } from "./measure.ts";

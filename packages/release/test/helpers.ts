@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findRepoRoot } from "@homelab/chart-kit";
-import type { AuditEvent } from "@homelab/test-harness";
-import { isWrite } from "@homelab/test-harness";
+import { findRepoRoot } from "@homelab/toolbox";
+import type { AuditEvent } from "@homelab/sandbox";
+import { isWrite } from "@homelab/sandbox";
 import { execa } from "execa";
 
 export const root = findRepoRoot(process.cwd());

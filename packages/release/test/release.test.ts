@@ -1,6 +1,6 @@
-import { findTool } from "@homelab/chart-kit";
-import type { ControlPlane, TestCluster } from "@homelab/test-harness";
-import { startTestCluster } from "@homelab/test-harness";
+import { findTool } from "@homelab/toolbox";
+import type { ControlPlane, Sandbox } from "@homelab/sandbox";
+import { startSandbox } from "@homelab/sandbox";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
@@ -24,7 +24,7 @@ release:
 `;
 
 describe("release on the test control plane (real apiserver and helm-controller)", () => {
-  let cluster: TestCluster;
+  let cluster: Sandbox;
   let cp: ControlPlane;
   let helmBin: string;
   const release = async (configText: string, opts: { prune?: boolean; dryRun?: boolean; dotenv?: string } = {}) => {
@@ -35,7 +35,7 @@ describe("release on the test control plane (real apiserver and helm-controller)
 
   beforeAll(async () => {
     helmBin = findTool("helm");
-    cluster = await startTestCluster();
+    cluster = await startSandbox();
     cp = cluster.cp;
   }, 180_000);
   afterAll(async () => cluster?.stop());

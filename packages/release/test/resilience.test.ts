@@ -1,6 +1,6 @@
-import { findTool } from "@homelab/chart-kit";
-import type { ControlPlane, TestCluster } from "@homelab/test-harness";
-import { startTestCluster, waitFor } from "@homelab/test-harness";
+import { findTool } from "@homelab/toolbox";
+import type { ControlPlane, Sandbox } from "@homelab/sandbox";
+import { startSandbox, waitFor } from "@homelab/sandbox";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,10 +23,10 @@ release:
 `;
 
 describe("release under interruption and conflict", () => {
-  let cluster: TestCluster;
+  let cluster: Sandbox;
   let cp: ControlPlane;
   beforeAll(async () => {
-    cluster = await startTestCluster();
+    cluster = await startSandbox();
     cp = cluster.cp;
   }, 180_000);
   afterAll(async () => cluster?.stop());

@@ -2,17 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  buildChart,
-  buildInputOf,
-  chartArchiveName,
-  chartDrift,
-  helm,
-  HelmCommandError,
-  listFiles,
-  loadServicePackage,
-  packageChart,
-} from "@homelab/chart-kit";
+import { buildChart, buildInputOf, chartArchiveName, chartDrift, listFiles, loadServicePackage, packageChart } from "@homelab/chart-kit";
+import { helm, HelmCommandError } from "@homelab/toolbox";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { checkRenderedObjects } from "./object-checks.ts";

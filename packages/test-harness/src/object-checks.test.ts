@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { findRepoRoot } from "@homelab/chart-kit";
+import { findRepoRoot } from "@homelab/toolbox";
 import { describe, expect, it } from "vitest";
 import { checkRenderedObjects } from "./object-checks.ts";
 import type { K8sObject } from "./render.ts";

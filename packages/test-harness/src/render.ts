@@ -1,4 +1,4 @@
-import { helm } from "@homelab/chart-kit";
+import { helm } from "@homelab/toolbox";
 import YAML from "yaml";
 
 /** A rendered Kubernetes object, loosely typed for checks. */

@@ -14,8 +14,8 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ManagedProcess } from "./control-plane.ts";
-import { startProcess, stopProcess, waitFor } from "./control-plane.ts";
+import type { ManagedProcess } from "@homelab/sandbox";
+import { startProcess, stopProcess, waitFor } from "@homelab/sandbox";
 
 /** A non-root login user on a test host. */
 export interface SshTestUser {

@@ -1,11 +1,12 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { findRepoRoot, loadServicePackage, podSecurityLevel } from "@homelab/chart-kit";
+import { loadServicePackage, podSecurityLevel } from "@homelab/chart-kit";
+import { findRepoRoot } from "@homelab/toolbox";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { ApiException, KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ControlPlane } from "../src/control-plane.ts";
-import { startControlPlane } from "../src/control-plane.ts";
+import type { ControlPlane } from "@homelab/sandbox";
+import { startControlPlane } from "@homelab/sandbox";
 import type { K8sObject } from "../src/render.ts";
 import { renderChart } from "../src/render.ts";
 

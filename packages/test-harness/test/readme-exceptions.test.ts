@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findRepoRoot, loadServicePackage, podSecurityLevel } from "@homelab/chart-kit";
+import { loadServicePackage, podSecurityLevel } from "@homelab/chart-kit";
+import { findRepoRoot } from "@homelab/toolbox";
 import { describe, expect, it } from "vitest";
 
 const root = findRepoRoot(process.cwd());

@@ -1,20 +1,21 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
-import { buildChart, buildInputOf, findRepoRoot, findTool, loadServicePackage, packageChart } from "@homelab/chart-kit";
+import { buildChart, buildInputOf, loadServicePackage, packageChart } from "@homelab/chart-kit";
+import { findRepoRoot, findTool } from "@homelab/toolbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ControlPlane } from "../src/control-plane.ts";
-import { waitFor } from "../src/control-plane.ts";
+import { waitFor } from "../src/processes.ts";
 import type { HelmJobRunner } from "../src/helm-job-runner.ts";
-import type { TestCluster } from "../src/test-cluster.ts";
-import { startTestCluster } from "../src/test-cluster.ts";
+import type { Sandbox } from "../src/sandbox.ts";
+import { startSandbox } from "../src/sandbox.ts";
 
 describe("helm-controller on the test control plane", () => {
-  let cluster: TestCluster;
+  let cluster: Sandbox;
   let cp: ControlPlane;
   let runner: HelmJobRunner;
   beforeAll(async () => {
-    cluster = await startTestCluster();
+    cluster = await startSandbox();
     ({ cp, runner } = cluster);
   }, 180_000);
   afterAll(async () => cluster?.stop());

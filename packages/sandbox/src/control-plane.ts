@@ -1,11 +1,10 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findTool } from "@homelab/chart-kit";
-import type { ResultPromise } from "execa";
 import { execa } from "execa";
+import type { ManagedProcess } from "./processes.ts";
+import { freePort, startProcess, stopProcess, waitFor } from "./processes.ts";
 
 /** A running test control plane: real etcd and kube-apiserver on loopback. */
 export interface ControlPlane {
@@ -39,61 +38,6 @@ export interface AuditEvent {
 const WRITE_VERBS = new Set(["create", "update", "patch", "delete", "deletecollection"]);
 /** True for audit events that changed (or tried to change) something. */
 export const isWrite = (e: AuditEvent) => WRITE_VERBS.has(e.verb);
-
-/** A free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** A process of the control plane, its output in a log file. */
-export interface ManagedProcess {
-  name: string;
-  log: string;
-  proc: ResultPromise;
-}
-
-/** Starts a tool with its output in `<dir>/<name>.log`. */
-export function startProcess(dir: string, name: string, tool: string, args: string[], env: Record<string, string> = {}): ManagedProcess {
-  const log = join(dir, `${name}.log`);
-  const out = createWriteStream(log);
-  const bin = tool.includes("/") || ["ip", "sh"].includes(tool) ? tool : findTool(tool);
-  const proc = execa(bin, args, { reject: false, stdin: "ignore", buffer: false, env, cleanup: true });
-  proc.stdout?.pipe(out);
-  proc.stderr?.pipe(out);
-  return { name, log, proc };
-}
-
-/** Stops a process: SIGTERM, then SIGKILL after a grace period. */
-export async function stopProcess(p: ManagedProcess, graceMs = 5000): Promise<void> {
-  if (p.proc.exitCode !== null && p.proc.exitCode !== undefined) return;
-  p.proc.kill("SIGTERM");
-  const timer = setTimeout(() => p.proc.kill("SIGKILL"), graceMs);
-  await p.proc.catch(() => undefined);
-  clearTimeout(timer);
-}
-
-/** Waits until `check` resolves true, failing with the log tail of `p` when it exits or time runs out. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, p?: ManagedProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void p?.proc.finally(() => (exited = true));
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    const tail = p && existsSync(p.log) ? readFileSync(p.log, "utf8").split("\n").slice(-25).join("\n") : "";
-    if (exited) throw new Error(`${p!.name} exited while waiting for ${what}:\n${tail}`);
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${tail ? `:\n${tail}` : ""}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const AUDIT_POLICY = `apiVersion: audit.k8s.io/v1
 kind: Policy
@@ -231,30 +175,4 @@ export function readAuditLog(file: string): AuditEvent[] {
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as AuditEvent)
     .filter((e) => e.stage === "ResponseComplete");
-}
-
-/** k3s's helm-controller, running out of cluster against a control plane. */
-export interface HelmControllerProcess {
-  stop(): Promise<void>;
-  log: string;
-}
-
-/** Starts the real helm-controller (it installs its CRDs) and waits until HelmChart is served. */
-export async function startHelmController(cp: ControlPlane): Promise<HelmControllerProcess> {
-  const p = startProcess(cp.dir, "helm-controller", "helm-controller", ["--kubeconfig", cp.kubeconfig, "--node-name", "homelab-standin-node"], {
-    NODE_NAME: "homelab-standin-node",
-  });
-  const helm = findTool("helm");
-  await waitFor(
-    "helm-controller's HelmChart CRD",
-    async () => (await execa(helm, ["--kubeconfig", cp.kubeconfig, "version"], { reject: false })).exitCode === 0 &&
-      (await execa("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-k", "-H", `Authorization: Bearer ${tokenOf(cp)}`, `${cp.server}/apis/helm.cattle.io/v1/helmcharts`], { reject: false })).stdout === "200",
-    60_000,
-    p,
-  );
-  return { log: p.log, stop: () => stopProcess(p) };
-}
-
-function tokenOf(cp: ControlPlane): string {
-  return /token: (\S+)/.exec(readFileSync(cp.kubeconfig, "utf8"))![1]!;
 }

@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { V1Job, V1JobCondition, V1Pod } from "@kubernetes/client-node";
 import { BatchV1Api, CoreV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
-import { findTool } from "@homelab/chart-kit";
+import { findTool } from "@homelab/toolbox";
 import { execa } from "execa";
 
 const CHART_LABEL = "helmcharts.helm.cattle.io/chart";
