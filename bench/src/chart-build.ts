@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findTool } from "@homelab/chart-kit";
+import { findTool } from "@homelab/toolbox";
 import { execa } from "execa";
 import { writeFixtureCharts } from "./fixture.ts";
 import type { Figure } from "./measure.ts";

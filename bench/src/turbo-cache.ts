@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findRepoRoot } from "@homelab/chart-kit";
+import { findRepoRoot } from "@homelab/toolbox";
 import { execa } from "execa";
 import type { Figure } from "./measure.ts";
 import { figure, seconds } from "./measure.ts";

@@ -6,7 +6,7 @@ import { chartTemplates } from "./chart-templates.ts";
 import type { ServiceDefinition } from "./definition.ts";
 import { HELMIGNORE } from "./helmignore.ts";
 import { renderReadme } from "./readme.ts";
-import { stableJson } from "./stable-json.ts";
+import { stableJson } from "@homelab/toolbox";
 import { validateDefinition } from "./validate.ts";
 import type { Json } from "./values-node.ts";
 import { toValue } from "./values-node.ts";

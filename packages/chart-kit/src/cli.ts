@@ -1,12 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildChart } from "./build-chart.ts";
-import { DefinitionErrors } from "./errors.ts";
-import { helm, HelmCommandError } from "./helm.ts";
+import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
+import { helm, parseCli } from "@homelab/toolbox";
 import { chartArchiveName, packageChart } from "./package-chart.ts";
-import { parseCli } from "./parse-cli.ts";
-import { buildInputOf, loadServicePackage, ServicePackageError } from "./service-package.ts";
-import { ToolNotFoundError } from "./tools.ts";
+import { buildInputOf, loadServicePackage } from "./service-package.ts";
 import { chartDrift, hasDrift, listFiles, writeChart } from "./write-chart.ts";
 
 const HELP = `homelab-chart: build, check, package and lint the Helm chart of one service package.
@@ -23,7 +21,8 @@ Options:
   --dir DIR   the service package (default: the current directory)
   --json      print a JSON summary instead of text
   -h, --help  show this help
-`;
+
+${EXIT_CODES_HELP}`;
 
 /** Runs the CLI; returns the exit code. Errors a user can fix print as one message, never a stack. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -37,7 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const command = positionals[0];
   if (!command) {
     process.stderr.write(`homelab-chart: which command?\n\n${HELP}`);
-    return 2;
+    return ExitCode.usage;
   }
   const out = (summary: Record<string, unknown>, text: string) =>
     process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `${text}\n`);
@@ -83,13 +82,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       default:
         process.stderr.write(`homelab-chart: unknown command "${command}"\n\n${HELP}`);
-        return 2;
+        return ExitCode.usage;
     }
   } catch (e) {
-    if (e instanceof DefinitionErrors || e instanceof ServicePackageError || e instanceof ToolNotFoundError || e instanceof HelmCommandError) {
-      process.stderr.write(`homelab-chart ${command}: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    const { text, exitCode } = reportError(`homelab-chart ${command}`, e);
+    process.stderr.write(text);
+    return exitCode;
   }
 }

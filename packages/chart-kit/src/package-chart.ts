@@ -1,5 +1,5 @@
 import type { ChartFiles } from "./build-chart.ts";
-import { tarGz } from "./tar-gz.ts";
+import { tarGz } from "@homelab/toolbox";
 
 /** Patterns of `.helmignore` the kit writes, applied when packaging. */
 const IGNORED = [/^ci\//];

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildChartInput } from "./build-chart.ts";
 import { changesForVersion } from "./changelog.ts";
+import { findRepoRoot } from "@homelab/toolbox";
 import type { ServiceDefinition } from "./definition.ts";
+import { ServicePackageError } from "./errors.ts";
 import type { Json } from "./values-node.ts";
 
 /** A workspace package of one service (`apps/<service>`), loaded. */
@@ -22,25 +24,6 @@ export interface ServicePackage {
   chartDir: string;
   /** The package's CHANGELOG.md (written by `changeset version`), when it has one. */
   changelog?: string;
-}
-
-/** A service package that cannot be loaded: names the file and the fix. */
-export class ServicePackageError extends Error {
-  override readonly name = "ServicePackageError";
-  constructor(readonly file: string, problem: string, fix: string) {
-    super(`${file}: ${problem}. Fix: ${fix}`);
-  }
-}
-
-/** The repository root above `from`: the nearest directory with pnpm-workspace.yaml. */
-export function findRepoRoot(from: string): string {
-  let dir = resolve(from);
-  for (;;) {
-    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new ServicePackageError(from, "is not inside the homelab repository (no pnpm-workspace.yaml above it)", "run the command from apps/<service>");
-    dir = parent;
-  }
 }
 
 /** Loads `apps/<service>`: its package.json version and the definition exported by `src/service.ts`. */
@@ -78,3 +61,14 @@ export const buildInputOf = (p: ServicePackage): BuildChartInput => ({
   ciValues: p.ciValues,
   ...(p.changelog ? { changelog: p.changelog, changes: changesForVersion(p.changelog, p.version) } : {}),
 });
+
+/** Every service package under `<root>/apps`, by chart name, in name order. */
+export async function loadAllServices(root: string): Promise<Map<string, ServicePackage>> {
+  const appsDir = join(root, "apps");
+  const dirs = readdirSync(appsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(appsDir, d.name, "package.json")))
+    .map((d) => d.name)
+    .sort();
+  const packages = await Promise.all(dirs.map((d) => loadServicePackage(join(appsDir, d))));
+  return new Map(packages.sort((a, b) => (a.definition.name < b.definition.name ? -1 : 1)).map((p) => [p.definition.name, p]));
+}

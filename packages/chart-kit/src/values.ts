@@ -6,7 +6,7 @@ import type {
   ServiceDefinitionEntry,
   VolumeDefinition,
 } from "./definition.ts";
-import { sortKeys } from "./stable-json.ts";
+import { sortKeys } from "@homelab/toolbox";
 import type { Json, JsonSchema, ObjectNode, ValueNode } from "./values-node.ts";
 import { bool, int, leaf, obj, str } from "./values-node.ts";
 

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { DefinitionErrors, findRepoRoot, HelmCommandError, parseCli, ServicePackageError, ToolNotFoundError } from "@homelab/chart-kit";
-import { SigningError } from "./provenance.ts";
-import { OciPushError, publishCharts, VersionNotBumpedError } from "./publish.ts";
+import { EXIT_CODES_HELP, reportError } from "@homelab/errors";
+import { findRepoRoot, parseCli } from "@homelab/toolbox";
+import { publishCharts } from "./publish.ts";
 
 const HELP = `homelab-publish: publish every chart whose version is not yet in the Helm repository.
 
@@ -19,7 +19,8 @@ Usage: homelab-publish [--repo-dir DIR] [--oci oci://HOST/PATH [--oci-plain-http
   --check          only check: fail when a published version's content changed; write nothing
   --json           print the result as JSON
   -h, --help       show this help
-`;
+
+${EXIT_CODES_HELP}`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseCli("homelab-publish", HELP, { args: [...argv], options: { "repo-dir": { type: "string" }, oci: { type: "string" }, "oci-plain-http": { type: "boolean" }, sign: { type: "string" }, "gpg-home": { type: "string" }, "passphrase-file": { type: "string" }, check: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
@@ -42,10 +43,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    if (e instanceof VersionNotBumpedError || e instanceof SigningError || e instanceof OciPushError || e instanceof DefinitionErrors || e instanceof ServicePackageError || e instanceof HelmCommandError || e instanceof ToolNotFoundError) {
-      process.stderr.write(`homelab-publish: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    const { text, exitCode } = reportError("homelab-publish", e);
+    process.stderr.write(text);
+    return exitCode;
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { FixableError } from "@homelab/errors";
 import { execa } from "execa";
 import YAML from "yaml";
 
@@ -13,14 +14,14 @@ export interface SigningKey {
 }
 
 /** Signing a chart failed; nothing was written. */
-export class SigningError extends Error {
+export class SigningError extends FixableError {
   override readonly name = "SigningError";
   constructor(
     message: string,
-    readonly fix: string,
+    fix: string,
     readonly stderr = "",
   ) {
-    super(`${message}. Fix: ${fix}`);
+    super(message, fix);
   }
 }
 

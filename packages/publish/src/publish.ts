@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ServicePackage } from "@homelab/chart-kit";
-import { buildChart, buildInputOf, chartArchiveName, helm, HelmCommandError, loadServicePackage, packageChart } from "@homelab/chart-kit";
+import { buildChart, buildInputOf, chartArchiveName, loadAllServices, packageChart } from "@homelab/chart-kit";
+import { helm, HelmCommandError } from "@homelab/toolbox";
+import { ExitCode, FixableError } from "@homelab/errors";
 import YAML from "yaml";
 import type { HelmIndex, IndexEntry } from "./helm-index.ts";
 import { addEntry, readIndex, renderIndex } from "./helm-index.ts";
@@ -10,23 +11,30 @@ import type { SigningKey } from "./provenance.ts";
 import { checkSigningKey, clearSign, provenanceMessage } from "./provenance.ts";
 
 /** A chart whose content changed while its version is already published. */
-export class VersionNotBumpedError extends Error {
+export class VersionNotBumpedError extends FixableError {
   override readonly name = "VersionNotBumpedError";
   constructor(readonly charts: { name: string; version: string }[]) {
     super(
-      `${charts.map((c) => `${c.name} ${c.version}`).join(", ")}: the chart's content changed but its version is already published. ` +
-        "Fix: `pnpm changeset` (pick the service, describe the change), `pnpm version-packages`, then `pnpm build`.",
+      `${charts.map((c) => `${c.name} ${c.version}`).join(", ")}: the chart's content changed but its version is already published`,
+      "`pnpm changeset` (pick the service, describe the change), `pnpm version-packages`, then `pnpm build`",
     );
   }
 }
 
 /** `helm push` to the OCI registry failed; the static repository's index.yaml was not changed. */
-export class OciPushError extends Error {
+export class OciPushError extends FixableError {
   override readonly name = "OciPushError";
-  constructor(readonly chart: string, readonly version: string, readonly registry: string, readonly stderr: string) {
+  constructor(
+    readonly chart: string,
+    readonly version: string,
+    readonly registry: string,
+    readonly stderr: string,
+  ) {
     super(
-      `pushing ${chart} ${version} to ${registry} failed: ${stderr.trim().split("\n").at(-1)}. index.yaml was not updated, so nothing counts as published yet. ` +
-        "Fix: check the registry address and your login (helm registry login HOST), then run homelab-publish again",
+      `pushing ${chart} ${version} to ${registry} failed: ${stderr.trim().split("\n").at(-1)}. ` +
+        "index.yaml was not updated, so nothing counts as published yet",
+      "check the registry address and your login (helm registry login HOST), then run homelab-publish again",
+      { exitCode: ExitCode.unreachable },
     );
   }
 }
@@ -56,12 +64,6 @@ export interface PublishOptions {
   sign?: SigningKey;
 }
 
-/** Every service package under apps/. */
-export async function loadAllServices(root: string): Promise<ServicePackage[]> {
-  const dirs = readdirSync(join(root, "apps"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  return Promise.all(dirs.map((d) => loadServicePackage(join(root, "apps", d))));
-}
-
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 /** The index entry of a packaged chart: Chart.yaml's fields, its archive name and digest. */
@@ -84,7 +86,7 @@ export async function publishCharts(options: PublishOptions): Promise<PublishedC
   const notBumped: { name: string; version: string }[] = [];
   const pending: { name: string; version: string; archive: Buffer; entry: IndexEntry; chartYaml: string; prov?: string }[] = [];
   const results: PublishedChart[] = [];
-  for (const pkg of services) {
+  for (const pkg of services.values()) {
     const name = pkg.definition.name;
     const files = buildChart(buildInputOf(pkg));
     const archive = packageChart(name, files);

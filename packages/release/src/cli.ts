@@ -1,13 +1,14 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DefinitionErrors, findRepoRoot, HelmCommandError, parseCli, ServicePackageError, ToolNotFoundError } from "@homelab/chart-kit";
-import { ConfigError, ConfigErrors, ReleaseError } from "./errors.ts";
-import { ensureK3s, K3sError } from "./k3s/ensure-k3s.ts";
+import { loadAllServices } from "@homelab/chart-kit";
+import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
+import { findRepoRoot, parseCli } from "@homelab/toolbox";
+import { UsageError } from "./errors.ts";
+import { ensureK3s } from "./k3s/ensure-k3s.ts";
 import type { ReleaseSummary, ServiceResult } from "./release.ts";
 import { executePlan } from "./release.ts";
 import { prepareRelease } from "./run-release.ts";
 import { loadConfig } from "./config/load-config.ts";
-import { loadServices } from "./services.ts";
 
 const HELP = `homelab-release: take the homelab from bare hosts to every enabled service installed.
 
@@ -31,8 +32,7 @@ Options:
   --json                 print the summary as JSON on stdout
   -h, --help             show this help
 
-Exit codes: 0 every service installed or unchanged; 1 a service failed; 2 bad config or usage.
-`;
+${EXIT_CODES_HELP}`;
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const numberOption = (name: string, raw: string | undefined): number | undefined => {
     if (raw === undefined) return undefined;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new ReleaseError(`--${name} ${raw} is not a positive whole number`, `pass e.g. --${name} ${name === "timeout" ? 600 : 4}`);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} ${raw} is not a positive whole number`, `pass e.g. --${name} ${name === "timeout" ? 600 : 4}`);
     return n;
   };
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -71,22 +71,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     const dryRun = Boolean(values.plan || values["dry-run"]);
     let kubeconfig = values.kubeconfig;
     const target = values.target ?? (kubeconfig ? "kubeconfig" : undefined);
-    if (kubeconfig && !existsSync(kubeconfig)) throw new ReleaseError(`--kubeconfig ${kubeconfig} does not exist`, "pass the path of a kubeconfig file");
+    if (kubeconfig && !existsSync(kubeconfig)) throw new UsageError(`--kubeconfig ${kubeconfig} does not exist`, "pass the path of a kubeconfig file");
     if (target === "sandbox") {
       log("sandbox: starting etcd, kube-apiserver and helm-controller (the node is a stand-in: no pods run)");
-      const { startSandbox } = await import("./sandbox.ts");
+      const { startSandbox } = await import("@homelab/sandbox");
       const sandbox = await startSandbox();
       stopSandbox = sandbox.stop;
       kubeconfig = sandbox.kubeconfig;
       log(`sandbox: ready, kubeconfig ${kubeconfig}`);
     } else if (target === "hosts" || target === undefined) {
-      const config = loadConfig(configFile, [...(await loadServices(root)).keys()]);
+      const config = loadConfig(configFile, [...(await loadAllServices(root)).keys()]);
       if (!config.hosts?.length) {
-        throw new ReleaseError(`${configFile} lists no hosts`, "add hosts to it, or pass --target sandbox or --kubeconfig FILE");
+        throw new UsageError(`${configFile} lists no hosts`, "add hosts to it, or pass --target sandbox or --kubeconfig FILE");
       }
       kubeconfig = (await ensureK3s(config, { root, dryRun, log })).kubeconfig;
     } else if (target !== "kubeconfig") {
-      throw new ReleaseError(`--target ${target} is not a target`, "use --target sandbox, --target hosts or --kubeconfig FILE");
+      throw new UsageError(`--target ${target} is not a target`, "use --target sandbox, --target hosts or --kubeconfig FILE");
     }
     const prepared = await prepareRelease({ root, configFile, kubeconfig: kubeconfig! });
     const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, {
@@ -104,16 +104,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return summary.ok ? 0 : 1;
   } catch (e) {
-    if (e instanceof ConfigErrors || e instanceof ConfigError) {
-      log(`homelab-release: the config has problems; nothing was applied:\n${e.message}`);
-      return 2;
-    }
-    if (e instanceof ReleaseError || e instanceof K3sError || e instanceof DefinitionErrors || e instanceof ServicePackageError || e instanceof ToolNotFoundError || e instanceof HelmCommandError) {
-      log(`homelab-release: ${e.message}`);
-      return e instanceof ReleaseError ? 2 : 1;
-    }
-    log(`homelab-release: unexpected error: ${e instanceof Error ? e.message : String(e)}${process.env.HOMELAB_DEBUG ? `\n${(e as Error).stack}` : "\n(set HOMELAB_DEBUG=1 for the stack trace)"}`);
-    return 1;
+    const { text, exitCode } = reportError("homelab-release", e);
+    log(text.trimEnd());
+    if (exitCode === ExitCode.usage || exitCode === ExitCode.unreachable) log("homelab-release: nothing was applied.");
+    return exitCode;
   } finally {
     await stopSandbox?.();
   }

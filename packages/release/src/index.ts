@@ -5,7 +5,7 @@ export type { ResolvedSecrets } from "./config/secrets.ts";
 export { parseDotEnv, resolveSecrets } from "./config/secrets.ts";
 export type { SchemaViolation } from "./config/validate-schema.ts";
 export { validateSchema } from "./config/validate-schema.ts";
-export { ConfigError, ConfigErrors, ReleaseError } from "./errors.ts";
+export { ClusterUnreachableError, ConfigError, ConfigErrors, UsageError } from "./errors.ts";
 export type { HelmChartObject } from "./helmchart.ts";
 export { desiredHelmChart, FIELD_MANAGER, MANAGED_BY, MANAGED_SELECTOR, releaseValues, SECRET_VERSIONS_ANNOTATION, secretReaders, userSecretName, withSecretVersionsIn } from "./helmchart.ts";
 export type { Kube } from "./kube.ts";
@@ -21,9 +21,6 @@ export type { ExecuteOptions, ReleaseSummary, ServiceResult } from "./release.ts
 export { executePlan } from "./release.ts";
 export type { PreparedRelease, ReleaseInput } from "./run-release.ts";
 export { prepareRelease, runRelease } from "./run-release.ts";
-export { loadServices } from "./services.ts";
-export type { Sandbox } from "./sandbox.ts";
-export { startSandbox } from "./sandbox.ts";
 export type { EnsureK3sOptions, K3sState } from "./k3s/ensure-k3s.ts";
 export { detectK3s, ensureK3s, installCommand, installScriptUrl, K3sError, parseK3sVersion } from "./k3s/ensure-k3s.ts";
 export type { Remote, RemoteResult } from "./k3s/remote.ts";

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServicePackage } from "@homelab/chart-kit";
-import { helm, HelmCommandError, podSecurityLevel } from "@homelab/chart-kit";
+import { podSecurityLevel } from "@homelab/chart-kit";
+import { helm, HelmCommandError } from "@homelab/toolbox";
 import type { ResolvedSecrets } from "./config/secrets.ts";
 import type { HomelabConfig } from "./config/types.ts";
-import { ConfigError, ConfigErrors, ReleaseError } from "./errors.ts";
+import { ClusterUnreachableError, ConfigError, ConfigErrors } from "./errors.ts";
 import type { HelmChartObject } from "./helmchart.ts";
 import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_BY, MANAGED_SELECTOR, secretReaders as secretReadersOf, SERVICE_LABEL, userSecretName, withSecretVersionsIn } from "./helmchart.ts";
 import type { Kube } from "./kube.ts";
@@ -111,9 +112,9 @@ export async function planRelease(kube: Kube, config: HomelabConfig, services: M
     listed = (await kube.objects.list("helm.cattle.io/v1", "HelmChart", ns, undefined, undefined, undefined, undefined, MANAGED_SELECTOR)) as unknown as { items: ExistingHelmChart[] };
   } catch (e) {
     if (statusOf(e) === 404) {
-      throw new ReleaseError("the cluster does not serve helm.cattle.io/v1 HelmChart", "release into k3s (its helm-controller serves the HelmChart CRD), or install k3s-io/helm-controller in the cluster");
+      throw new ClusterUnreachableError("the cluster does not serve helm.cattle.io/v1 HelmChart", "release into k3s (its helm-controller serves the HelmChart CRD), or install k3s-io/helm-controller in the cluster");
     }
-    throw new ReleaseError(`cannot read HelmCharts in ${ns}: ${apiMessage(e)}`, "check that the kubeconfig points at the cluster and its user may read helm.cattle.io HelmCharts");
+    throw new ClusterUnreachableError(`cannot read HelmCharts in ${ns}: ${apiMessage(e)}`, "check that the kubeconfig points at the cluster and its user may read helm.cattle.io HelmCharts", e);
   }
   const existing = new Map(listed.items.map((h) => [h.metadata.name, h]));
   const enabled = Object.entries(config.services).filter(([, s]) => s.enabled !== false);

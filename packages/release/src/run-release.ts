@@ -9,7 +9,7 @@ import type { Plan } from "./plan.ts";
 import { checkSecretIds, checkValues, planRelease } from "./plan.ts";
 import type { ExecuteOptions, ReleaseSummary } from "./release.ts";
 import { executePlan } from "./release.ts";
-import { loadServices } from "./services.ts";
+import { loadAllServices } from "@homelab/chart-kit";
 
 export interface ReleaseInput extends ExecuteOptions {
   /** Repository root (apps/ is read from here). */
@@ -38,7 +38,7 @@ export interface PreparedRelease {
 export async function prepareRelease(input: ReleaseInput): Promise<PreparedRelease> {
   const configFile = input.configFile ?? join(input.root, "homelab.yaml");
   const shown = relative(process.cwd(), configFile) || configFile;
-  const services = await loadServices(input.root);
+  const services = await loadAllServices(input.root);
   const config = loadConfig(configFile, [...services.keys()]);
   checkSecretIds(config, services, shown);
   const secrets = resolveSecrets(config, shown, input.envFile ?? join(input.root, ".env"), input.env);

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { stableJson } from "@homelab/chart-kit";
+import { stableJson } from "@homelab/toolbox";
 import { homelabSchema } from "./config/schema.ts";
-import { loadServices } from "./services.ts";
+import { loadAllServices } from "@homelab/chart-kit";
 
 /** `homelab.schema.json` text for the services in `<root>/apps`. */
 export async function renderHomelabSchema(root: string): Promise<string> {
-  return stableJson(homelabSchema([...(await loadServices(root)).keys()]));
+  return stableJson(homelabSchema([...(await loadAllServices(root)).keys()]));
 }
 
 /** Writes `<root>/homelab.schema.json`; returns whether it changed. */

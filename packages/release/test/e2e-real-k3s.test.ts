@@ -8,14 +8,14 @@ import { ensureK3s } from "../src/k3s/ensure-k3s.ts";
 import { executePlan } from "../src/release.ts";
 import { prepareRelease } from "../src/run-release.ts";
 import { loadConfig } from "../src/config/load-config.ts";
-import { loadServices } from "../src/services.ts";
+import { loadAllServices } from "@homelab/chart-kit";
 import { root } from "./helpers.ts";
 
 const configFile = process.env.HOMELAB_E2E_CONFIG;
 
 describe.runIf(configFile)("release against a real k3s host (HOMELAB_E2E_CONFIG)", () => {
   it("installs k3s and every enabled service", async () => {
-    const config = loadConfig(configFile!, [...(await loadServices(root)).keys()]);
+    const config = loadConfig(configFile!, [...(await loadAllServices(root)).keys()]);
     const { kubeconfig } = await ensureK3s(config, { root, log: (l) => console.log(l) });
     const prepared = await prepareRelease({ root, configFile: configFile!, kubeconfig });
     const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { onProgress: (s, m) => console.log(`${s}: ${m}`) });

@@ -1,4 +1,4 @@
-import { findRepoRoot, ToolNotFoundError } from "@homelab/chart-kit";
+import { findRepoRoot, ToolNotFoundError } from "@homelab/toolbox";
 import { ctLint } from "./ct.ts";
 
 const HELP = `homelab-ct: run chart-testing over the charts in charts/.

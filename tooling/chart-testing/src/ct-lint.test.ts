@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findRepoRoot, listFiles } from "@homelab/chart-kit";
+import { listFiles } from "@homelab/chart-kit";
+import { findRepoRoot } from "@homelab/toolbox";
 import { describe, expect, it } from "vitest";
 import { ctLint } from "./ct.ts";
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findTool, toolsBinDir } from "@homelab/chart-kit";
+import { findTool, toolsBinDir } from "@homelab/toolbox";
 import { execa } from "execa";
 
 const HERE = fileURLToPath(new URL("..", import.meta.url));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { findRepoRoot } from "@homelab/chart-kit";
+import { findRepoRoot } from "@homelab/toolbox";
 import { describe, expect, it } from "vitest";
 
 const root = findRepoRoot(process.cwd());

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findRepoRoot } from "@homelab/chart-kit";
+import { findRepoRoot } from "@homelab/toolbox";
 import { describe, expect, it } from "vitest";
-import { loadServices } from "../services.ts";
+import { loadAllServices } from "@homelab/chart-kit";
 import { renderHomelabSchema } from "../write-schema.ts";
 import { ConfigErrors } from "../errors.ts";
 import { loadConfig } from "./load-config.ts";
@@ -18,7 +18,7 @@ describe("homelab config", () => {
   });
 
   it("accepts the shipped homelab.yaml and homelab.example.yaml", async () => {
-    const services = [...(await loadServices(root)).keys()];
+    const services = [...(await loadAllServices(root)).keys()];
     expect(Object.keys(loadConfig(join(root, "homelab.yaml"), services).services)).toHaveLength(6);
     expect(loadConfig(join(root, "homelab.example.yaml"), services).hosts).toHaveLength(2);
   });

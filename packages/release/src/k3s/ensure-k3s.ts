@@ -1,14 +1,21 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import type { FixableErrorOptions } from "@homelab/errors";
+import { FixableError } from "@homelab/errors";
 import type { HomelabConfig, HostConfig, K3sConfig } from "../config/types.ts";
 import type { Remote } from "./remote.ts";
 import { connectHost, isSudoRefusal, RemoteCommandError } from "./remote.ts";
 
 /** k3s could not be ensured on a host: names the host, what failed and the fix. */
-export class K3sError extends Error {
+export class K3sError extends FixableError {
   override readonly name = "K3sError";
-  constructor(readonly host: string, problem: string, fix: string) {
-    super(`${host}: ${problem}. Fix: ${fix}`);
+  constructor(
+    readonly host: string,
+    problem: string,
+    fix: string,
+    options: FixableErrorOptions = {},
+  ) {
+    super(problem, fix, { ...options, where: host });
   }
 }
 
@@ -81,8 +88,8 @@ function unreachable(remote: Remote, e: unknown): K3sError {
   const { host } = remote;
   const stderr = (e instanceof RemoteCommandError ? e.stderr : String(e)).trim().replace(/\s*\n\s*/g, " ");
   const user = host.user ?? "root";
-  if (remote.sudo && e instanceof RemoteCommandError && isSudoRefusal(e.exitCode ?? 0, e.stderr)) {
-    if (e.exitCode === 127) {
+  if (remote.sudo && e instanceof RemoteCommandError && isSudoRefusal(e.commandExitCode ?? 0, e.stderr)) {
+    if (e.commandExitCode === 127) {
       return new K3sError(host.name, `${user} is not root and sudo is not installed (${stderr})`, `installing k3s needs root: install sudo on ${host.address} and give ${user} passwordless sudo, or connect as root (user: root)`);
     }
     return new K3sError(
@@ -155,7 +162,7 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
         await remote.run(installCommand(config, host, { ...(joining ? { url, token: token! } : {}), clusterInit: !joining && servers.length > 1 }));
       } catch (e) {
         if (!(e instanceof RemoteCommandError)) throw e;
-        const mismatch = e.exitCode === SHA_MISMATCH_EXIT ? new RegExp(`${SHA_MISMATCH} ([0-9a-f]{64})`).exec(e.stderr)?.[1] : undefined;
+        const mismatch = e.commandExitCode === SHA_MISMATCH_EXIT ? new RegExp(`${SHA_MISMATCH} ([0-9a-f]{64})`).exec(e.stderr)?.[1] : undefined;
         if (mismatch) {
           throw new K3sError(
             host.name,
@@ -163,7 +170,7 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
             `review that script; if it is the one you want, set k3s.installScriptSha256 to ${mismatch}; ${leftAsTheyAre(changed)}`,
           );
         }
-        throw new K3sError(host.name, `installing k3s failed (exit ${e.exitCode ?? "?"}): ${e.stderr.trim().split("\n").slice(-5).join(" | ")}`, `fix the cause above and re-run; ${leftAsTheyAre(changed)}`);
+        throw new K3sError(host.name, `installing k3s failed (exit ${e.commandExitCode ?? "?"}): ${e.stderr.trim().split("\n").slice(-5).join(" | ")}`, `fix the cause above and re-run; ${leftAsTheyAre(changed)}`);
       }
       await checkInstalled(remote, config, changed);
       changed.push(host.name);

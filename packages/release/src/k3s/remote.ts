@@ -1,12 +1,22 @@
 import { homedir } from "node:os";
+import { FixableError } from "@homelab/errors";
 import { execa } from "execa";
 import type { HostConfig } from "../config/types.ts";
 
 /** A command that failed on a host: carries the host, command, exit code and stderr. */
-export class RemoteCommandError extends Error {
+export class RemoteCommandError extends FixableError {
   override readonly name = "RemoteCommandError";
-  constructor(readonly host: string, readonly command: string, readonly exitCode: number | undefined, readonly stderr: string) {
-    super(`${host}: \`${command}\` failed (exit ${exitCode ?? "?"}): ${stderr.trim().split("\n").slice(-5).join(" | ")}`);
+  constructor(
+    readonly host: string,
+    readonly command: string,
+    readonly commandExitCode: number | undefined,
+    readonly stderr: string,
+  ) {
+    super(
+      `${host}: \`${command}\` failed (exit ${commandExitCode ?? "?"}): ` +
+        stderr.trim().split("\n").slice(-5).join(" | "),
+      "read the host's output above; run the command on the host to see all of it",
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { accessSync, constants } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
+import { ExitCode, FixableError } from "@homelab/errors";
 
 /** The directory `tooling/tools/install.sh` installs the pinned tools into. */
 export function toolsBinDir(): string {
@@ -8,10 +9,15 @@ export function toolsBinDir(): string {
 }
 
 /** A tool that is not installed, with the command that installs it. */
-export class ToolNotFoundError extends Error {
+export class ToolNotFoundError extends FixableError {
   override readonly name = "ToolNotFoundError";
   constructor(readonly tool: string) {
-    super(`${tool} is not installed: run \`bash tooling/tools/install.sh\` (it builds the pinned ${tool} into ${toolsBinDir()}), or put ${tool} on PATH`);
+    super(
+      `${tool} is not installed`,
+      `run \`bash tooling/tools/install.sh\` (it builds the pinned ${tool} into ${toolsBinDir()}), ` +
+        `or put ${tool} on PATH`,
+      { exitCode: ExitCode.missingTool },
+    );
   }
 }
 

@@ -1,0 +1,320 @@
+import { Compile } from "typebox/compile";
+import { describe, expect, it } from "vitest";
+
+import {
+  Ingress,
+  NetworkingValues,
+  NetworkPolicy,
+  PodMonitor,
+  Route,
+  Service,
+  ServiceMonitor,
+  type NetworkingValues as NetworkingValuesType,
+} from "./networking.js";
+
+/** Every key of every networking entry, set once. */
+const full = {
+  service: {
+    main: {
+      enabled: true,
+      controller: "main",
+      primary: true,
+      type: "LoadBalancer",
+      annotations: { "metallb.io/address-pool": "lan" },
+      labels: { tier: "web" },
+      externalTrafficPolicy: "Local",
+      internalTrafficPolicy: "Cluster",
+      ipFamilyPolicy: "SingleStack",
+      ipFamilies: ["IPv4"],
+      loadBalancerIP: "192.168.1.20",
+      loadBalancerClass: "metallb",
+      loadBalancerSourceRanges: ["192.168.0.0/16"],
+      allocateLoadBalancerNodePorts: false,
+      clusterIP: "10.43.0.20",
+      externalIPs: ["192.168.1.21"],
+      sessionAffinity: "ClientIP",
+      sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } },
+      publishNotReadyAddresses: false,
+      ports: {
+        http: {
+          enabled: true,
+          port: 80,
+          targetPort: 8080,
+          protocol: "HTTP",
+          nodePort: 30080,
+          appProtocol: "http",
+          primary: true,
+        },
+        dns: { port: 53, targetPort: "dns", protocol: "UDP" },
+      },
+    },
+    upstream: { type: "ExternalName", externalName: "example.org" },
+  },
+  ingress: {
+    main: {
+      enabled: true,
+      className: "traefik",
+      annotations: { "traefik.ingress.kubernetes.io/router.middlewares": "kube-system-auth@kubernetescrd" },
+      labels: { tier: "web" },
+      hosts: [
+        {
+          host: "{{ .Release.Name }}.example.org",
+          paths: [
+            { path: "/", pathType: "Prefix", service: { identifier: "main", port: "http" } },
+            { path: "/api", pathType: "Exact", service: { name: "api", port: 8080 } },
+          ],
+        },
+      ],
+      tls: [{ hosts: ["app.example.org"], secretName: "app-tls" }],
+    },
+  },
+  route: {
+    main: {
+      enabled: true,
+      kind: "HTTPRoute",
+      forceRender: false,
+      annotations: { note: "web" },
+      labels: { tier: "web" },
+      parentRefs: [
+        {
+          name: "traefik-gateway",
+          namespace: "kube-system",
+          sectionName: "websecure",
+          group: "gateway.networking.k8s.io",
+          kind: "Gateway",
+          port: 443,
+        },
+      ],
+      hostnames: ["app.example.org"],
+      rules: [
+        {
+          name: "web",
+          backendRefs: [
+            { identifier: "main", port: "http", weight: 90 },
+            { name: "canary", namespace: "web", group: "", kind: "Service", port: 80, weight: 10 },
+          ],
+          matches: [{ path: { type: "PathPrefix", value: "/" } }],
+          filters: [{ type: "RequestHeaderModifier", requestHeaderModifier: { add: [] } }],
+          timeouts: { request: "30s" },
+        },
+      ],
+    },
+  },
+  networkpolicies: {
+    main: {
+      enabled: true,
+      annotations: { note: "isolated" },
+      labels: { tier: "web" },
+      controller: "main",
+      podSelector: { matchLabels: { app: "web" } },
+      policyTypes: ["Ingress", "Egress"],
+      preset: "isolate",
+      ingressController: {
+        namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "traefik" } },
+        podSelector: { matchLabels: { "app.kubernetes.io/name": "traefik" } },
+      },
+      allowFrom: [{ ipBlock: { cidr: "192.168.0.0/16" } }],
+      rules: {
+        ingress: [{ from: [{ namespaceSelector: {} }], ports: [{ port: 9090 }] }],
+        egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ port: 443 }] }],
+      },
+    },
+  },
+  serviceMonitor: {
+    main: {
+      enabled: true,
+      annotations: { note: "metrics" },
+      labels: { release: "prometheus" },
+      service: { identifier: "main" },
+      selector: { matchLabels: { app: "web" } },
+      endpoints: [
+        {
+          port: "http",
+          path: "/metrics",
+          scheme: "http",
+          interval: "30s",
+          scrapeTimeout: "10s",
+          honorLabels: true,
+          honorTimestamps: true,
+          params: { format: ["prometheus"] },
+          relabelings: [{ action: "labeldrop", regex: "pod" }],
+          metricRelabelings: [{ action: "drop", sourceLabels: ["__name__"], regex: "go_.*" }],
+          tlsConfig: { insecureSkipVerify: true },
+          authorization: { type: "Bearer" },
+          basicAuth: { username: { name: "auth", key: "user" } },
+          bearerTokenSecret: { name: "auth", key: "token" },
+          followRedirects: true,
+          enableHttp2: false,
+          proxyUrl: "http://proxy:3128",
+          filterRunning: true,
+        },
+      ],
+      jobLabel: "app",
+      targetLabels: ["tier"],
+    },
+  },
+  podMonitor: {
+    worker: {
+      enabled: true,
+      annotations: { note: "metrics" },
+      labels: { release: "prometheus" },
+      controller: "worker",
+      selector: { matchLabels: { app: "worker" } },
+      endpoints: [{ port: "metrics", path: "/metrics", interval: "1m" }],
+      jobLabel: "app",
+      podTargetLabels: ["tier"],
+    },
+  },
+} satisfies NetworkingValuesType;
+
+const check = Compile(NetworkingValues);
+
+/** The instance paths of a value's errors, e.g. ["/service/main/ports/http/protocl"]. */
+const errorPaths = (value: unknown): string[] => [...new Set(check.Errors(value).map((e) => e.instancePath))];
+
+/** The error at one path: what the values table and helm would show for it. */
+const errorsAt = (value: unknown, path: string) =>
+  check.Errors(value).filter((e) => e.instancePath === path || e.instancePath.startsWith(`${path}/`));
+
+/** A deep copy of `full` changed by `edit`. */
+const variant = (edit: (v: Record<string, any>) => void): unknown => {
+  const copy = structuredClone(full) as Record<string, any>;
+  edit(copy);
+  return copy;
+};
+
+describe("networking values", () => {
+  it("accepts a full example that sets every key", () => {
+    expect(errorPaths(full)).toEqual([]);
+  });
+
+  it("accepts empty maps and minimal entries", () => {
+    const minimal = {
+      service: { main: { ports: { http: { port: 80 } } } },
+      ingress: { main: { hosts: [{ paths: [{ service: { identifier: "main" } }] }] } },
+      route: { main: { parentRefs: [{ name: "gw" }], rules: [{}] } },
+      networkpolicies: { main: {} },
+      serviceMonitor: { main: {} },
+      podMonitor: { main: { endpoints: [{ port: "metrics" }] } },
+    };
+    expect(errorPaths(minimal)).toEqual([]);
+    expect(errorPaths({})).toEqual([]);
+  });
+
+  it.each([
+    [
+      "/service/main/ports/http/protocl",
+      (v: Record<string, any>) => (v.service.main.ports.http.protocl = "TCP"),
+    ],
+    ["/service/main/loadBalancerIp", (v: Record<string, any>) => (v.service.main.loadBalancerIp = "1.2.3.4")],
+    [
+      "/ingress/main/hosts/0/paths/0/service/identifer",
+      (v: Record<string, any>) => (v.ingress.main.hosts[0].paths[0].service.identifer = "main"),
+    ],
+    ["/ingress/main/tls/0/secret", (v: Record<string, any>) => (v.ingress.main.tls[0].secret = "x")],
+    [
+      "/route/main/rules/0/backendRefs/0/weigth",
+      (v: Record<string, any>) => (v.route.main.rules[0].backendRefs[0].weigth = 1),
+    ],
+    [
+      "/route/main/parentRefs/0/section",
+      (v: Record<string, any>) => (v.route.main.parentRefs[0].section = "x"),
+    ],
+    ["/networkpolicies/main/allowfrom", (v: Record<string, any>) => (v.networkpolicies.main.allowfrom = [])],
+    [
+      "/networkpolicies/main/rules/egres",
+      (v: Record<string, any>) => (v.networkpolicies.main.rules.egres = []),
+    ],
+    [
+      "/serviceMonitor/main/endpoints/0/intervall",
+      (v: Record<string, any>) => (v.serviceMonitor.main.endpoints[0].intervall = "30s"),
+    ],
+    ["/podMonitor/worker/contoller", (v: Record<string, any>) => (v.podMonitor.worker.contoller = "main")],
+  ])("refuses the misspelled key %s with its path", (path, edit) => {
+    const errors = errorsAt(variant(edit), path);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errorPaths(variant(edit))).toContain(path);
+  });
+
+  it.each([
+    ["/service/main/type", (v: Record<string, any>) => (v.service.main.type = "Ingress")],
+    ["/service/main/ports/http/port", (v: Record<string, any>) => (v.service.main.ports.http.port = 70000)],
+    [
+      "/ingress/main/hosts/0/paths/0/pathType",
+      (v: Record<string, any>) => (v.ingress.main.hosts[0].paths[0].pathType = "Regex"),
+    ],
+    ["/route/main/kind", (v: Record<string, any>) => (v.route.main.kind = "Route")],
+    ["/networkpolicies/main/preset", (v: Record<string, any>) => (v.networkpolicies.main.preset = "open")],
+    [
+      "/networkpolicies/main/policyTypes/0",
+      (v: Record<string, any>) => (v.networkpolicies.main.policyTypes[0] = "In"),
+    ],
+  ])("refuses a wrong value at %s", (path, edit) => {
+    expect(errorPaths(variant(edit))).toContain(path);
+  });
+
+  it("refuses entries that miss a required key, naming the entry", () => {
+    const noPort = variant((v) => delete v.service.main.ports.http.port);
+    expect(
+      errorsAt(noPort, "/service/main/ports/http")
+        .map((e) => e.message)
+        .join(),
+    ).toMatch(/port/);
+    const noParentName = variant((v) => delete v.route.main.parentRefs[0].name);
+    expect(errorPaths(noParentName)).toContain("/route/main/parentRefs/0");
+  });
+
+  it("refuses ids and port names Kubernetes cannot use in names", () => {
+    expect(errorPaths(variant((v) => (v.service.Main = { ports: { http: { port: 80 } } })))).toContain(
+      "/service/Main",
+    );
+    expect(
+      errorPaths(variant((v) => (v.service.main.ports["a-very-long-port-name"] = { port: 81 }))),
+    ).toContain("/service/main/ports/a-very-long-port-name");
+  });
+
+  it("keeps Kubernetes structures open", () => {
+    const open = variant((v) => {
+      v.route.main.rules[0].matches[0].headers = [{ name: "x-canary", value: "1" }];
+      v.networkpolicies.main.allowFrom[0].podSelector = { matchExpressions: [] };
+      v.service.main.sessionAffinityConfig.anything = true;
+    });
+    expect(errorPaths(open)).toEqual([]);
+  });
+});
+
+type Schema = Record<string, unknown>;
+
+/** Every schema node below `schema` with its path; open maps' values and anyOf members included. */
+function* nodes(schema: Schema, path: string): Generator<[string, Schema]> {
+  yield [path, schema];
+  const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  for (const [key, child] of Object.entries(properties)) yield* nodes(child, `${path}.${key}`);
+  const patterns = (schema.patternProperties ?? {}) as Record<string, Schema>;
+  for (const child of Object.values(patterns)) yield* nodes(child, `${path}.<key>`);
+  if (schema.items) yield* nodes(schema.items as Schema, `${path}[]`);
+  for (const [i, member] of ((schema.anyOf ?? []) as Schema[]).entries())
+    yield* nodes(member, `${path}|${i}`);
+}
+
+describe("networking schema documentation", () => {
+  const entries = { Service, Ingress, Route, NetworkPolicy, ServiceMonitor, PodMonitor };
+
+  it("gives every node a description that ends with its default", () => {
+    const undocumented = [...nodes(NetworkingValues as unknown as Schema, "values")]
+      .filter(([, node]) => !/Default: .+$/.test(String(node.description ?? "")))
+      .map(([path]) => path);
+    expect(undocumented).toEqual([]);
+  });
+
+  it.each(Object.entries(entries))(
+    "closes every object of %s except open Kubernetes structures",
+    (_, entry) => {
+      const loose = [...nodes(entry as unknown as Schema, "entry")]
+        .filter(([, node]) => node.type === "object" && node.properties !== undefined)
+        .filter(([, node]) => node.additionalProperties !== false)
+        .map(([path]) => path);
+      expect(loose).toEqual([]);
+    },
+  );
+});
