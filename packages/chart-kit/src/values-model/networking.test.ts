@@ -172,14 +172,29 @@ const check = Compile(NetworkingValues);
 /** The instance paths of a value's errors, e.g. ["/service/main/ports/http/protocl"]. */
 const errorPaths = (value: unknown): string[] => [...new Set(check.Errors(value).map((e) => e.instancePath))];
 
-/** The error at one path: what the values table and helm would show for it. */
-const errorsAt = (value: unknown, path: string) =>
-  check.Errors(value).filter((e) => e.instancePath === path || e.instancePath.startsWith(`${path}/`));
+type Tree = Record<string, unknown>;
 
-/** A deep copy of `full` changed by `edit`. */
-const variant = (edit: (v: Record<string, any>) => void): unknown => {
-  const copy = structuredClone(full) as Record<string, any>;
-  edit(copy);
+/** The parent object of a JSON pointer's last segment in `tree`, and that segment. */
+const parentOf = (tree: Tree, pointer: string): [Tree, string] => {
+  const segments = pointer.split("/").slice(1);
+  const last = segments.pop() ?? "";
+  const parent = segments.reduce<Tree>((node, segment) => node[segment] as Tree, tree);
+  return [parent, last];
+};
+
+/** A deep copy of `full` with `value` at `pointer` (e.g. "/service/main/type"). */
+const withValue = (pointer: string, value: unknown): unknown => {
+  const copy = structuredClone(full) as Tree;
+  const [parent, key] = parentOf(copy, pointer);
+  parent[key] = value;
+  return copy;
+};
+
+/** A deep copy of `full` without the key at `pointer`. */
+const without = (pointer: string): unknown => {
+  const copy = structuredClone(full) as Tree;
+  const [parent, key] = parentOf(copy, pointer);
+  delete parent[key];
   return copy;
 };
 
@@ -202,84 +217,61 @@ describe("networking values", () => {
   });
 
   it.each([
-    [
-      "/service/main/ports/http/protocl",
-      (v: Record<string, any>) => (v.service.main.ports.http.protocl = "TCP"),
-    ],
-    ["/service/main/loadBalancerIp", (v: Record<string, any>) => (v.service.main.loadBalancerIp = "1.2.3.4")],
-    [
-      "/ingress/main/hosts/0/paths/0/service/identifer",
-      (v: Record<string, any>) => (v.ingress.main.hosts[0].paths[0].service.identifer = "main"),
-    ],
-    ["/ingress/main/tls/0/secret", (v: Record<string, any>) => (v.ingress.main.tls[0].secret = "x")],
-    [
-      "/route/main/rules/0/backendRefs/0/weigth",
-      (v: Record<string, any>) => (v.route.main.rules[0].backendRefs[0].weigth = 1),
-    ],
-    [
-      "/route/main/parentRefs/0/section",
-      (v: Record<string, any>) => (v.route.main.parentRefs[0].section = "x"),
-    ],
-    ["/networkpolicies/main/allowfrom", (v: Record<string, any>) => (v.networkpolicies.main.allowfrom = [])],
-    [
-      "/networkpolicies/main/rules/egres",
-      (v: Record<string, any>) => (v.networkpolicies.main.rules.egres = []),
-    ],
-    [
-      "/serviceMonitor/main/endpoints/0/intervall",
-      (v: Record<string, any>) => (v.serviceMonitor.main.endpoints[0].intervall = "30s"),
-    ],
-    ["/podMonitor/worker/contoller", (v: Record<string, any>) => (v.podMonitor.worker.contoller = "main")],
-  ])("refuses the misspelled key %s with its path", (path, edit) => {
-    const errors = errorsAt(variant(edit), path);
-    expect(errors.length).toBeGreaterThan(0);
-    expect(errorPaths(variant(edit))).toContain(path);
+    ["/service/main/ports/http/protocl", "TCP"],
+    ["/service/main/loadBalancerIp", "192.168.1.20"],
+    ["/ingress/main/hosts/0/paths/0/service/identifer", "main"],
+    ["/ingress/main/tls/0/secret", "app-tls"],
+    ["/route/main/rules/0/backendRefs/0/weigth", 1],
+    ["/route/main/parentRefs/0/section", "websecure"],
+    ["/networkpolicies/main/allowfrom", []],
+    ["/networkpolicies/main/rules/egres", []],
+    ["/serviceMonitor/main/endpoints/0/intervall", "30s"],
+    ["/podMonitor/worker/contoller", "main"],
+  ])("refuses the misspelled key %s with its path", (pointer, value) => {
+    const errors = check.Errors(withValue(pointer, value));
+    expect(errors.map((e) => e.instancePath)).toContain(pointer);
   });
 
   it.each([
-    ["/service/main/type", (v: Record<string, any>) => (v.service.main.type = "Ingress")],
-    ["/service/main/ports/http/port", (v: Record<string, any>) => (v.service.main.ports.http.port = 70000)],
-    [
-      "/ingress/main/hosts/0/paths/0/pathType",
-      (v: Record<string, any>) => (v.ingress.main.hosts[0].paths[0].pathType = "Regex"),
-    ],
-    ["/route/main/kind", (v: Record<string, any>) => (v.route.main.kind = "Route")],
-    ["/networkpolicies/main/preset", (v: Record<string, any>) => (v.networkpolicies.main.preset = "open")],
-    [
-      "/networkpolicies/main/policyTypes/0",
-      (v: Record<string, any>) => (v.networkpolicies.main.policyTypes[0] = "In"),
-    ],
-  ])("refuses a wrong value at %s", (path, edit) => {
-    expect(errorPaths(variant(edit))).toContain(path);
+    ["/service/main/type", "Ingress"],
+    ["/service/main/ports/http/port", 70000],
+    ["/service/main/ports/http/protocol", "ICMP"],
+    ["/ingress/main/hosts/0/paths/0/pathType", "Regex"],
+    ["/route/main/kind", "Route"],
+    ["/networkpolicies/main/preset", "open"],
+    ["/networkpolicies/main/policyTypes/0", "In"],
+    ["/podMonitor/worker/endpoints/0/port", 9090],
+  ])("refuses a wrong value at %s", (pointer, value) => {
+    expect(errorPaths(withValue(pointer, value))).toContain(pointer);
   });
 
   it("refuses entries that miss a required key, naming the entry", () => {
-    const noPort = variant((v) => delete v.service.main.ports.http.port);
-    expect(
-      errorsAt(noPort, "/service/main/ports/http")
-        .map((e) => e.message)
-        .join(),
-    ).toMatch(/port/);
-    const noParentName = variant((v) => delete v.route.main.parentRefs[0].name);
-    expect(errorPaths(noParentName)).toContain("/route/main/parentRefs/0");
+    const noPort = check.Errors(without("/service/main/ports/http/port"));
+    expect(noPort.map((e) => [e.instancePath, e.message])).toContainEqual([
+      "/service/main/ports/http",
+      "must have required properties port",
+    ]);
+    expect(errorPaths(without("/route/main/parentRefs/0/name"))).toContain("/route/main/parentRefs/0");
+    expect(errorPaths(without("/ingress/main/hosts/0/paths/0/service"))).toContain(
+      "/ingress/main/hosts/0/paths/0",
+    );
   });
 
   it("refuses ids and port names Kubernetes cannot use in names", () => {
-    expect(errorPaths(variant((v) => (v.service.Main = { ports: { http: { port: 80 } } })))).toContain(
+    expect(errorPaths(withValue("/service/Main", { ports: { http: { port: 80 } } }))).toContain(
       "/service/Main",
     );
-    expect(
-      errorPaths(variant((v) => (v.service.main.ports["a-very-long-port-name"] = { port: 81 }))),
-    ).toContain("/service/main/ports/a-very-long-port-name");
+    expect(errorPaths(withValue("/service/main/ports/a-very-long-port-name", { port: 81 }))).toContain(
+      "/service/main/ports/a-very-long-port-name",
+    );
   });
 
   it("keeps Kubernetes structures open", () => {
-    const open = variant((v) => {
-      v.route.main.rules[0].matches[0].headers = [{ name: "x-canary", value: "1" }];
-      v.networkpolicies.main.allowFrom[0].podSelector = { matchExpressions: [] };
-      v.service.main.sessionAffinityConfig.anything = true;
-    });
-    expect(errorPaths(open)).toEqual([]);
+    expect(
+      errorPaths(withValue("/route/main/rules/0/matches/0/headers", [{ name: "x", value: "1" }])),
+    ).toEqual([]);
+    expect(errorPaths(withValue("/networkpolicies/main/allowFrom/0/podSelector", {}))).toEqual([]);
+    expect(errorPaths(withValue("/service/main/sessionAffinityConfig/anything", true))).toEqual([]);
   });
 });
 
