@@ -72,7 +72,8 @@ sets $out.container.
 {{- /* probes */ -}}
 {{- range $kind := list "liveness" "readiness" "startup" -}}
 {{- $p := index ($k.probes | default dict) $kind -}}
-{{- if and $p (include "homelab.common.lib.enabled" $p) -}}
+{{- if and (hasKey ($k.probes | default dict) $kind) (include "homelab.common.lib.enabled" $p) -}}
+{{- $p = $p | default dict -}}
 {{- $po := dict -}}
 {{- include "homelab.common.lib.probe" (dict "probe" $p "ports" $ports "out" $po) -}}
 {{- $_ := set $ctr (printf "%sProbe" $kind) $po.probe -}}

@@ -106,9 +106,7 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- else if $ref.name -}}
 {{- tpl (toString $ref.name) .root -}}
 {{- else -}}
-{{- $eo := dict -}}
-{{- include "homelab.common.lib.enabledEntry" (dict "map" .root.Values.serviceAccount "id" "main" "out" $eo) -}}
-{{- if $eo.entry -}}{{- include "homelab.fullname" .root -}}{{- else -}}default{{- end -}}
+{{- if include "homelab.common.lib.hasEnabled" (dict "map" .root.Values.serviceAccount "id" "main") -}}{{- include "homelab.fullname" .root -}}{{- else -}}default{{- end -}}
 {{- end -}}
 {{- end -}}
 

@@ -254,7 +254,8 @@ $controller "id" $containerId "k" $values "init" <bool> "primary" <bool> "servic
 {{- if not $sidecar -}}
 {{- range $kind := list "liveness" "readiness" "startup" -}}
 {{- $p := index ($k.probes | default dict) $kind -}}
-{{- if and $p (include "homelab.common.lib.enabled" $p) -}}
+{{- if and (hasKey ($k.probes | default dict) $kind) (include "homelab.common.lib.enabled" $p) -}}
+{{- $p = $p | default dict -}}
 {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.probes.%s" $path $kind) "problem" "an init container that runs to completion cannot have probes" "fix" "remove the probe, or make it a native sidecar with restartPolicy: Always") -}}
 {{- end -}}
 {{- end -}}
@@ -313,7 +314,8 @@ $controller "id" $containerId "k" $values "init" <bool> "primary" <bool> "servic
 {{- $types := list "http" "https" "tcp" "grpc" "exec" "custom" -}}
 {{- range $kind := list "liveness" "readiness" "startup" -}}
 {{- $p := index ($k.probes | default dict) $kind -}}
-{{- if and $p (include "homelab.common.lib.enabled" $p) -}}
+{{- if and (hasKey ($k.probes | default dict) $kind) (include "homelab.common.lib.enabled" $p) -}}
+{{- $p = $p | default dict -}}
 {{- $ppath := printf "%s.probes.%s" $path $kind -}}
 {{- $type := lower (default "tcp" $p.type) -}}
 {{- if not (has $type $types) -}}

@@ -21,15 +21,6 @@ dict take an `out` dict and set a key on it; helpers that answer yes/no print "t
 {{- $_ := set .out "ids" ($ids | sortAlpha) -}}
 {{- end -}}
 
-{{/* An enabled entry of an id map, or nothing. Call with (dict "map" $m "id" $id "out" $out); sets $out.entry (a dict or nil). */}}
-{{- define "homelab.common.lib.enabledEntry" -}}
-{{- $m := .map | default dict -}}
-{{- $_ := set .out "entry" nil -}}
-{{- if and (hasKey $m .id) (include "homelab.common.lib.enabled" (index $m .id)) -}}
-{{- $_ := set .out "entry" (index $m .id | default dict) -}}
-{{- end -}}
-{{- end -}}
-
 {{/* A key's value, or `default` when the key is absent or null (false, 0 and "" are kept). Call with (dict "map" $m "key" $k "default" $d "out" $out); sets $out.value. */}}
 {{- define "homelab.common.lib.get" -}}
 {{- $m := .map | default dict -}}
