@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { ensureK3s } from "../src/k3s/ensure-k3s.ts";
-import { executePlan } from "../src/release.ts";
-import { prepareRelease } from "../src/run-release.ts";
+import { executePlan } from "../src/execute-plan.ts";
+import { prepareRelease } from "../src/prepare-release.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { loadAllServices } from "@homelab/chart-kit";
 import { root } from "./helpers.ts";

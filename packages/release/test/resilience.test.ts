@@ -4,9 +4,9 @@ import { startSandbox, waitFor } from "@homelab/sandbox";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect } from "../src/kube.ts";
-import { executePlan } from "../src/release.ts";
-import { prepareRelease } from "../src/run-release.ts";
+import { connect } from "../src/cluster/kube.ts";
+import { executePlan } from "../src/execute-plan.ts";
+import { prepareRelease } from "../src/prepare-release.ts";
 import { cli, helmReleases, root, writeConfig } from "./helpers.ts";
 
 const ALL = `

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { findRepoRoot } from "@homelab/toolbox";
 import { describe, expect, it } from "vitest";
 import { loadAllServices } from "@homelab/chart-kit";
-import { renderHomelabSchema } from "../write-schema.ts";
+import { renderHomelabSchema } from "./write-schema.ts";
 import { ConfigErrors } from "../errors.ts";
 import { loadConfig } from "./load-config.ts";
 import { parseDotEnv, resolveSecrets } from "./secrets.ts";

@@ -1,10 +1,10 @@
-import { applyServicePlan, mapWithConcurrency, planWrites } from "./apply.ts";
+import { applyServicePlan, mapWithConcurrency, planWrites } from "./apply/apply-service.ts";
 import type { HomelabConfig } from "./config/types.ts";
-import type { Kube } from "./kube.ts";
-import { apiMessage } from "./kube.ts";
-import type { ChangeKind, Plan } from "./plan.ts";
-import { pruneHelmChart } from "./prune.ts";
-import { waitForInstallJob } from "./wait.ts";
+import type { Kube } from "./cluster/kube.ts";
+import { apiMessage } from "./cluster/kube.ts";
+import type { ChangeKind, Plan } from "./plan/plan-release.ts";
+import { pruneHelmChart } from "./prune/prune-helmchart.ts";
+import { waitForInstallJob } from "./wait/install-job.ts";
 
 /** How one service ended in a release. */
 export interface ServiceResult {

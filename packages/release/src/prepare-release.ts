@@ -3,12 +3,12 @@ import type { ServicePackage } from "@homelab/chart-kit";
 import { loadConfig } from "./config/load-config.ts";
 import { resolveSecrets } from "./config/secrets.ts";
 import type { HomelabConfig } from "./config/types.ts";
-import type { Kube } from "./kube.ts";
-import { connect } from "./kube.ts";
-import type { Plan } from "./plan.ts";
-import { checkSecretIds, checkValues, planRelease } from "./plan.ts";
-import type { ExecuteOptions, ReleaseSummary } from "./release.ts";
-import { executePlan } from "./release.ts";
+import type { Kube } from "./cluster/kube.ts";
+import { connect } from "./cluster/kube.ts";
+import type { Plan } from "./plan/plan-release.ts";
+import { checkSecretIds, checkValues, planRelease } from "./plan/plan-release.ts";
+import type { ExecuteOptions, ReleaseSummary } from "./execute-plan.ts";
+import { executePlan } from "./execute-plan.ts";
 import { loadAllServices } from "@homelab/chart-kit";
 
 export interface ReleaseInput extends ExecuteOptions {

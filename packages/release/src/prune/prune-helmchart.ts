@@ -1,5 +1,5 @@
-import type { Kube } from "./kube.ts";
-import { apiMessage, readOptional, statusOf } from "./kube.ts";
+import type { Kube } from "../cluster/kube.ts";
+import { apiMessage, readOptional, statusOf } from "../cluster/kube.ts";
 
 export interface PruneOptions {
   timeoutMs: number;

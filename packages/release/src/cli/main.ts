@@ -3,12 +3,12 @@ import { join, resolve } from "node:path";
 import { loadAllServices } from "@homelab/chart-kit";
 import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
 import { findRepoRoot, parseCli } from "@homelab/toolbox";
-import { UsageError } from "./errors.ts";
-import { ensureK3s } from "./k3s/ensure-k3s.ts";
-import type { ReleaseSummary, ServiceResult } from "./release.ts";
-import { executePlan } from "./release.ts";
-import { prepareRelease } from "./run-release.ts";
-import { loadConfig } from "./config/load-config.ts";
+import { UsageError } from "../errors.ts";
+import { ensureK3s } from "../k3s/ensure-k3s.ts";
+import type { ReleaseSummary, ServiceResult } from "../execute-plan.ts";
+import { executePlan } from "../execute-plan.ts";
+import { prepareRelease } from "../prepare-release.ts";
+import { loadConfig } from "../config/load-config.ts";
 
 const HELP = `homelab-release: take the homelab from bare hosts to every enabled service installed.
 

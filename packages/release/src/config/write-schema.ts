@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stableJson } from "@homelab/toolbox";
-import { homelabSchema } from "./config/schema.ts";
+import { homelabSchema } from "./schema.ts";
 import { loadAllServices } from "@homelab/chart-kit";
 
 /** `homelab.schema.json` text for the services in `<root>/apps`. */

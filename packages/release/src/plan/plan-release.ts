@@ -4,13 +4,13 @@ import { join } from "node:path";
 import type { ServicePackage } from "@homelab/chart-kit";
 import { podSecurityLevel } from "@homelab/chart-kit";
 import { helm, HelmCommandError } from "@homelab/toolbox";
-import type { ResolvedSecrets } from "./config/secrets.ts";
-import type { HomelabConfig } from "./config/types.ts";
-import { ClusterUnreachableError, ConfigError, ConfigErrors } from "./errors.ts";
-import type { HelmChartObject } from "./helmchart.ts";
-import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_BY, MANAGED_SELECTOR, secretReaders as secretReadersOf, SERVICE_LABEL, userSecretName, withSecretVersionsIn } from "./helmchart.ts";
-import type { Kube } from "./kube.ts";
-import { apiMessage, readOptional, statusOf } from "./kube.ts";
+import type { ResolvedSecrets } from "../config/secrets.ts";
+import type { HomelabConfig } from "../config/types.ts";
+import { ClusterUnreachableError, ConfigError, ConfigErrors } from "../errors.ts";
+import type { HelmChartObject } from "./desired-helmchart.ts";
+import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_BY, MANAGED_SELECTOR, secretReaders as secretReadersOf, SERVICE_LABEL, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
+import type { Kube } from "../cluster/kube.ts";
+import { apiMessage, readOptional, statusOf } from "../cluster/kube.ts";
 
 export type ChangeKind = "create" | "update" | "unchanged" | "delete";
 

@@ -1,9 +1,9 @@
 import { PatchStrategy } from "@kubernetes/client-node";
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { FIELD_MANAGER, MANAGED_BY, withSecretVersionsIn } from "./helmchart.ts";
-import type { Kube } from "./kube.ts";
-import type { ServicePlan } from "./plan.ts";
-import { secretVersions } from "./plan.ts";
+import { FIELD_MANAGER, MANAGED_BY, withSecretVersionsIn } from "../plan/desired-helmchart.ts";
+import type { Kube } from "../cluster/kube.ts";
+import type { ServicePlan } from "../plan/plan-release.ts";
+import { secretVersions } from "../plan/plan-release.ts";
 
 /** Server-side apply with this tool's field manager; conflicts with other managers fail (no force). */
 export async function serverSideApply<T extends KubernetesObject>(kube: Kube, object: T): Promise<T> {

@@ -1,6 +1,6 @@
 import type { V1Job, V1Pod } from "@kubernetes/client-node";
-import type { Kube } from "./kube.ts";
-import { apiMessage, readOptional, statusOf } from "./kube.ts";
+import type { Kube } from "../cluster/kube.ts";
+import { apiMessage, readOptional, statusOf } from "../cluster/kube.ts";
 
 /** How one service's install Job ended. */
 export interface JobOutcome {
