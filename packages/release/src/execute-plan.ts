@@ -1,4 +1,5 @@
-import { applyServicePlan, mapWithConcurrency, planWrites } from "./apply/apply-service.ts";
+import { applyServicePlan, planWrites } from "./apply/apply-service.ts";
+import { mapWithConcurrency } from "./apply/concurrency.ts";
 import type { HomelabConfig } from "./config/types.ts";
 import type { Kube } from "./cluster/kube.ts";
 import { apiMessage } from "./cluster/kube.ts";

@@ -1,14 +1,9 @@
-import { PatchStrategy } from "@kubernetes/client-node";
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { FIELD_MANAGER, MANAGED_BY, withSecretVersionsIn } from "../plan/desired-helmchart.ts";
+import { MANAGED_BY, withSecretVersionsIn } from "../plan/desired-helmchart.ts";
 import type { Kube } from "../cluster/kube.ts";
 import type { ServicePlan } from "../plan/plan-release.ts";
 import { secretVersions } from "../plan/plan-release.ts";
-
-/** Server-side apply with this tool's field manager; conflicts with other managers fail (no force). */
-export async function serverSideApply<T extends KubernetesObject>(kube: Kube, object: T): Promise<T> {
-  return kube.objects.patch(object, undefined, undefined, FIELD_MANAGER, false, PatchStrategy.ServerSideApply);
-}
+import { serverSideApply } from "./server-side-apply.ts";
 
 /** True when a service's plan writes anything. */
 export const planWrites = (plan: ServicePlan) =>
@@ -44,16 +39,3 @@ export async function applyServicePlan(kube: Kube, plan: ServicePlan): Promise<v
   }
 }
 
-/** Runs `task` over `items` with at most `limit` at once; results in input order. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { ServicePackage } from "@homelab/chart-kit";
 import { podSecurityLevel } from "@homelab/chart-kit";
-import { helm, HelmCommandError } from "@homelab/toolbox";
 import type { ResolvedSecrets } from "../config/secrets.ts";
 import type { HomelabConfig } from "../config/types.ts";
-import { ClusterUnreachableError, ConfigError, ConfigErrors } from "../errors.ts";
+import { ClusterUnreachableError } from "../errors.ts";
 import type { HelmChartObject } from "./desired-helmchart.ts";
-import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_BY, MANAGED_SELECTOR, secretReaders as secretReadersOf, SERVICE_LABEL, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
+import { CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_SELECTOR, secretReaders as secretReadersOf, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
+import { describeDiff } from "./diff.ts";
 import type { Kube } from "../cluster/kube.ts";
 import { apiMessage, readOptional, statusOf } from "../cluster/kube.ts";
 
@@ -52,53 +49,9 @@ export interface Plan {
   orphans: string[];
 }
 
-interface ExistingHelmChart {
+export interface ExistingHelmChart {
   metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   spec?: Partial<HelmChartObject["spec"]>;
-}
-
-/** Checks each enabled service's values against its chart's values.schema.json with the real helm; every failure at once. */
-export async function checkValues(plans: { service: string; desired: HelmChartObject }[], configFile: string): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "homelab-values-"));
-  const errors: ConfigError[] = [];
-  try {
-    await Promise.all(
-      plans.map(async ({ service, desired }) => {
-        const chart = join(dir, `${service}.tgz`);
-        const values = join(dir, `${service}-values.yaml`);
-        writeFileSync(chart, Buffer.from(desired.spec.chartContent, "base64"));
-        writeFileSync(values, desired.spec.valuesContent);
-        try {
-          await helm(["template", service, chart, "--namespace", desired.spec.targetNamespace, "--values", values]);
-        } catch (e) {
-          if (!(e instanceof HelmCommandError)) throw e;
-          const detail = e.stderr
-            .split("\n")
-            .map((l) => l.trim())
-            .filter((l) => l && !l.startsWith("Use --debug"))
-            .join(" ");
-          errors.push(new ConfigError(configFile, `services.${service}.values`, `rejected by the ${service} chart: ${detail}`, `correct the value named above; the chart's values are documented in charts/${service}/README.md`));
-        }
-      }),
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (errors.length > 0) throw new ConfigErrors(errors.sort((a, b) => (a.field < b.field ? -1 : 1)));
-}
-
-/** Checks that every secret id in the config is a secret of its chart. */
-export function checkSecretIds(config: HomelabConfig, services: Map<string, ServicePackage>, configFile: string): void {
-  const errors: ConfigError[] = [];
-  for (const [name, s] of Object.entries(config.services)) {
-    const chartSecrets = Object.keys(services.get(name)?.definition.secrets ?? {});
-    for (const id of Object.keys(s.secrets ?? {})) {
-      if (!chartSecrets.includes(id)) {
-        errors.push(new ConfigError(configFile, `services.${name}.secrets.${id}`, `the ${name} chart has no secret "${id}"`, chartSecrets.length ? `use one of: ${chartSecrets.join(", ")}` : `remove it; the ${name} chart takes no secrets`));
-      }
-    }
-  }
-  if (errors.length > 0) throw new ConfigErrors(errors);
 }
 
 /**
@@ -183,26 +136,3 @@ function sameRecord(a: Record<string, string>, b: Record<string, string>): boole
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
 }
 
-/** The differences between an existing managed HelmChart and the desired one, as lines. */
-export function describeDiff(current: ExistingHelmChart, desired: HelmChartObject): string[] {
-  const out: string[] = [];
-  const a = current.metadata.annotations ?? {};
-  const d = desired.metadata.annotations;
-  if (a[CHART_VERSION_ANNOTATION] !== d[CHART_VERSION_ANNOTATION]) out.push(`chart version ${a[CHART_VERSION_ANNOTATION] ?? "?"} -> ${d[CHART_VERSION_ANNOTATION]}`);
-  else if (a[CHART_DIGEST_ANNOTATION] !== d[CHART_DIGEST_ANNOTATION] || current.spec?.chartContent !== desired.spec.chartContent) out.push("chart content changed (same version)");
-  if ((current.spec?.targetNamespace ?? "") !== desired.spec.targetNamespace) out.push(`target namespace ${current.spec?.targetNamespace ?? "?"} -> ${desired.spec.targetNamespace}`);
-  if ((current.spec?.createNamespace ?? false) !== desired.spec.createNamespace) out.push(`createNamespace -> ${desired.spec.createNamespace}`);
-  if ((current.spec?.valuesContent ?? "") !== desired.spec.valuesContent) out.push(...lineDiff(current.spec?.valuesContent ?? "", desired.spec.valuesContent).map((l) => `values ${l}`));
-  const labels = current.metadata.labels ?? {};
-  if (labels["app.kubernetes.io/managed-by"] !== MANAGED_BY || labels[SERVICE_LABEL] !== desired.metadata.labels[SERVICE_LABEL]) out.push("labels");
-  return out;
-}
-
-/** A minimal line diff: removed lines with `-`, added with `+` (order kept). */
-export function lineDiff(before: string, after: string): string[] {
-  const a = before.split("\n").filter((l) => l !== "");
-  const b = after.split("\n").filter((l) => l !== "");
-  const inB = new Set(b);
-  const inA = new Set(a);
-  return [...a.filter((l) => !inB.has(l)).map((l) => `- ${l}`), ...b.filter((l) => !inA.has(l)).map((l) => `+ ${l}`)];
-}
