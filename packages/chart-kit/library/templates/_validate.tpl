@@ -15,17 +15,17 @@ and stops `helm template` / `helm install` before anything is applied.
 {{- if and (kindIs "map" $m) (hasKey $m (toString .id)) (include "homelab.common.lib.enabled" (index $m (toString .id))) -}}true{{- end -}}
 {{- end -}}
 
-{{/* The enabled ids of a map as "a, b, c" (or "none"), for messages. Call with (dict "map" $m). */}}
-{{- define "homelab.common.lib.idList" -}}
+{{/* The first words of a fix naming the enabled ids of a map: "use one of: a, b" or "define <what>.<id> first". Call with (dict "map" $m "what" <key path of the map>). */}}
+{{- define "homelab.common.lib.choices" -}}
 {{- $o := dict -}}
 {{- include "homelab.common.lib.enabledIds" (dict "map" .map "out" $o) -}}
-{{- default "none" ($o.ids | join ", ") -}}
+{{- if $o.ids -}}use one of: {{ $o.ids | join ", " }}{{- else -}}define {{ .what }}.<id> first{{- end -}}
 {{- end -}}
 
 {{- define "homelab.common.validate" -}}
 {{- include "homelab.common.validate.shapes" . -}}
-{{- include "homelab.common.validate.controllers" . -}}
 {{- include "homelab.common.validate.persistence" . -}}
+{{- include "homelab.common.validate.controllers" . -}}
 {{- include "homelab.common.validate.configMaps" . -}}
 {{- include "homelab.common.validate.secrets" . -}}
 {{- include "homelab.common.validate.rbac" . -}}
@@ -95,7 +95,7 @@ and stops `helm template` / `helm install` before anything is applied.
 {{- end -}}
 {{- with $c.serviceAccount -}}
 {{- if and .identifier (not (include "homelab.common.lib.hasEnabled" (dict "map" $root.Values.serviceAccount "id" .identifier))) -}}
-{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.serviceAccount.identifier" $path) "problem" (printf "ServiceAccount %q is not defined (or not enabled) under serviceAccount" (toString .identifier)) "fix" (printf "use one of: %s, or name an existing ServiceAccount with serviceAccount.name" (include "homelab.common.lib.idList" (dict "map" $root.Values.serviceAccount)))) -}}
+{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.serviceAccount.identifier" $path) "problem" (printf "ServiceAccount %q is not defined (or not enabled) under serviceAccount" (toString .identifier)) "fix" (printf "%s, or name an existing ServiceAccount with serviceAccount.name" (include "homelab.common.lib.choices" (dict "map" $root.Values.serviceAccount "what" "serviceAccount")))) -}}
 {{- end -}}
 {{- end -}}
 {{- $opt := dict -}}
@@ -103,7 +103,8 @@ and stops `helm template` / `helm install` before anything is applied.
 {{- with $opt.value -}}
 {{- $allowed := (has $type (list "cronjob" "job")) | ternary (list "OnFailure" "Never") (list "Always") -}}
 {{- if not (has . $allowed) -}}
-{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.pod.restartPolicy" $path) "problem" (printf "a %s's pods cannot use restartPolicy %q" $type (toString .)) "fix" (printf "use %s (set in %s.pod or defaultPodOptions)" ($allowed | join " or ") $path)) -}}
+{{- $rpath := (hasKey ($c.pod | default dict) "restartPolicy") | ternary (printf "%s.pod.restartPolicy" $path) "defaultPodOptions.restartPolicy" -}}
+{{- include "homelab.common.lib.fail" (dict "path" $rpath "problem" (printf "a %s's pods cannot use restartPolicy %q" $type (toString .)) "fix" (printf "use %s (set in %s.pod or defaultPodOptions)" ($allowed | join " or ") $path)) -}}
 {{- end -}}
 {{- end -}}
 {{- if eq $type "statefulset" -}}
@@ -142,7 +143,7 @@ and stops `helm template` / `helm install` before anything is applied.
 {{- if kindIs "string" $deps -}}{{- $deps = list $deps -}}{{- end -}}
 {{- range $d := $deps -}}
 {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $c.initContainers "id" $d)) -}}
-{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.initContainers.%s.dependsOn" $path $cid) "problem" (printf "init container %q is not defined (or not enabled)" (toString $d)) "fix" (printf "use one of: %s" (include "homelab.common.lib.idList" (dict "map" $c.initContainers)))) -}}
+{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.initContainers.%s.dependsOn" $path $cid) "problem" (printf "init container %q is not defined (or not enabled)" (toString $d)) "fix" (include "homelab.common.lib.choices" (dict "map" $c.initContainers "what" (printf "%s.initContainers" $path)))) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
@@ -328,7 +329,7 @@ $controller "id" $containerId "k" $values "init" <bool> "primary" <bool> "servic
 {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.spec" $ppath) "problem" "a custom probe needs its whole probe in spec" "fix" "set spec to a Kubernetes probe (httpGet, exec, ... and timing)") -}}
 {{- end -}}
 {{- if and (has $type (list "http" "https" "tcp" "grpc")) (kindIs "invalid" $p.port) (not $ports) -}}
-{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.port" $ppath) "problem" (printf "a %s probe needs a port and the container has none" $type) "fix" "set port to a port name or number") -}}
+{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.port" $ppath) "problem" (printf "this %s probe needs a port and the container has none" $type) "fix" "set port to a port name or number") -}}
 {{- end -}}
 {{- if and (eq $type "grpc") (not (kindIs "invalid" $p.port)) (not (regexMatch "^[0-9]+$" (toString $p.port))) -}}
 {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.port" $ppath) "problem" "a grpc probe needs a port number, not a name" "fix" "set port to the number") -}}
@@ -358,7 +359,7 @@ $controller "id" $containerId "k" $values "init" <bool> "primary" <bool> "servic
 {{- $m := index .root.Values .map -}}
 {{- if $r.identifier -}}
 {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $m "id" $r.identifier)) -}}
-{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.identifier" .path) "problem" (printf "%q is not defined (or not enabled) under %s" (toString $r.identifier) .map) "fix" (printf "use one of: %s, or name an existing object with name" (include "homelab.common.lib.idList" (dict "map" $m)))) -}}
+{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.identifier" .path) "problem" (printf "%q is not defined (or not enabled) under %s" (toString $r.identifier) .map) "fix" (printf "%s, or name an existing object with name" (include "homelab.common.lib.choices" (dict "map" $m "what" .map)))) -}}
 {{- end -}}
 {{- else if not $r.name -}}
 {{- include "homelab.common.lib.fail" (dict "path" .path "problem" "the reference names nothing" "fix" (printf "set identifier (an id under %s) or name (an existing object)" .map)) -}}
@@ -474,7 +475,7 @@ $controller "id" $containerId "k" $values "init" <bool> "primary" <bool> "servic
 {{- $kind := $ref.kind -}}
 {{- if $ref.identifier -}}
 {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $rbac.roles "id" $ref.identifier)) -}}
-{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.roleRef.identifier" $path) "problem" (printf "role %q is not defined (or not enabled) under rbac.roles" (toString $ref.identifier)) "fix" (printf "use one of: %s, or name an existing role with roleRef.name and kind" (include "homelab.common.lib.idList" (dict "map" $rbac.roles)))) -}}
+{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.roleRef.identifier" $path) "problem" (printf "role %q is not defined (or not enabled) under rbac.roles" (toString $ref.identifier)) "fix" (printf "%s, or name an existing role with roleRef.name and roleRef.kind" (include "homelab.common.lib.choices" (dict "map" $rbac.roles "what" "rbac.roles")))) -}}
 {{- end -}}
 {{- $kind = default "Role" (index $rbac.roles $ref.identifier).type -}}
 {{- else if not $ref.name -}}
@@ -487,7 +488,7 @@ $controller "id" $containerId "k" $values "init" <bool> "primary" <bool> "servic
 {{- $spath := printf "%s.subjects[%d]" $path $i -}}
 {{- if $s.identifier -}}
 {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $root.Values.serviceAccount "id" $s.identifier)) -}}
-{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.identifier" $spath) "problem" (printf "ServiceAccount %q is not defined (or not enabled) under serviceAccount" (toString $s.identifier)) "fix" (printf "use one of: %s, or give kind, name and namespace" (include "homelab.common.lib.idList" (dict "map" $root.Values.serviceAccount)))) -}}
+{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.identifier" $spath) "problem" (printf "ServiceAccount %q is not defined (or not enabled) under serviceAccount" (toString $s.identifier)) "fix" (printf "%s, or give kind, name and namespace" (include "homelab.common.lib.choices" (dict "map" $root.Values.serviceAccount "what" "serviceAccount")))) -}}
 {{- end -}}
 {{- else if not $s.name -}}
 {{- include "homelab.common.lib.fail" (dict "path" $spath "problem" "the subject names nobody" "fix" "set identifier (an id under serviceAccount) or kind and name") -}}
