@@ -24,7 +24,7 @@ export { pruneHelmChart } from "./prune/prune-helmchart.ts";
 export type { ExecuteOptions, ReleaseSummary, ServiceResult } from "./execute-plan.ts";
 export { executePlan } from "./execute-plan.ts";
 export type { PreparedRelease, ReleaseInput } from "./prepare-release.ts";
-export { prepareRelease, runRelease } from "./prepare-release.ts";
+export { prepareRelease } from "./prepare-release.ts";
 export type { EnsureK3sOptions, K3sState } from "./k3s/ensure-k3s.ts";
 export { detectK3s, ensureK3s, installCommand, installScriptUrl, K3sError, parseK3sVersion } from "./k3s/ensure-k3s.ts";
 export type { Remote, RemoteResult } from "./k3s/remote.ts";

@@ -9,11 +9,9 @@ import type { Plan } from "./plan/plan-release.ts";
 import { checkSecretIds } from "./config/check-secret-ids.ts";
 import { checkValues } from "./config/check-values.ts";
 import { planRelease } from "./plan/plan-release.ts";
-import type { ExecuteOptions, ReleaseSummary } from "./execute-plan.ts";
-import { executePlan } from "./execute-plan.ts";
 import { loadAllServices } from "@homelab/chart-kit";
 
-export interface ReleaseInput extends ExecuteOptions {
+export interface ReleaseInput {
   /** Repository root (apps/ is read from here). */
   root: string;
   /** The homelab config file. Default: `<root>/homelab.yaml`. */
@@ -51,10 +49,4 @@ export async function prepareRelease(input: ReleaseInput): Promise<PreparedRelea
     shown,
   );
   return { config, services, kube, plan };
-}
-
-/** Plans, then carries out the plan (or only reports it with dryRun). */
-export async function runRelease(input: ReleaseInput): Promise<ReleaseSummary> {
-  const prepared = await prepareRelease(input);
-  return executePlan(prepared.kube, prepared.plan, prepared.config, input);
 }

@@ -1,7 +1,7 @@
 import type { ServicePackage } from "@homelab/chart-kit";
 import { podSecurityLevel } from "@homelab/chart-kit";
 import type { ResolvedSecrets } from "../config/secrets.ts";
-import type { HomelabConfig } from "../config/types.ts";
+import type { HomelabConfig, ServiceConfig } from "../config/types.ts";
 import { ClusterUnreachableError } from "../errors.ts";
 import type { HelmChartObject } from "./desired-helmchart.ts";
 import { CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_SELECTOR, secretReaders as secretReadersOf, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
@@ -44,9 +44,8 @@ export interface ServicePlan {
 
 export interface Plan {
   helmChartNamespace: string;
+  /** Every enabled service, and each managed HelmChart the config no longer enables (change "delete"). */
   services: ServicePlan[];
-  /** Managed HelmCharts the config no longer enables (deleted with --prune). */
-  orphans: string[];
 }
 
 export interface ExistingHelmChart {
@@ -60,60 +59,86 @@ export interface ExistingHelmChart {
  */
 export async function planRelease(kube: Kube, config: HomelabConfig, services: Map<string, ServicePackage>, secrets: ResolvedSecrets): Promise<Plan> {
   const ns = config.release?.helmChartNamespace ?? "kube-system";
-  let listed: { items: ExistingHelmChart[] };
+  const existing = await listManagedHelmCharts(kube, ns);
+  const enabled = Object.entries(config.services).filter(([, s]) => s.enabled !== false);
+  const plans = await Promise.all(
+    enabled.map(([name, s]) =>
+      planService(kube, { pkg: services.get(name)!, config: s, secrets: secrets[name] ?? {}, helmChartNamespace: ns, current: existing.get(name) }),
+    ),
+  );
+  const enabledNames = new Set(enabled.map(([n]) => n));
+  for (const name of [...existing.keys()].filter((n) => !enabledNames.has(n))) {
+    plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], secretReaders: {}, namespaceExists: true, namespaceLabels: {} });
+  }
+  return { helmChartNamespace: ns, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)) };
+}
+
+/** The HelmCharts this tool manages in `namespace`, by name. */
+async function listManagedHelmCharts(kube: Kube, namespace: string): Promise<Map<string, ExistingHelmChart>> {
   try {
-    listed = (await kube.objects.list("helm.cattle.io/v1", "HelmChart", ns, undefined, undefined, undefined, undefined, MANAGED_SELECTOR)) as unknown as { items: ExistingHelmChart[] };
+    const listed = (await kube.objects.list("helm.cattle.io/v1", "HelmChart", namespace, undefined, undefined, undefined, undefined, MANAGED_SELECTOR)) as unknown as { items: ExistingHelmChart[] };
+    return new Map(listed.items.map((h) => [h.metadata.name, h]));
   } catch (e) {
     if (statusOf(e) === 404) {
       throw new ClusterUnreachableError("the cluster does not serve helm.cattle.io/v1 HelmChart", "release into k3s (its helm-controller serves the HelmChart CRD), or install k3s-io/helm-controller in the cluster");
     }
-    throw new ClusterUnreachableError(`cannot read HelmCharts in ${ns}: ${apiMessage(e)}`, "check that the kubeconfig points at the cluster and its user may read helm.cattle.io HelmCharts", e);
+    throw new ClusterUnreachableError(`cannot read HelmCharts in ${namespace}: ${apiMessage(e)}`, "check that the kubeconfig points at the cluster and its user may read helm.cattle.io HelmCharts", e);
   }
-  const existing = new Map(listed.items.map((h) => [h.metadata.name, h]));
-  const enabled = Object.entries(config.services).filter(([, s]) => s.enabled !== false);
-  const plans = await Promise.all(
-    enabled.map(async ([name, s]): Promise<ServicePlan> => {
-      const pkg = services.get(name)!;
-      const unversioned = desiredHelmChart(pkg, s, ns);
-      const target = unversioned.spec.targetNamespace;
-      const current = existing.get(name);
-      const namespace = await readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target } });
-      const namespaceExists = namespace !== undefined;
-      const wanted = podSecurityLabels(podSecurityLevel(services.get(name)!.definition));
-      const namespaceLabels = Object.entries(wanted).every(([k, v]) => namespace?.metadata?.labels?.[k] === v) ? {} : wanted;
-      const plannedSecrets = await Promise.all(
-        Object.entries(secrets[name] ?? {}).map(async ([id, data]) => {
-          const secretName = userSecretName(name, id);
-          const found = namespaceExists ? await readOptional<{ data?: Record<string, string>; metadata?: { resourceVersion?: string } }>(kube, { apiVersion: "v1", kind: "Secret", metadata: { name: secretName, namespace: target } }) : undefined;
-          const encoded = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString("base64")]));
-          const rv = found?.metadata?.resourceVersion;
-          return { id, name: secretName, namespace: target, data: encoded, unchanged: found !== undefined && sameRecord(found.data ?? {}, encoded), ...(rv ? { resourceVersion: rv } : {}) };
-        }),
-      );
-      // Pods are annotated with the versions of the Secrets they read, as they are now; a
-      // rewritten Secret's new version goes in when it is applied (apply.ts), so its readers roll.
-      const secretReaders = secretReadersOf(pkg, s);
-      const desired = withSecretVersionsIn(unversioned, secretReaders, secretVersions(plannedSecrets));
-      const rolled = Object.entries(secretReaders)
-        .filter(([, ids]) => ids.some((id) => plannedSecrets.some((p) => p.id === id && !p.unchanged)))
-        .map(([cid]) => cid);
-      const job = await readOptional<{ metadata: { uid?: string } }>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${name}`, namespace: ns } });
-      const base = { service: name, desired, secrets: plannedSecrets, secretReaders, namespaceExists, namespaceLabels, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
-      // Writes besides the HelmChart: the namespace's Pod Security labels and the service's Secrets.
-      const extra = [
-        ...(Object.keys(namespaceLabels).length ? [`namespace ${target}: ${namespaceExists ? "label" : "create with"} pod-security.kubernetes.io/enforce=${namespaceLabels["pod-security.kubernetes.io/enforce"]}`] : []),
-        ...plannedSecrets.filter((s) => !s.unchanged).map((s) => `secret ${s.namespace}/${s.name}: write (value not shown)`),
-      ];
-      if (!current) return { ...base, change: "create", diff: [`new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`, ...extra] };
-      const diff = describeDiff(current, desired);
-      if (rolled.length > 0) diff.push(`pods of ${rolled.join(", ")} restart to read the rewritten secrets`);
-      return { ...base, change: diff.length ? "update" : "unchanged", diff: [...diff, ...extra] };
+}
+
+/** What planService needs to know about one enabled service. */
+export interface ServiceInput {
+  pkg: ServicePackage;
+  config: ServiceConfig;
+  /** The service's secret values: chart secret id -> key -> value. */
+  secrets: Record<string, Record<string, string>>;
+  helmChartNamespace: string;
+  /** Its managed HelmChart as it is in the cluster, if any. */
+  current?: ExistingHelmChart;
+}
+
+/** Plans one enabled service against the cluster (reads only): its namespace, secrets and HelmChart. */
+export async function planService(kube: Kube, input: ServiceInput): Promise<ServicePlan> {
+  const { pkg, config, current, helmChartNamespace: ns } = input;
+  const name = pkg.definition.name;
+  const unversioned = desiredHelmChart(pkg, config, ns);
+  const target = unversioned.spec.targetNamespace;
+  const namespace = await readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target } });
+  const namespaceExists = namespace !== undefined;
+  const wanted = podSecurityLabels(podSecurityLevel(pkg.definition));
+  const namespaceLabels = Object.entries(wanted).every(([k, v]) => namespace?.metadata?.labels?.[k] === v) ? {} : wanted;
+  const plannedSecrets = await planSecrets(kube, name, target, namespaceExists, input.secrets);
+  // Pods are annotated with the versions of the Secrets they read, as they are now; a
+  // rewritten Secret's new version goes in when it is applied (apply/), so its readers roll.
+  const secretReaders = secretReadersOf(pkg, config);
+  const desired = withSecretVersionsIn(unversioned, secretReaders, secretVersions(plannedSecrets));
+  const rolled = Object.entries(secretReaders)
+    .filter(([, ids]) => ids.some((id) => plannedSecrets.some((p) => p.id === id && !p.unchanged)))
+    .map(([cid]) => cid);
+  const job = await readOptional<{ metadata: { uid?: string } }>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${name}`, namespace: ns } });
+  const base = { service: name, desired, secrets: plannedSecrets, secretReaders, namespaceExists, namespaceLabels, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
+  // Writes besides the HelmChart: the namespace's Pod Security labels and the service's Secrets.
+  const extra = [
+    ...(Object.keys(namespaceLabels).length ? [`namespace ${target}: ${namespaceExists ? "label" : "create with"} pod-security.kubernetes.io/enforce=${namespaceLabels["pod-security.kubernetes.io/enforce"]}`] : []),
+    ...plannedSecrets.filter((s) => !s.unchanged).map((s) => `secret ${s.namespace}/${s.name}: write (value not shown)`),
+  ];
+  if (!current) return { ...base, change: "create", diff: [`new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`, ...extra] };
+  const diff = describeDiff(current, desired);
+  if (rolled.length > 0) diff.push(`pods of ${rolled.join(", ")} restart to read the rewritten secrets`);
+  return { ...base, change: diff.length ? "update" : "unchanged", diff: [...diff, ...extra] };
+}
+
+/** The Secrets a service needs in its namespace, each compared with what is there (reads only). */
+async function planSecrets(kube: Kube, service: string, namespace: string, namespaceExists: boolean, secrets: Record<string, Record<string, string>>): Promise<PlannedSecret[]> {
+  return Promise.all(
+    Object.entries(secrets).map(async ([id, data]) => {
+      const secretName = userSecretName(service, id);
+      const found = namespaceExists ? await readOptional<{ data?: Record<string, string>; metadata?: { resourceVersion?: string } }>(kube, { apiVersion: "v1", kind: "Secret", metadata: { name: secretName, namespace } }) : undefined;
+      const encoded = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString("base64")]));
+      const rv = found?.metadata?.resourceVersion;
+      return { id, name: secretName, namespace, data: encoded, unchanged: found !== undefined && sameRecord(found.data ?? {}, encoded), ...(rv ? { resourceVersion: rv } : {}) };
     }),
   );
-  const enabledNames = new Set(enabled.map(([n]) => n));
-  const orphans = [...existing.keys()].filter((n) => !enabledNames.has(n)).sort();
-  for (const name of orphans) plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], secretReaders: {}, namespaceExists: true, namespaceLabels: {} });
-  return { helmChartNamespace: ns, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)), orphans };
 }
 
 /** Secret id to the resourceVersion of its Secret as it is now (a rewrite gives it a new one). */
