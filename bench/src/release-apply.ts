@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { buildChart, chartArchiveName, packageChart } from "@homelab/chart-kit";
 import { findTool } from "@homelab/toolbox";
 import type { HomelabConfig } from "@homelab/release";
-import { applyServicePlan, connect, mapWithConcurrency, planRelease, serverSideApply } from "@homelab/release";
+import { connect, executePlan, planRelease, serverSideApply } from "@homelab/release";
 import type { ControlPlane } from "@homelab/sandbox";
 import { isWrite, startControlPlane, startHelmController } from "@homelab/sandbox";
 import { execa } from "execa";
@@ -14,7 +14,7 @@ import { figure, round, seconds } from "./measure.ts";
 
 const releaseEvents = (cp: ControlPlane, from: number) => cp.auditEvents().slice(from).filter((e) => e.user.username === "homelab-release");
 
-/** Plans and applies N fixture services (HelmCharts, namespaces), no job execution. */
+/** Plans and applies N fixture services (HelmCharts, namespaces) with the release's executePlan, not waiting for install Jobs. */
 async function applyFixtures(cp: ControlPlane, count: number, prefix: string): Promise<{ seconds: number; requests: number; writes: number }> {
   const kube = connect(cp.releaseKubeconfig);
   const hcNamespace = `${prefix}-charts`;
@@ -27,7 +27,8 @@ async function applyFixtures(cp: ControlPlane, count: number, prefix: string): P
   const before = cp.auditEvents().length;
   const [s] = await seconds(async () => {
     const plan = await planRelease(kube, config, packages, {});
-    await mapWithConcurrency(plan.services, 8, (p) => applyServicePlan(kube, p));
+    const summary = await executePlan(kube, plan, config, { wait: "none" });
+    if (!summary.ok) throw new Error(`apply failed: ${JSON.stringify(summary.services.filter((r) => r.status === "failed"))}`);
   });
   await new Promise((r) => setTimeout(r, 300));
   const events = releaseEvents(cp, before);

@@ -11,7 +11,8 @@ import { waitForInstallJob } from "./wait/install-job.ts";
 export interface ServiceResult {
   service: string;
   change: ChangeKind;
-  status: "installed" | "unchanged" | "failed" | "pruned" | "kept" | "planned";
+  /** `applied`: written, not waited for (wait "none"). */
+  status: "installed" | "applied" | "unchanged" | "failed" | "pruned" | "kept" | "planned";
   diff: string[];
   seconds: number;
   reason?: string;
@@ -24,8 +25,16 @@ export interface ReleaseSummary {
   services: ServiceResult[];
 }
 
+/**
+ * How long executePlan waits for each service: `install` until helm-controller's install Job
+ * has completed; `none` not at all (only the writes, as the benchmark measures them).
+ */
+export type WaitFor = "install" | "none";
+
 export interface ExecuteOptions {
   dryRun?: boolean;
+  /** Default: `install`. */
+  wait?: WaitFor;
   prune?: boolean;
   deleteData?: boolean;
   /** Default: the config's release.timeoutSeconds, else 600 s. */
@@ -64,6 +73,9 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
       }
     } catch (e) {
       return { service: p.service, change: p.change, status: "failed", diff: p.diff, seconds: seconds(), reason: `apply rejected: ${apiMessage(e)}` };
+    }
+    if (options.wait === "none") {
+      return { service: p.service, change: p.change, status: p.change === "unchanged" ? "unchanged" : "applied", diff: p.diff, seconds: seconds() };
     }
     const outcome = await waitForInstallJob(kube, plan.helmChartNamespace, p.service, {
       timeoutMs,

@@ -2,6 +2,7 @@ import type { ReleaseSummary, ServiceResult } from "../execute-plan.ts";
 
 const STATUS_MARK: Record<ServiceResult["status"], string> = {
   installed: "ok",
+  applied: "ok",
   unchanged: "ok",
   pruned: "ok",
   planned: "plan",
