@@ -63,7 +63,8 @@ when dependsOn has a cycle or names an unknown id).
 
 {{/*
 Container ports from the Services whose controller is this one (sorted by Service id, then port
-name; a port shared by two Services appears once). HTTP/HTTPS render as TCP.
+name; a port shared by two Services appears once; a port whose targetPort is a name is left to the
+container port of that name). HTTP/HTTPS render as TCP.
 Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 */}}
 {{- define "homelab.common.lib.servicePorts" -}}
@@ -79,18 +80,16 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- include "homelab.common.lib.enabledIds" (dict "map" $svc.ports "out" $po) -}}
 {{- range $pname := $po.ids -}}
 {{- $p := index $svc.ports $pname | default dict -}}
-{{- $name := $pname -}}
+{{- /* a targetPort given by name points at a container port declared in `ports` */ -}}
+{{- if not (kindIs "string" $p.targetPort) -}}
 {{- $number := $p.port -}}
-{{- if kindIs "string" $p.targetPort -}}
-{{- $name = $p.targetPort -}}
-{{- else if not (kindIs "invalid" $p.targetPort) -}}
-{{- $number = $p.targetPort -}}
-{{- end -}}
+{{- if not (kindIs "invalid" $p.targetPort) -}}{{- $number = $p.targetPort -}}{{- end -}}
 {{- $protocol := upper (default "TCP" $p.protocol) -}}
 {{- if has $protocol (list "HTTP" "HTTPS") -}}{{- $protocol = "TCP" -}}{{- end -}}
-{{- if not (hasKey $seen $name) -}}
-{{- $_ := set $seen $name true -}}
-{{- $ports = append $ports (dict "name" $name "containerPort" (int $number) "protocol" $protocol) -}}
+{{- if not (hasKey $seen $pname) -}}
+{{- $_ := set $seen $pname true -}}
+{{- $ports = append $ports (dict "name" $pname "containerPort" (int $number) "protocol" $protocol) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

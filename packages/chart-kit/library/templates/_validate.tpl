@@ -157,7 +157,6 @@ and stops `helm template` / `helm install` before anything is applied.
 {{- $sp := dict -}}
 {{- include "homelab.common.lib.servicePorts" (dict "root" $root "cid" $id "out" $sp) -}}
 {{- range $p := $sp.ports -}}{{- $_ := set $ports $p.name (printf "the Services' port %q (on %s.containers.%s)" $p.name $path $po.id) -}}{{- end -}}
-{{- include "homelab.common.validate.servicePorts" (dict "root" $root "cid" $id) -}}
 {{- range $group := list "containers" "initContainers" -}}
 {{- $gi := dict -}}
 {{- include "homelab.common.lib.enabledIds" (dict "map" (index $c $group) "out" $gi) -}}
@@ -174,12 +173,14 @@ and stops `helm template` / `helm install` before anything is applied.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- include "homelab.common.validate.servicePorts" (dict "root" $root "cid" $id "containerPorts" (keys $ports)) -}}
 {{- end -}}
 {{- end -}}
 
 {{/*
 Ports of the Services selecting one controller become container ports by name: one name must
-mean one port number and protocol. Call with (dict "root" $ "cid" $controllerId).
+mean one port number and protocol; a targetPort given by name must name a container port.
+Call with (dict "root" $ "cid" $controllerId "containerPorts" <names of the pod's ports>).
 */}}
 {{- define "homelab.common.validate.servicePorts" -}}
 {{- $root := .root -}}
@@ -193,17 +194,22 @@ mean one port number and protocol. Call with (dict "root" $ "cid" $controllerId)
 {{- include "homelab.common.lib.enabledIds" (dict "map" $svc.ports "out" $po) -}}
 {{- range $pname := $po.ids -}}
 {{- $p := index $svc.ports $pname | default dict -}}
-{{- $name := $pname -}}
+{{- $path := printf "service.%s.ports.%s" $sid $pname -}}
+{{- if kindIs "string" $p.targetPort -}}
+{{- if not (has $p.targetPort $.containerPorts) -}}
+{{- include "homelab.common.lib.fail" (dict "path" (printf "%s.targetPort" $path) "problem" (printf "controller %q has no container port named %q" $.cid $p.targetPort) "fix" (printf "declare it in a container's ports of controllers.%s, or give targetPort as a number" $.cid)) -}}
+{{- end -}}
+{{- else -}}
 {{- $number := $p.port -}}
-{{- if kindIs "string" $p.targetPort -}}{{- $name = $p.targetPort -}}{{- else if not (kindIs "invalid" $p.targetPort) -}}{{- $number = $p.targetPort -}}{{- end -}}
+{{- if not (kindIs "invalid" $p.targetPort) -}}{{- $number = $p.targetPort -}}{{- end -}}
 {{- $protocol := upper (default "TCP" $p.protocol) -}}
 {{- if has $protocol (list "HTTP" "HTTPS") -}}{{- $protocol = "TCP" -}}{{- end -}}
 {{- $key := printf "%v/%s" $number $protocol -}}
-{{- $path := printf "service.%s.ports.%s" $sid $pname -}}
-{{- if and (hasKey $seen $name) (ne (index $seen $name).key $key) -}}
-{{- include "homelab.common.lib.fail" (dict "path" $path "problem" (printf "container port %q of controller %q would be %s here but %s in %s" $name $.cid $key (index $seen $name).key (index $seen $name).path) "fix" "give the two ports different names, or the same number and protocol") -}}
+{{- if and (hasKey $seen $pname) (ne (index $seen $pname).key $key) -}}
+{{- include "homelab.common.lib.fail" (dict "path" $path "problem" (printf "container port %q of controller %q would be %s here but %s in %s" $pname $.cid $key (index $seen $pname).key (index $seen $pname).path) "fix" "give the two ports different names, or the same number and protocol") -}}
 {{- end -}}
-{{- $_ := set $seen $name (dict "key" $key "path" $path) -}}
+{{- $_ := set $seen $pname (dict "key" $key "path" $path) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
