@@ -1,6 +1,6 @@
 import { applyServicePlan, planWrites } from "./apply/apply-service.ts";
 import { mapWithConcurrency } from "./apply/concurrency.ts";
-import type { HomelabConfig } from "./config/types.ts";
+import type { HomelabConfig } from "./config/schema.ts";
 import type { Kube } from "./cluster/kube.ts";
 import { apiMessage } from "./cluster/kube.ts";
 import type { ChangeKind, Plan } from "./plan/plan-release.ts";

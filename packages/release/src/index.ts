@@ -1,5 +1,5 @@
 // What other packages use (bench/): the plan and its execution. Tests in this package import modules directly.
-export type { HomelabConfig } from "./config/types.ts";
+export type { HomelabConfig } from "./config/schema.ts";
 export { connect } from "./cluster/kube.ts";
 export type { Plan, ServicePlan } from "./plan/plan-release.ts";
 export { planRelease } from "./plan/plan-release.ts";

@@ -2,7 +2,7 @@ import { join, relative } from "node:path";
 import type { ServicePackage } from "@homelab/chart-kit";
 import { loadConfig } from "./config/load-config.ts";
 import { resolveSecrets } from "./config/secrets.ts";
-import type { HomelabConfig } from "./config/types.ts";
+import type { HomelabConfig } from "./config/schema.ts";
 import type { Kube } from "./cluster/kube.ts";
 import { connect } from "./cluster/kube.ts";
 import type { Plan } from "./plan/plan-release.ts";

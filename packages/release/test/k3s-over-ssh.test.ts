@@ -6,7 +6,7 @@ import { startSshTestHost } from "@homelab/test-harness";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { execa } from "execa";
-import type { HomelabConfig, HostConfig } from "../src/config/types.ts";
+import type { HomelabConfig, HostConfig } from "../src/config/schema.ts";
 import { ensureK3s, K3sError } from "../src/k3s/ensure-k3s.ts";
 import { shellQuote, sshOptions } from "../src/k3s/remote.ts";
 import { root, writeConfig } from "./helpers.ts";

@@ -1,6 +1,6 @@
 import type { ServicePackage } from "@homelab/chart-kit";
 import { ConfigError, ConfigErrors } from "../errors.ts";
-import type { HomelabConfig } from "./types.ts";
+import type { HomelabConfig } from "./schema.ts";
 
 /** Checks that every secret id in the config is a secret of its chart. */
 export function checkSecretIds(config: HomelabConfig, services: Map<string, ServicePackage>, configFile: string): void {

@@ -3,10 +3,10 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import YAML, { LineCounter } from "yaml";
 import { ConfigError, ConfigErrors } from "../errors.ts";
+import type { HomelabConfig } from "./schema.ts";
 import { homelabSchema } from "./schema.ts";
-import type { HomelabConfig } from "./types.ts";
-import type { SchemaViolation as Violation } from "./validate-schema.ts";
-import { validateSchema } from "./validate-schema.ts";
+import type { ConfigViolation as Violation } from "./validate-config.ts";
+import { validateConfig } from "./validate-config.ts";
 
 /**
  * Reads and validates a homelab config. YAML syntax errors carry line and
@@ -28,7 +28,7 @@ export function loadConfig(file: string, services: readonly string[]): HomelabCo
     );
   }
   const value = doc.toJS() as unknown;
-  const violations = validateSchema(value ?? {}, homelabSchema(services));
+  const violations = validateConfig(value ?? {}, homelabSchema(services));
   if (violations.length === 0) violations.push(...resolveLocalFiles(value as HomelabConfig, dirname(resolve(file))));
   if (violations.length > 0) {
     throw new ConfigErrors(
@@ -39,7 +39,7 @@ export function loadConfig(file: string, services: readonly string[]): HomelabCo
         const offset = (v.problem.startsWith("unknown key") ? keyOffset(doc, v.path) : undefined) ?? node?.range?.[0] ?? keyOffset(doc, v.path) ?? parent?.range?.[0];
         const pos = offset !== undefined ? lineCounter.linePos(offset) : undefined;
         return new ConfigError(shown, v.path.join("."), v.problem, v.fix, pos?.line, pos?.col);
-      }),
+      }).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
     );
   }
   return value as HomelabConfig;

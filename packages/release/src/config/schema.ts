@@ -1,94 +1,160 @@
-import type { JsonSchema } from "@homelab/chart-kit";
+/**
+ * homelab.yaml, described once: the TypeScript types (Static), the JSON schema that editors
+ * read (`homelab.schema.json`, written by `pnpm --filter @homelab/release build`) and the
+ * validation the release runs (validate-config.ts) all come from these TypeBox schemas.
+ * Every description ends with the field's default. A pattern carries `examples`, which the
+ * validation's fixes quote.
+ */
+import { Type, type Static } from "typebox";
 
 /** A pinned k3s version as the k3s releases name them. */
 export const K3S_VERSION_PATTERN = "^v1\\.[0-9]+\\.[0-9]+\\+k3s[0-9]+$";
 const DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+const dnsLabel = (description: string, example: string) =>
+  Type.String({ pattern: DNS_LABEL, maxLength: 63, description, examples: [example] });
+
+export const K3sConfigSchema = Type.Object(
+  {
+    version: Type.Optional(
+      Type.String({
+        pattern: K3S_VERSION_PATTERN,
+        description: "A pinned k3s release. Default: none, `channel` decides.",
+        examples: ["v1.35.4+k3s1"],
+      }),
+    ),
+    channel: Type.Optional(
+      Type.String({
+        pattern: "^(stable|latest|testing|v1\\.[0-9]+)$",
+        description: "A k3s channel: stable, latest, testing or a minor such as v1.35. Default: stable when no version is set.",
+        examples: ["stable", "v1.35"],
+      }),
+    ),
+    extraArgs: Type.Optional(
+      Type.Array(Type.String({ pattern: "^--", examples: ["--disable=servicelb"] }), {
+        description: "Extra flags for `k3s server` (and agents). Default: none.",
+      }),
+    ),
+    installScriptSha256: Type.Optional(
+      Type.String({
+        pattern: "^[0-9a-f]{64}$",
+        description:
+          "sha256 (hex) of the k3s install script you reviewed; each host checks the script it fetched " +
+          "(with `airgap`, the local file is checked) before running it. Default: not set; the script comes " +
+          "from the pinned version's tag and verifies the k3s binary's own sha256.",
+        examples: ["`sha256sum install.sh` of the script you reviewed (64 hex digits)"],
+      }),
+    ),
+    airgap: Type.Optional(
+      Type.Object(
+        {
+          binary: Type.String({ minLength: 1, description: "The k3s binary of the pinned version, relative to homelab.yaml. Default: none (required).", examples: ["airgap/k3s"] }),
+          images: Type.String({ minLength: 1, description: "k3s-airgap-images-<arch>.tar.zst of the pinned version, relative to homelab.yaml. Default: none (required).", examples: ["airgap/k3s-airgap-images-amd64.tar.zst"] }),
+          installScript: Type.String({ minLength: 1, description: "install.sh of the pinned version, relative to homelab.yaml. Default: none (required).", examples: ["airgap/install.sh"] }),
+        },
+        {
+          additionalProperties: false,
+          description: "Install from a local k3s binary, images tarball and install.sh (all of the pinned version). Default: not set, k3s is downloaded.",
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false, description: "k3s on the hosts. Default: the stable channel, no extra flags." },
+);
+
+export const HostConfigSchema = Type.Object(
+  {
+    name: dnsLabel("A name for messages. Default: none (required).", "nas"),
+    role: Type.Enum(["server", "agent"], { description: "`server` runs the control plane, `agent` only workloads. Default: none (required)." }),
+    address: Type.String({ minLength: 1, description: "SSH host name or IP, or `local` for this machine. Default: none (required).", examples: ["192.168.1.10", "local"] }),
+    user: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "SSH user. Any user but root runs every command through `sudo -n`, so it needs passwordless sudo. Default: root.",
+        examples: ["root", "pi"],
+      }),
+    ),
+    port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: "SSH port. Default: 22." })),
+    sshKey: Type.Optional(Type.String({ minLength: 1, description: "SSH private key file. Default: the SSH agent and ssh's own defaults.", examples: ["~/.ssh/id_ed25519"] })),
+    knownHosts: Type.Optional(Type.String({ minLength: 1, description: "known_hosts file that verifies the host key. Default: ~/.ssh/known_hosts.", examples: ["~/.ssh/known_hosts"] })),
+  },
+  { additionalProperties: false, description: "One host k3s runs on. Default: none." },
+);
+
+export const SecretSourceSchema = Type.Object(
+  {
+    env: Type.String({
+      pattern: "^[A-Za-z_][A-Za-z0-9_]*$",
+      description: "Environment variable (or key of the ignored .env file) holding the value. Default: none (required).",
+      examples: ["VAULTWARDEN_ADMIN_TOKEN"],
+    }),
+  },
+  { additionalProperties: false, description: "Where a secret value comes from. Default: none." },
+);
+
+export const ServiceConfigSchema = Type.Object(
+  {
+    enabled: Type.Optional(Type.Boolean({ description: "Release this service. Default: true." })),
+    namespace: Type.Optional(dnsLabel("Target namespace. Default: the service's name.", "media")),
+    values: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description: "Values merged over the chart's defaults (into the HelmChart's valuesContent), checked against the chart's values.schema.json. Default: none.",
+      }),
+    ),
+    secrets: Type.Optional(
+      Type.Record(Type.String(), Type.Record(Type.String(), SecretSourceSchema), {
+        description: "Chart secrets you supply: secret id -> key -> source. Created as Secrets in the namespace, never written into values. Default: none.",
+      }),
+    ),
+  },
+  { additionalProperties: false, description: "One service. Default: not released unless listed." },
+);
+
+export const ReleaseSettingsSchema = Type.Object(
+  {
+    timeoutSeconds: Type.Optional(Type.Integer({ minimum: 10, maximum: 7200, description: "Seconds to wait for each service's install Job. Default: 600." })),
+    concurrency: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: "HelmCharts applied at once. Default: 8." })),
+    helmChartNamespace: Type.Optional(dnsLabel("Namespace of the HelmChart objects. Default: kube-system (where k3s keeps its own).", "kube-system")),
+  },
+  { additionalProperties: false, description: "Release settings. Default: the defaults of each field." },
+);
+
+const SERVICES_DESCRIPTION = "Services by chart name (e.g. jellyfin). A service not listed is not released. Default: none (required).";
+
+/** homelab.yaml with any service name; homelabSchema() closes `services` to the services in apps/. */
+export const HomelabConfigSchema = Type.Object(
+  {
+    k3s: Type.Optional(K3sConfigSchema),
+    hosts: Type.Optional(
+      Type.Array(HostConfigSchema, { description: "The hosts k3s runs on; the first server initialises the cluster. Default: none (release into an existing cluster)." }),
+    ),
+    services: Type.Record(Type.String(), ServiceConfigSchema, { description: SERVICES_DESCRIPTION }),
+    release: Type.Optional(ReleaseSettingsSchema),
+  },
+  { additionalProperties: false },
+);
+
+export type HomelabConfig = Static<typeof HomelabConfigSchema>;
+export type K3sConfig = Static<typeof K3sConfigSchema>;
+export type HostConfig = Static<typeof HostConfigSchema>;
+export type SecretSource = Static<typeof SecretSourceSchema>;
+export type ServiceConfig = Static<typeof ServiceConfigSchema>;
+export type ReleaseSettings = Static<typeof ReleaseSettingsSchema>;
 
 /**
- * The JSON schema of `homelab.yaml`, with the services found in `apps/` as the
- * only allowed service names. Editors use the written `homelab.schema.json`;
- * the release tool validates with this same schema.
+ * The schema of `homelab.yaml` with the services found in `apps/` as the only service names:
+ * editors read it as `homelab.schema.json`, and the release validates with it.
  */
-export function homelabSchema(services: readonly string[]): JsonSchema & { $schema: string; title: string } {
-  const secretSource: JsonSchema = {
-    type: "object",
-    description: "Where the value comes from.",
-    properties: { env: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$", description: "Environment variable (or key of the ignored .env file)." } },
-    required: ["env"],
-    additionalProperties: false,
-  };
-  const service: JsonSchema = {
-    type: "object",
-    properties: {
-      enabled: { type: "boolean", description: "Release this service. Default: true." },
-      namespace: { type: "string", pattern: DNS_LABEL, description: "Target namespace. Default: the service name." },
-      values: { type: "object", description: "Values merged over the chart's defaults; checked against the chart's values.schema.json." },
-      secrets: {
-        type: "object",
-        description: "Chart secret id -> key -> source; created as Secrets in the namespace, never written into values.",
-        additionalProperties: { type: "object", additionalProperties: secretSource },
-      },
-    },
-    additionalProperties: false,
-  };
+export function homelabSchema(services: readonly string[]) {
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "homelab.yaml",
-    type: "object",
+    ...HomelabConfigSchema,
     properties: {
-      k3s: {
-        type: "object",
-        description: "k3s on the hosts.",
-        properties: {
-          version: { type: "string", pattern: K3S_VERSION_PATTERN, description: "A pinned k3s release, e.g. v1.35.4+k3s1." },
-          channel: { type: "string", pattern: "^(stable|latest|testing|v1\\.[0-9]+)$", description: "A k3s channel. Default: stable." },
-          extraArgs: { type: "array", items: { type: "string", pattern: "^--" }, description: "Extra k3s flags." },
-          installScriptSha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "sha256 (hex) of the k3s install script; each host checks the script against it before running it." },
-          airgap: {
-            type: "object",
-            properties: { binary: { type: "string" }, images: { type: "string" }, installScript: { type: "string" } },
-            required: ["binary", "images", "installScript"],
-            additionalProperties: false,
-            description: "Install from a local k3s binary, images tarball and install.sh (all of the pinned version).",
-          },
-        },
+      ...HomelabConfigSchema.properties,
+      services: Type.Object(Object.fromEntries([...services].sort().map((s) => [s, Type.Optional(ServiceConfigSchema)])), {
         additionalProperties: false,
-      },
-      hosts: {
-        type: "array",
-        description: "Hosts k3s runs on; the first server initialises the cluster.",
-        items: {
-          type: "object",
-          properties: {
-            name: { type: "string", pattern: DNS_LABEL },
-            role: { type: "string", enum: ["server", "agent"] },
-            address: { type: "string", minLength: 1, description: "SSH host name or IP, or `local`." },
-            user: { type: "string", minLength: 1, description: "SSH user. Default: root. Any other user runs every command through sudo -n, so it needs passwordless sudo." },
-            port: { type: "integer", minimum: 1, maximum: 65535 },
-            sshKey: { type: "string" },
-            knownHosts: { type: "string" },
-          },
-          required: ["name", "role", "address"],
-          additionalProperties: false,
-        },
-      },
-      services: {
-        type: "object",
-        description: "Services to release, by chart name.",
-        properties: Object.fromEntries([...services].sort().map((s) => [s, service])),
-        additionalProperties: false,
-      },
-      release: {
-        type: "object",
-        properties: {
-          timeoutSeconds: { type: "integer", minimum: 10, maximum: 7200 },
-          concurrency: { type: "integer", minimum: 1, maximum: 64 },
-          helmChartNamespace: { type: "string", pattern: DNS_LABEL },
-        },
-        additionalProperties: false,
-      },
+        description: SERVICES_DESCRIPTION,
+      }),
     },
-    required: ["services"],
-    additionalProperties: false,
   };
 }

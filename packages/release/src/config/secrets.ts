@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ConfigError, ConfigErrors } from "../errors.ts";
-import type { HomelabConfig } from "./types.ts";
+import type { HomelabConfig } from "./schema.ts";
 
 /** Reads `KEY=value` lines of a .env file (comments and blank lines ignored, optional quotes). */
 export function parseDotEnv(text: string): Record<string, string> {

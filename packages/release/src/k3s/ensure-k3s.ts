@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { FixableErrorOptions } from "@homelab/errors";
 import { FixableError } from "@homelab/errors";
-import type { HomelabConfig, HostConfig, K3sConfig } from "../config/types.ts";
+import type { HomelabConfig, HostConfig, K3sConfig } from "../config/schema.ts";
 import type { Remote } from "./remote.ts";
 import { connectHost, isSudoRefusal, RemoteCommandError } from "./remote.ts";
 

@@ -1,7 +1,7 @@
 import { homedir } from "node:os";
 import { FixableError } from "@homelab/errors";
 import { execa } from "execa";
-import type { HostConfig } from "../config/types.ts";
+import type { HostConfig } from "../config/schema.ts";
 
 /** A command that failed on a host: carries the host, command, exit code and stderr. */
 export class RemoteCommandError extends FixableError {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { ServicePackage } from "@homelab/chart-kit";
 import { buildChart, buildInputOf, packageChart } from "@homelab/chart-kit";
 import YAML from "yaml";
-import type { ServiceConfig } from "../config/types.ts";
+import type { ServiceConfig } from "../config/schema.ts";
 
 /** Field manager of every write this tool makes. */
 export const FIELD_MANAGER = "homelab-release";

@@ -1,7 +1,7 @@
 import type { ServicePackage } from "@homelab/chart-kit";
 import { podSecurityLevel } from "@homelab/chart-kit";
 import type { ResolvedSecrets } from "../config/secrets.ts";
-import type { HomelabConfig, ServiceConfig } from "../config/types.ts";
+import type { HomelabConfig, ServiceConfig } from "../config/schema.ts";
 import { ClusterUnreachableError } from "../errors.ts";
 import type { HelmChartObject } from "./desired-helmchart.ts";
 import { CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_SELECTOR, secretReaders as secretReadersOf, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
