@@ -24,7 +24,8 @@ cp "$here/Chart.yaml" "$here/.helmignore" "$chart/charts/homelab-common/"
 cp -R "$here/templates" "$chart/charts/homelab-common/templates"
 
 cd "$work"
-"$tools/helm-unittest" --strict "$@" test-chart
+status=0
+"$tools/helm-unittest" --strict "$@" test-chart || status=1
 
 # helm 3 and helm 4 render the same manifests.
 # Generated secret values (the data: block of a Secret) differ on every render: they are masked.
@@ -43,7 +44,6 @@ normalise() {
     { doc[++n] = $0 }
     END { flush() }'
 }
-status=0
 for values in "" "$chart"/ci/*.yaml; do
   label="${values:-values.yaml}"
   args=(rel "$chart" --namespace apps ${values:+--values "$values"})

@@ -42,11 +42,6 @@ dict take an `out` dict and set a key on it; helpers that answer yes/no print "t
 {{- $_ := set .out "merged" $merged -}}
 {{- end -}}
 
-{{/* Integer value of a number that came from values (YAML numbers are floats); strings stay strings. */}}
-{{- define "homelab.common.lib.intOrString" -}}
-{{- if or (kindIs "float64" .) (kindIs "int64" .) (kindIs "int" .) -}}{{ int . }}{{- else -}}{{ . }}{{- end -}}
-{{- end -}}
-
 {{/* A value converted for output: whole floats become ints, everything else unchanged. Call with (dict "value" $v "out" $out); sets $out.value. */}}
 {{- define "homelab.common.lib.number" -}}
 {{- $v := .value -}}
