@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the real tools the tests drive: helm (3) and helm4, helm-unittest, ct (+ yamllint,
-# yamale), etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok and k3s's
-# helm-controller. Pinned in versions.env, built from the Go module proxy / PyPI / Debian,
+# yamale), etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok, k3s's
+# helm-controller and local-path-provisioner. Pinned in versions.env, built from the Go module proxy / PyPI / Debian,
 # cached in $HOMELAB_TOOLS_DIR (default ~/.cache/homelab/tools) so a second run does nothing.
 #
 # Usage: tooling/tools/install.sh [--quiet] [tool ...]
 #   tools: helm helm4 helm-unittest ct etcd kube-apiserver kube-controller-manager
-#          kube-scheduler kwok helm-controller sshd registry gpg (default: all)
+#          kube-scheduler kwok helm-controller local-path-provisioner sshd registry gpg
+#          (default: all)
 # Prints the bin directory to put on PATH as its last line.
 set -euo pipefail
 
@@ -25,12 +26,12 @@ tools=()
 for arg in "$@"; do
   case "$arg" in
     --quiet) quiet=1 ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) tools+=("$arg") ;;
   esac
 done
 all_tools=(helm helm4 helm-unittest ct etcd kube-apiserver kube-controller-manager kube-scheduler kwok
-  helm-controller sshd registry gpg)
+  helm-controller local-path-provisioner sshd registry gpg)
 [ ${#tools[@]} -gt 0 ] || tools=("${all_tools[@]}")
 
 said=0 # set once anything was installed: a run with nothing to do prints only the bin path
@@ -248,14 +249,21 @@ install_kubernetes() {
 install_kwok() {
   go_install kwok sigs.k8s.io/kwok/cmd/kwok "$KWOK_VERSION"
   local dir stages="$cache/share/kwok"
-  if [ "$(cat "$stages/.version" 2>/dev/null)" != "$KWOK_VERSION" ]; then
+  if [ "$(cat "$stages/.version" 2>/dev/null)" != "$KWOK_VERSION yaml" ]; then
     dir="$(module_dir "sigs.k8s.io/kwok@$KWOK_VERSION")"
     [ -d "$dir/kustomize/stage" ] || fail "kwok $KWOK_VERSION has no kustomize/stage in its module"
     rm -rf "$stages" && mkdir -p "$stages"
-    cp -r "$dir/kustomize/stage/." "$stages/"
+    (cd "$dir/kustomize/stage" && find . -name '*.yaml' ! -path '*/testdata/*' ! -name kustomization.yaml \
+      -exec cp --parents {} "$stages/" \;)
     chmod -R u+w,a+rX "$stages"
-    echo "$KWOK_VERSION" >"$stages/.version"
+    echo "$KWOK_VERSION yaml" >"$stages/.version"
   fi
+}
+
+# k3s's provisioner of the local-path StorageClass; runs out of cluster with --kubeconfig.
+install_local_path_provisioner() {
+  go_install local-path-provisioner github.com/rancher/local-path-provisioner "$LOCAL_PATH_PROVISIONER_VERSION" \
+    "$LOCAL_PATH_PROVISIONER_VERSION" "-s -w -X main.VERSION=$LOCAL_PATH_PROVISIONER_VERSION"
 }
 
 # The CNCF distribution registry, for the OCI push/pull tests.
@@ -296,6 +304,7 @@ for t in "${tools[@]}"; do
       [ ${#kube[@]} -eq 0 ] || install_kubernetes "${kube[@]}"
       kube=() ;;
     kwok) install_kwok ;;
+    local-path-provisioner) install_local_path_provisioner ;;
     helm-controller) install_helm_controller ;;
     sshd) install_sshd ;;
     registry) install_registry ;;
