@@ -1,5 +1,4 @@
-import type { Json } from "@homelab/chart-kit";
-import { defineService } from "@homelab/chart-kit";
+import { defineCiValues, defineService } from "@homelab/chart-kit";
 
 /** Home Assistant Container. https://www.home-assistant.io/installation/linux#docker-compose */
 export default defineService({
@@ -9,33 +8,71 @@ export default defineService({
   sources: ["https://github.com/home-assistant/core"],
   icon: "https://brands.home-assistant.io/homeassistant/icon.png",
   keywords: ["home-automation", "iot", "homelab"],
-  controllers: {
-    main: {
-      image: { repository: "ghcr.io/home-assistant/home-assistant", tag: "2025.1.4" },
-      env: { TZ: "Etc/UTC" },
-      hostNetwork: { reason: "discovers devices on the LAN (mDNS, SSDP, HomeKit), which needs the node's network namespace" },
-      runAsRoot: { reason: "the image's s6-overlay init runs as root" },
-      writableRootFilesystem: { reason: "s6-overlay writes /run and the image installs integration requirements at run time" },
-      probes: {
-        startup: { type: "tcp", port: "http", timing: { failureThreshold: 60 } },
-        liveness: { type: "tcp", port: "http" },
-        readiness: { type: "http", path: "/manifest.json", port: "http" },
-      },
-      resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "2Gi" } },
+  exceptions: [
+    {
+      kind: "hostNetwork",
+      controller: "main",
+      reason: "discovers devices on the LAN (mDNS, SSDP, HomeKit), which needs the node's network namespace",
     },
-  },
-  services: { main: { ports: { http: { port: 8123 } } } },
-  ingress: { main: { port: "http" } },
-  persistence: {
-    config: { type: "persistentVolumeClaim", mountPath: "/config", size: "5Gi" },
+    { kind: "runAsRoot", controller: "main", reason: "the image's s6-overlay init runs as root" },
+    {
+      kind: "writableRootFilesystem",
+      controller: "main",
+      container: "main",
+      reason: "s6-overlay writes /run and the image installs integration requirements at run time",
+    },
+  ],
+  values: {
+    controllers: {
+      main: {
+        pod: {
+          hostNetwork: true,
+          securityContext: { runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: 0 },
+        },
+        containers: {
+          main: {
+            image: { repository: "ghcr.io/home-assistant/home-assistant", tag: "2025.1.4" },
+            env: { TZ: "Etc/UTC" },
+            probes: {
+              startup: { type: "tcp", port: "http", spec: { failureThreshold: 60 } },
+              liveness: { type: "tcp", port: "http" },
+              readiness: { type: "http", path: "/manifest.json", port: "http" },
+            },
+            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "2Gi" } },
+            securityContext: { readOnlyRootFilesystem: false },
+          },
+        },
+      },
+    },
+    service: { main: { controller: "main", ports: { http: { port: 8123 } } } },
+    ingress: {
+      main: {
+        hosts: [
+          { host: "home-assistant.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+        ],
+      },
+    },
+    persistence: {
+      config: { type: "persistentVolumeClaim", size: "5Gi", globalMounts: [{ path: "/config" }] },
+    },
   },
 });
 
-/** Representative values: another host, TLS and a bigger volume. */
-export const ciValues: Record<string, Record<string, Json>> = {
+/** Representative values: another host, TLS, a bigger volume and a chosen node. */
+export const ciValues = defineCiValues({
   representative: {
-    ingress: { main: { host: "ha.example.org", tls: { enabled: true } } },
+    ingress: {
+      main: {
+        hosts: [{ host: "ha.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        tls: [{ hosts: ["ha.example.org"], secretName: "ha-tls" }],
+      },
+    },
     persistence: { config: { size: "20Gi", storageClass: "longhorn" } },
-    controllers: { main: { env: { TZ: "America/New_York" }, nodeSelector: { "kubernetes.io/hostname": "hub" } } },
+    controllers: {
+      main: {
+        pod: { nodeSelector: { "kubernetes.io/hostname": "hub" } },
+        containers: { main: { env: { TZ: "America/New_York" } } },
+      },
+    },
   },
-};
+});

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { buildChart } from "./build-chart.ts";
+import { buildChart } from "./chart/build-chart.ts";
 import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
-import { helm, parseCli } from "@homelab/toolbox";
-import { chartArchiveName, packageChart } from "./package-chart.ts";
+import { HELM_BINARIES, helm, parseCli } from "@homelab/toolbox";
+import { chartArchiveName, packageChart } from "./chart/package-chart.ts";
 import { buildInputOf, loadServicePackage } from "./service-package.ts";
-import { chartDrift, hasDrift, listFiles, writeChart } from "./write-chart.ts";
+import { chartDrift, hasDrift, listFiles, writeChart } from "./chart/write-chart.ts";
 
 const HELP = `homelab-chart: build, check, package and lint the Helm chart of one service package.
 
@@ -15,7 +15,7 @@ Commands:
   build     write charts/<service>/ from src/service.ts and package.json's version
   check     fail when charts/<service>/ differs from what build writes (drift check)
   package   write dist/charts/<service>-<version>.tgz (deterministic)
-  lint      helm lint --strict the chart with its defaults and every ci/*-values.yaml
+  lint      helm lint --strict the chart (Helm 3 and Helm 4) with its defaults and every ci/*-values.yaml
 
 Options:
   --dir DIR   the service package (default: the current directory)
@@ -74,10 +74,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       case "lint": {
         const valueFiles = listFiles(join(pkg.chartDir, "ci")).filter((f) => f.endsWith("-values.yaml"));
-        for (const f of [undefined, ...valueFiles]) {
-          await helm(["lint", "--strict", pkg.chartDir, ...(f ? ["-f", join(pkg.chartDir, "ci", f)] : [])]);
+        for (const binary of HELM_BINARIES) {
+          for (const f of [undefined, ...valueFiles]) {
+            const args = ["lint", "--strict", pkg.chartDir, ...(f ? ["-f", join(pkg.chartDir, "ci", f)] : [])];
+            await helm(args, { binary });
+          }
         }
-        out({ command, chart: name, ok: true, valueFiles }, `${name}: helm lint --strict passed (defaults${valueFiles.map((f) => `, ci/${f}`).join("")})`);
+        const sets = `defaults${valueFiles.map((f) => `, ci/${f}`).join("")}`;
+        out({ command, chart: name, ok: true, valueFiles, helm: HELM_BINARIES }, `${name}: helm lint --strict passed with ${HELM_BINARIES.join(" and ")} (${sets})`);
         return 0;
       }
       default:

@@ -1,27 +1,18 @@
 export type {
-  ControllerDefinition,
-  Exception,
-  ImageDefinition,
-  IngressDefinition,
+  CiValues,
+  ExceptionDefinition,
+  ExceptionKind,
   Maintainer,
   PodSecurityLevel,
-  ProbeDefinition,
-  ProbeTiming,
-  ResourceList,
-  ResourcesDefinition,
-  RunAs,
-  SecretDefinition,
   ServiceDefinition,
-  ServiceDefinitionEntry,
-  ServicePortDefinition,
-  VolumeDefinition,
 } from "./definition.ts";
-export { defineService } from "./definition.ts";
+export { defineCiValues, defineService } from "./definition.ts";
 export { DefinitionError, DefinitionErrors, ServicePackageError } from "./errors.ts";
-export { buildChart } from "./build-chart.ts";
-export type { Json, JsonSchema } from "./values-node.ts";
-export { chartDrift, listFiles, writeChart } from "./write-chart.ts";
-export { chartArchiveName, packageChart } from "./package-chart.ts";
+export type { Departure } from "./exceptions.ts";
+export { capabilitiesOf, describeException, exceptionPlace, findDepartures, podSecurityLevel, podSecurityLevelOf } from "./exceptions.ts";
+export type { ChartValues, ValuesOverride } from "./values-model/index.ts";
+export { buildChart } from "./chart/build-chart.ts";
+export { chartDrift, listFiles, writeChart } from "./chart/write-chart.ts";
+export { chartArchiveName, packageChart } from "./chart/package-chart.ts";
 export type { ServicePackage } from "./service-package.ts";
 export { buildInputOf, loadAllServices, loadServicePackage } from "./service-package.ts";
-export { podSecurityLevel } from "./pod-security.ts";

@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { BuildChartInput } from "./build-chart.ts";
-import { changesForVersion } from "./changelog.ts";
+import type { BuildChartInput } from "./chart/build-chart.ts";
+import { changesForVersion } from "./chart/changelog.ts";
 import { findRepoRoot } from "@homelab/toolbox";
-import type { ServiceDefinition } from "./definition.ts";
+import type { CiValues, ServiceDefinition } from "./definition.ts";
 import { ServicePackageError } from "./errors.ts";
-import type { Json } from "./values-node.ts";
 
 /** A workspace package of one service (`apps/<service>`), loaded. */
 export interface ServicePackage {
@@ -19,7 +18,7 @@ export interface ServicePackage {
   /** The package's version: the chart's version. */
   version: string;
   definition: ServiceDefinition;
-  ciValues: Record<string, Record<string, Json>>;
+  ciValues: CiValues;
   /** Where the chart is written: `<root>/charts/<name>`. */
   chartDir: string;
   /** The package's CHANGELOG.md (written by `changeset version`), when it has one. */
@@ -37,7 +36,7 @@ export async function loadServicePackage(dir: string): Promise<ServicePackage> {
     throw new ServicePackageError(pkgFile, `version "${pkg.version ?? ""}" is not a semantic version`, "set \"version\" to MAJOR.MINOR.PATCH, e.g. 0.1.0 (changesets manages it)");
   }
   if (!existsSync(serviceFile)) throw new ServicePackageError(serviceFile, "does not exist", "export the service definition as the default export of src/service.ts");
-  const mod = (await import(pathToFileURL(serviceFile).href)) as { default?: ServiceDefinition; ciValues?: Record<string, Record<string, Json>> };
+  const mod = (await import(pathToFileURL(serviceFile).href)) as { default?: ServiceDefinition; ciValues?: CiValues };
   if (!mod.default || typeof mod.default !== "object") {
     throw new ServicePackageError(serviceFile, "has no default export", "`export default defineService({ ... })`");
   }

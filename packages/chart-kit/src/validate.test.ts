@@ -1,58 +1,59 @@
 import { describe, expect, it } from "vitest";
+import { sampleDefinition } from "./chart/fixture.test-helpers.ts";
 import type { ServiceDefinition } from "./definition.ts";
 import { DefinitionErrors } from "./errors.ts";
-import { sampleDefinition } from "./fixture.test-helpers.ts";
 import { definitionProblems, validateDefinition } from "./validate.ts";
 
-function problemsAfter(change: (d: ServiceDefinition) => void): string[] {
-  const def = sampleDefinition();
-  change(def);
-  return definitionProblems(def).map((e) => e.message);
-}
+type Values = Record<string, Record<string, Record<string, unknown>>>;
+const v = (d: ServiceDefinition) => d.values as unknown as Values;
+const main = (d: ServiceDefinition) => v(d).controllers!.main as Record<string, Record<string, Record<string, unknown>>>;
 
-describe("validateDefinition", () => {
+describe("definition validation", () => {
   it("accepts the sample", () => {
-    expect(() => validateDefinition(sampleDefinition())).not.toThrow();
+    expect(definitionProblems(sampleDefinition())).toEqual([]);
   });
 
-  it.each<[string, (d: ServiceDefinition) => void, RegExp]>([
-    ["an invalid chart name", (d) => (d.name = "My_Service"), /service "My_Service": name: "My_Service" is not a valid chart name\. Fix: use lowercase/],
-    ["a missing image tag", (d) => (d.controllers.main!.image.tag = ""), /controllers\.main\.image\.tag: is missing\. Fix: pin the image/],
-    ["the latest tag", (d) => (d.controllers.main!.image.tag = "latest"), /controllers\.main\.image\.tag: "latest" is not a pinned tag/],
-    ["a bad digest", (d) => (d.controllers.main!.image.digest = "sha256:abc"), /image\.digest: "sha256:abc" is not a sha256 digest/],
-    ["a port out of range", (d) => (d.services!.main!.ports.http!.port = 70000), /services\.main\.ports\.http\.port: 70000 is out of range\. Fix: use a port number from 1 to 65535/],
-    [
-      "duplicate port names",
-      (d) => (d.services!.extra = { ports: { http: { port: 9090 } } }),
-      /services\.extra\.ports\.http: duplicate port name "http" \(also in services\.main\.ports\.http\) on controller "main"/,
-    ],
-    ["a too long port name", (d) => (d.services!.main!.ports = { "much-too-long-port": { port: 80 } }), /"much-too-long-port" is not a valid port name/],
-    ["a volume of an undeclared controller", (d) => (d.persistence!.data!.controller = "worker"), /persistence\.data\.controller: mounts into controller "worker", which is not declared/],
-    ["a mounted ConfigMap that is not declared", (d) => (d.configMaps = {}), /persistence\.conf\.configMap: mounts ConfigMap "files", which is not declared\. Fix: declare it under `configMaps\.files`/],
-    ["a relative mount path", (d) => (d.persistence!.data!.mountPath = "data"), /persistence\.data\.mountPath: "data" is not an absolute path/],
-    ["two volumes on one path", (d) => (d.persistence!.conf!.mountPath = "/data"), /persistence\.conf\.mountPath: "\/data" is already mounted by persistence\.data/],
-    ["a bad size", (d) => ((d.persistence!.data as { size: string }).size = "lots"), /persistence\.data\.size: "lots" is not a Kubernetes quantity/],
-    ["a probe on an unknown port", (d) => (d.controllers.main!.probes = { liveness: { type: "tcp", port: "web" } }), /probes\.liveness\.port: names port "web", which no service of this controller declares\. Fix: use one of: http/],
-    ["an ingress to an unknown port", (d) => (d.ingress!.main!.port = "https"), /ingress\.main\.port: service "main" has no port named "https"/],
-    ["an exception without a reason", (d) => (d.controllers.main!.hostNetwork = { reason: " " }), /controllers\.main\.hostNetwork\.reason: is empty/],
-    ["a CAP_ prefixed capability", (d) => (d.controllers.main!.capabilities = { add: ["CAP_NET_ADMIN"], reason: "x" }), /"CAP_NET_ADMIN" is not a capability name/],
-    ["a missing main controller", (d) => (d.controllers = { web: d.controllers.main! }), /controllers\.main: is missing/],
-    ["a secret env of an undeclared secret", (d) => (d.controllers.main!.secretEnv = { TOKEN: { secret: "app", key: "TOKEN" } }), /secretEnv\.TOKEN: reads secret "app", which is not declared/],
-  ])("rejects %s with the field and the fix", (_, change, message) => {
-    const problems = problemsAfter(change);
-    expect(problems.some((p) => message.test(p)), problems.join("\n")).toBe(true);
-  });
+  const cases: [string, (d: ServiceDefinition) => void, RegExp][] = [
+    ["a bad name", (d) => (d.name = "Sample_App"), /^name: .*DNS-1123/],
+    ["a misspelled key", (d) => (main(d).containers!.main!.imag = {}), /^values\.controllers\.main\.containers\.main\.imag: is not a key/],
+    ["a wrong type", (d) => (main(d).replicas = "two" as never), /^values\.controllers\.main\.replicas: .*integer/],
+    ["an unpinned tag", (d) => ((main(d).containers!.main!.image as { tag: string }).tag = "latest"), /image\.tag: "latest" is not a pinned tag/],
+    ["no main container", (d) => (main(d).containers = { web: main(d).containers!.main! }), /^values\.controllers\.main\.containers\.main: is missing/],
+    ["a cronjob without a schedule", (d) => (main(d).type = "cronjob" as never), /cronjob\.schedule: is missing/],
+    ["nfs without a server", (d) => (v(d).persistence!.music = { type: "nfs", path: "/export", globalMounts: [{ path: "/m" }] }), /persistence\.music\.server: is missing/],
+    ["a mount in an unknown controller", (d) => (v(d).persistence!.data!.advancedMounts = { web: { main: [{ path: "/x" }] } }), /advancedMounts\.web: "web" is not a controller/],
+    ["a mount in an unknown container", (d) => (v(d).persistence!.data!.advancedMounts = { main: { sidecar: [{ path: "/x" }] } }), /advancedMounts\.main\.sidecar: "sidecar" is not a container of main/],
+    ["an ingress to a missing service", (d) => ((v(d).ingress!.main!.hosts as { paths: { service: { identifier: string } }[] }[])[0]!.paths[0]!.service.identifier = "web"), /ingress\.main\.hosts\[0\]\.paths\[0\]\.service: service "web" does not exist/],
+    ["an ingress to a missing port", (d) => ((v(d).ingress!.main!.hosts as { paths: { service: { port: string } }[] }[])[0]!.paths[0]!.service.port = "https"), /service "main" has no port https/],
+    ["a secret env of an undeclared secret", (d) => (main(d).containers!.main!.env = { TOKEN: { valueFrom: { secretKeyRef: { identifier: "app", key: "TOKEN" } } } }), /env\.TOKEN\.valueFrom\.secretKeyRef\.identifier: "app" is not one of the chart's secrets/],
+    ["two containers claiming one port name", (d) => { main(d).containers!.main!.ports = [{ name: "metrics", containerPort: 9000 }]; main(d).containers!.exporter = { image: { repository: "x/y", tag: "1.0.0" }, ports: [{ name: "metrics", containerPort: 9100 }] }; }, /port name "metrics" is also claimed by containers\.main/],
+    ["a sidecar restartPolicy on a regular container", (d) => (main(d).containers!.main!.restartPolicy = "Always"), /restartPolicy: is set on a regular container\. Fix: move the container to initContainers/],
+    ["a hostPath without its exception", (d) => (v(d).persistence!.dri = { type: "hostPath", hostPath: "/dev/dri", globalMounts: [{ path: "/dev/dri" }] }), /persistence\.dri: departs from the secure defaults \(hostPath\) without a declared exception/],
+    ["host network without its exception", (d) => (main(d).pod = { hostNetwork: true } as never), /controllers\.main\.pod\.hostNetwork: departs .*kind: "hostNetwork", controller: "main"/],
+    ["an exception nothing uses", (d) => (d.exceptions = [{ kind: "runAsRoot", controller: "main", reason: "because" }]), /exceptions\[0\]: runAsRoot at main is declared but the values do not use it/],
+  ];
+  for (const [what, change, expected] of cases) {
+    it(`refuses ${what}, naming the key and the fix`, () => {
+      const def = sampleDefinition();
+      change(def);
+      const problems = definitionProblems(def).map(([f, p, x]) => `${f}: ${p}. Fix: ${x}`);
+      expect(problems.some((p) => expected.test(p)), problems.join("\n")).toBe(true);
+    });
+  }
 
-  it("reports every problem at once", () => {
+  it("throws every problem at once, with the service's name", () => {
     const def = sampleDefinition();
-    def.controllers.main!.image.tag = "latest";
-    def.services!.main!.ports.http!.port = 0;
-    try {
-      validateDefinition(def);
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(DefinitionErrors);
-      expect((e as DefinitionErrors).errors).toHaveLength(2);
-    }
+    def.name = "Bad";
+    main(def).type = "cronjob" as never;
+    const error = (() => {
+      try {
+        validateDefinition(def);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(DefinitionErrors);
+    expect((error as DefinitionErrors).errors.length).toBe(2);
+    expect((error as Error).message).toMatch(/^service "Bad": name: /);
   });
 });

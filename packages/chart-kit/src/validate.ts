@@ -1,205 +1,264 @@
-import type { ControllerDefinition, ProbeDefinition, ServiceDefinition } from "./definition.ts";
+/**
+ * Build-time checks of a service definition: its metadata, its values against
+ * the values model (the same schema helm checks installers' values with), the
+ * references between values (mounts, services, ports, secrets) and its
+ * exceptions. Every problem names the service, the key path and the fix.
+ */
+import { Value } from "typebox/value";
+import type { ExceptionDefinition, ServiceDefinition } from "./definition.ts";
 import { DefinitionError, DefinitionErrors } from "./errors.ts";
+import { covers, exceptionPlace, findDepartures } from "./exceptions.ts";
+import { chartValuesSchema } from "./values-model/index.ts";
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const CAPABILITY = /^[A-Z_]+$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
+type Obj = Record<string, unknown>;
+type Problem = [field: string, problem: string, fix: string];
 
-/** Checks a definition and throws every problem at once as {@link DefinitionErrors}. */
-export function validateDefinition(def: ServiceDefinition): void {
-  const errors = definitionProblems(def);
-  if (errors.length > 0) throw new DefinitionErrors(errors);
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const enabledEntries = (v: unknown): [string, Obj][] =>
+  isObj(v) ? Object.entries(v).filter((e): e is [string, Obj] => isObj(e[1]) && e[1].enabled !== false) : [];
+const keysOf = (v: unknown) => new Set(enabledEntries(v).map(([k]) => k));
+const list = (s: Set<string>) => (s.size ? [...s].sort().join(", ") : "(none)");
+
+/** Every problem of a definition, as [field, problem, fix]; empty when it builds. */
+export function definitionProblems(def: ServiceDefinition): Problem[] {
+  const problems: Problem[] = [];
+  if (!DNS_LABEL.test(def.name) || def.name.length > 53) {
+    problems.push(["name", `"${def.name}" is not a DNS-1123 label of at most 53 characters`, "use lowercase letters, digits and dashes, e.g. jellyfin"]);
+  }
+  if (!def.description?.trim()) problems.push(["description", "is empty", "describe the service in one sentence"]);
+  if (!def.home?.trim()) problems.push(["home", "is empty", "give the project's homepage URL"]);
+  const values = (def.values ?? {}) as Obj;
+  problems.push(...schemaProblems(values));
+  if (problems.some(([f]) => f.startsWith("values"))) return problems;
+  problems.push(...mainImageProblems(values));
+  problems.push(...referenceProblems(values));
+  problems.push(...exceptionProblems(def.exceptions ?? [], values));
+  return problems;
 }
 
-/** Every problem of a definition, each naming the field and the fix. */
-export function definitionProblems(def: ServiceDefinition): DefinitionError[] {
-  const service = typeof def.name === "string" && def.name !== "" ? def.name : "<unnamed>";
-  const errors: DefinitionError[] = [];
-  const fail = (field: string, problem: string, fix: string) =>
-    errors.push(new DefinitionError(service, field, problem, fix));
-
-  if (!DNS1123_LABEL.test(def.name ?? "") || def.name.length > 53) {
-    fail("name", `"${def.name}" is not a valid chart name`, "use lowercase letters, digits and '-', at most 53 characters, starting and ending with a letter or digit (DNS-1123 label)");
+/** Throws DefinitionErrors with every problem of the definition. */
+export function validateDefinition(def: ServiceDefinition): void {
+  const problems = definitionProblems(def);
+  if (problems.length) {
+    throw new DefinitionErrors(problems.map(([f, p, x]) => new DefinitionError(def.name || "(unnamed)", f, p, x)));
   }
-  if (!def.description?.trim()) fail("description", "is empty", "describe the service in one sentence");
-  if (!/^https?:\/\//.test(def.home ?? "")) fail("home", `"${def.home ?? ""}" is not an http(s) URL`, "set the project's homepage URL");
+}
 
-  const controllers = def.controllers ?? {};
-  if (!controllers.main) fail("controllers.main", "is missing", "declare the service's main workload as `controllers.main`");
-  for (const [id, c] of Object.entries(controllers)) checkController(id, c, fail);
+const pathOf = (instancePath: string) =>
+  ["values", ...instancePath.split("/").filter(Boolean).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))]
+    .join(".");
 
-  const services = def.services ?? {};
-  // Container port names must be unique per controller across all its services.
-  const portsByController = new Map<string, Map<string, string>>();
-  for (const [sid, s] of Object.entries(services)) {
-    const field = `services.${sid}`;
-    checkId(field, sid, fail);
-    const controller = s.controller ?? "main";
-    if (!controllers[controller]) {
-      fail(`${field}.controller`, `names controller "${controller}", which is not declared`, `use one of: ${Object.keys(controllers).join(", ")}`);
+function schemaProblems(values: Obj): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const e of Value.Errors(chartValuesSchema, values)) {
+    if (e.keyword === "boolean" || e.keyword === "anyOf") continue;
+    const params = e.params as Record<string, unknown>;
+    let field = pathOf(e.instancePath);
+    let problem = e.message;
+    let fix = "correct the value to match the values model (packages/chart-kit/library/VALUES.md)";
+    if (e.keyword === "additionalProperties") {
+      const extra = (params.additionalProperties as string[]) ?? [];
+      field = `${field}.${extra.join(", ")}`;
+      problem = "is not a key the values model knows";
+      fix = "check its spelling against packages/chart-kit/library/VALUES.md";
+    } else if (e.keyword === "required") {
+      const missing = (params.requiredProperties as string[] | undefined) ?? [String(params.missingProperty ?? "")];
+      field = `${field}.${missing.join(", ")}`;
+      problem = "is required";
+      fix = "add it";
+    } else if (e.keyword === "type") {
+      fix = `use a value of type ${String(params.type)}`;
+    } else if (e.keyword === "enum" || e.keyword === "const") {
+      fix = `use one of: ${JSON.stringify(params.allowedValues ?? params.allowedValue ?? params)}`;
+    } else if (e.keyword === "pattern") {
+      fix = `match the pattern ${String(params.pattern)}`;
     }
-    const names = portsByController.get(controller) ?? new Map<string, string>();
-    portsByController.set(controller, names);
-    const seen = new Set<string>();
-    if (Object.keys(s.ports ?? {}).length === 0) fail(`${field}.ports`, "is empty", "declare at least one port");
-    for (const [pname, p] of Object.entries(s.ports ?? {})) {
-      const pfield = `${field}.ports.${pname}`;
-      if (!PORT_NAME.test(pname) || pname.length > 15 || !/[a-z]/.test(pname)) {
-        fail(pfield, `"${pname}" is not a valid port name`, "use at most 15 lowercase letters, digits and '-', with at least one letter");
-      }
-      const other = names.get(pname);
-      if (other !== undefined) {
-        fail(pfield, `duplicate port name "${pname}" (also in ${other}) on controller "${controller}"`, "give every port of a controller its own name");
-      }
-      names.set(pname, pfield);
-      for (const [key, value] of [["port", p.port], ["targetPort", p.targetPort]] as const) {
-        if (value === undefined && key === "targetPort") continue;
-        if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 65535) {
-          fail(`${pfield}.${key}`, `${String(value)} is out of range`, "use a port number from 1 to 65535");
+    const key = `${field}|${problem}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([field, problem, fix]);
+  }
+  return out;
+}
+
+function mainImageProblems(values: Obj): Problem[] {
+  const main = isObj(values.controllers) ? values.controllers.main : undefined;
+  const container = isObj(main) && isObj(main.containers) ? main.containers.main : undefined;
+  if (!isObj(container)) {
+    return [["values.controllers.main.containers.main", "is missing", "define the service's main container: its image tag is the chart's appVersion"]];
+  }
+  const out: Problem[] = [];
+  for (const [cid, c] of enabledEntries(values.controllers)) {
+    for (const group of ["initContainers", "containers"] as const) {
+      for (const [id, k] of enabledEntries(c[group])) {
+        const image = isObj(k.image) ? k.image : {};
+        const tag = String(image.tag ?? "");
+        if (!tag || tag === "latest") {
+          out.push([`values.controllers.${cid}.${group}.${id}.image.tag`, `"${tag}" is not a pinned tag`, "pin a released version, e.g. 1.2.3"]);
         }
       }
-      const key = `${p.port}/${p.protocol ?? "TCP"}`;
-      if (seen.has(key)) fail(pfield, `duplicate port ${key} in service "${sid}"`, "remove the duplicate or change its port or protocol");
-      seen.add(key);
     }
   }
+  return out;
+}
 
-  for (const [cid, c] of Object.entries(controllers)) {
-    const ports = portsByController.get(cid) ?? new Map<string, string>();
-    for (const [kind, probe] of Object.entries(c.probes ?? {})) {
-      if (probe) checkProbe(`controllers.${cid}.probes.${kind}`, probe, ports, fail);
+/** Mounts, services, ports, routes and secret references that point at nothing, and invalid combinations. */
+function referenceProblems(values: Obj): Problem[] {
+  const out: Problem[] = [];
+  const controllers = enabledEntries(values.controllers);
+  const controllerIds = keysOf(values.controllers);
+  const secretIds = keysOf(values.secrets);
+  const configMapIds = keysOf(values.configMaps);
+  for (const [cid, c] of controllers) {
+    const at = `values.controllers.${cid}`;
+    const type = String(c.type ?? "deployment");
+    if (type === "cronjob" && !(isObj(c.cronjob) && c.cronjob.schedule)) {
+      out.push([`${at}.cronjob.schedule`, "is missing", 'give a cron schedule, e.g. "*/5 * * * *"']);
     }
-  }
-
-  for (const [iid, ing] of Object.entries(def.ingress ?? {})) {
-    const field = `ingress.${iid}`;
-    checkId(field, iid, fail);
-    const target = services[ing.service ?? "main"];
-    if (!target) {
-      fail(`${field}.service`, `names service "${ing.service ?? "main"}", which is not declared`, `declare it under \`services\` or use one of: ${Object.keys(services).join(", ") || "(none declared)"}`);
-    } else if (!target.ports?.[ing.port]) {
-      fail(`${field}.port`, `service "${ing.service ?? "main"}" has no port named "${ing.port}"`, `use one of: ${Object.keys(target.ports ?? {}).join(", ")}`);
-    }
-    if (ing.host !== undefined && !/^(\*\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(ing.host)) {
-      fail(`${field}.host`, `"${ing.host}" is not a valid host name`, "use a lowercase DNS name such as jellyfin.home.arpa");
-    }
-  }
-
-  const configMaps = def.configMaps ?? {};
-  for (const [cmid, data] of Object.entries(configMaps)) {
-    checkId(`configMaps.${cmid}`, cmid, fail);
-    for (const file of Object.keys(data)) {
-      if (!/^[-._a-zA-Z0-9]+$/.test(file)) fail(`configMaps.${cmid}.${file}`, `"${file}" is not a valid ConfigMap key`, "use letters, digits, '-', '_' and '.'");
-    }
-  }
-
-  const mountsByController = new Map<string, Map<string, string>>();
-  for (const [vid, v] of Object.entries(def.persistence ?? {})) {
-    const field = `persistence.${vid}`;
-    checkId(field, vid, fail);
-    const controller = v.controller ?? "main";
-    if (!controllers[controller]) {
-      fail(`${field}.controller`, `mounts into controller "${controller}", which is not declared`, `use one of: ${Object.keys(controllers).join(", ")}`);
-    }
-    if (!v.mountPath?.startsWith("/")) fail(`${field}.mountPath`, `"${v.mountPath ?? ""}" is not an absolute path`, "use an absolute path such as /config");
-    const mounts = mountsByController.get(controller) ?? new Map<string, string>();
-    mountsByController.set(controller, mounts);
-    const other = mounts.get(v.mountPath);
-    if (other) fail(`${field}.mountPath`, `"${v.mountPath}" is already mounted by ${other}`, "give each volume of a controller its own mount path");
-    mounts.set(v.mountPath, field);
-    if (v.type === "persistentVolumeClaim" && !QUANTITY.test(v.size ?? "")) {
-      fail(`${field}.size`, `"${v.size ?? ""}" is not a Kubernetes quantity`, "use a size such as 1Gi or 500Mi");
-    }
-    if (v.type === "emptyDir" && v.sizeLimit !== undefined && !QUANTITY.test(v.sizeLimit)) {
-      fail(`${field}.sizeLimit`, `"${v.sizeLimit}" is not a Kubernetes quantity`, "use a size such as 256Mi");
-    }
-    if (v.type === "configMap" && !configMaps[v.configMap]) {
-      fail(`${field}.configMap`, `mounts ConfigMap "${v.configMap}", which is not declared`, `declare it under \`configMaps.${v.configMap}\``);
-    }
-    if (!["persistentVolumeClaim", "emptyDir", "configMap"].includes(v.type)) {
-      fail(`${field}.type`, `"${String((v as { type: unknown }).type)}" is not a volume type`, "use persistentVolumeClaim, emptyDir or configMap");
-    }
-  }
-
-  const secrets = def.secrets ?? {};
-  for (const [sid, s] of Object.entries(secrets)) {
-    checkId(`secrets.${sid}`, sid, fail);
-    for (const [key, g] of Object.entries(s.generate ?? {})) {
-      if (!/^[-._a-zA-Z0-9]+$/.test(key)) fail(`secrets.${sid}.generate.${key}`, `"${key}" is not a valid Secret key`, "use letters, digits, '-', '_' and '.'");
-      if (!Number.isInteger(g.length) || g.length < 16 || g.length > 256) {
-        fail(`secrets.${sid}.generate.${key}.length`, `${g.length} is out of range`, "use a length from 16 to 256");
+    if (!enabledEntries(c.containers).length) out.push([`${at}.containers`, "has no enabled container", "add one"]);
+    const portNames = new Map<string, string>();
+    for (const group of ["initContainers", "containers"] as const) {
+      for (const [id, k] of enabledEntries(c[group])) {
+        const kat = `${at}.${group}.${id}`;
+        if (group === "containers" && k.restartPolicy !== undefined) {
+          out.push([`${kat}.restartPolicy`, "is set on a regular container", "move the container to initContainers to make it a native sidecar (restartPolicy: Always)"]);
+        }
+        for (const p of Array.isArray(k.ports) ? k.ports : []) {
+          const name = isObj(p) ? String(p.name ?? "") : "";
+          if (!name) continue;
+          if (portNames.has(name)) {
+            out.push([`${kat}.ports`, `port name "${name}" is also claimed by ${portNames.get(name)}`, "give each port of a pod its own name"]);
+          }
+          portNames.set(name, `${group}.${id}`);
+        }
+        out.push(...envProblems(k, kat, secretIds, configMapIds));
       }
     }
   }
-  for (const [cid, c] of Object.entries(controllers)) {
-    for (const [name, ref] of Object.entries(c.secretEnv ?? {})) {
-      const field = `controllers.${cid}.secretEnv.${name}`;
-      if (!secrets[ref.secret]) fail(field, `reads secret "${ref.secret}", which is not declared`, `declare it under \`secrets.${ref.secret}\``);
-      else if (!secrets[ref.secret]!.generate[ref.key]) fail(field, `secret "${ref.secret}" has no key "${ref.key}"`, `use one of: ${Object.keys(secrets[ref.secret]!.generate).join(", ")}`);
+  const servicePorts = new Map<string, Set<string>>();
+  for (const [sid, s] of enabledEntries(values.service)) {
+    const target = String(s.controller ?? "main");
+    if (s.type !== "ExternalName" && !controllerIds.has(target)) {
+      out.push([`values.service.${sid}.controller`, `"${target}" is not a controller`, `use one of: ${list(controllerIds)}`]);
     }
+    const ports = new Set<string>();
+    for (const [name, p] of enabledEntries(s.ports)) ports.add(name).add(String(p.port));
+    servicePorts.set(sid, ports);
   }
-  return errors;
+  out.push(...backendProblems(values, servicePorts));
+  out.push(...persistenceProblems(values, controllers, secretIds, configMapIds));
+  return out;
 }
 
-type Fail = (field: string, problem: string, fix: string) => void;
-
-function checkId(field: string, id: string, fail: Fail): void {
-  if (!DNS1123_LABEL.test(id) || id.length > 20) {
-    fail(field, `"${id}" is not a valid id`, "use at most 20 lowercase letters, digits and '-' (it becomes part of object names)");
+function envProblems(k: Obj, at: string, secrets: Set<string>, configMaps: Set<string>): Problem[] {
+  const out: Problem[] = [];
+  const refs: [string, unknown][] = [];
+  for (const [name, v] of Object.entries(isObj(k.env) ? k.env : {})) {
+    const from = isObj(v) && isObj(v.valueFrom) ? v.valueFrom : undefined;
+    if (from) refs.push([`${at}.env.${name}.valueFrom`, from]);
   }
-}
-
-function checkController(id: string, c: ControllerDefinition, fail: Fail): void {
-  const field = `controllers.${id}`;
-  checkId(field, id, fail);
-  if (c.type !== undefined && c.type !== "deployment" && c.type !== "statefulset") {
-    fail(`${field}.type`, `"${String(c.type)}" is not a workload kind`, "use deployment or statefulset");
-  }
-  const image = c.image;
-  if (!image?.repository) fail(`${field}.image.repository`, "is missing", "set the image repository, e.g. docker.io/jellyfin/jellyfin");
-  if (!image?.tag) {
-    fail(`${field}.image.tag`, "is missing", "pin the image to a released tag, e.g. 10.10.7");
-  } else if (image.tag === "latest" || !TAG.test(image.tag)) {
-    fail(`${field}.image.tag`, `"${image.tag}" is not a pinned tag`, "use a released version tag, never latest");
-  }
-  if (image?.digest !== undefined && !DIGEST.test(image.digest)) {
-    fail(`${field}.image.digest`, `"${image.digest}" is not a sha256 digest`, "use sha256:<64 lowercase hex digits> or leave it out");
-  }
-  for (const name of Object.keys(c.env ?? {})) {
-    if (!ENV_NAME.test(name)) fail(`${field}.env.${name}`, `"${name}" is not a valid environment variable name`, "use letters, digits, '_', '-' and '.', not starting with a digit");
-  }
-  for (const [key, ex] of [["runAsRoot", c.runAsRoot], ["writableRootFilesystem", c.writableRootFilesystem], ["capabilities", c.capabilities], ["hostNetwork", c.hostNetwork]] as const) {
-    if (ex !== undefined && !ex.reason?.trim()) fail(`${field}.${key}.reason`, "is empty", "say why the service needs this exception; it is shown in the chart's README");
-  }
-  for (const cap of c.capabilities?.add ?? []) {
-    if (!CAPABILITY.test(cap) || cap.startsWith("CAP_")) fail(`${field}.capabilities.add`, `"${cap}" is not a capability name`, "use the name without CAP_, e.g. NET_BIND_SERVICE");
-  }
-  for (const [kind, list] of [["requests", c.resources?.requests], ["limits", c.resources?.limits]] as const) {
-    for (const [res, q] of Object.entries(list ?? {})) {
-      if (q !== undefined && !QUANTITY.test(q)) fail(`${field}.resources.${kind}.${res}`, `"${q}" is not a Kubernetes quantity`, "use a quantity such as 100m or 256Mi");
+  (Array.isArray(k.envFrom) ? k.envFrom : []).forEach((v, i) => refs.push([`${at}.envFrom[${i}]`, v]));
+  for (const [field, ref] of refs) {
+    if (!isObj(ref)) continue;
+    for (const [kind, ids] of [
+      ["secretKeyRef", secrets],
+      ["secretRef", secrets],
+      ["configMapKeyRef", configMaps],
+      ["configMapRef", configMaps],
+    ] as const) {
+      const r = ref[kind];
+      if (isObj(r) && typeof r.identifier === "string" && !ids.has(r.identifier)) {
+        out.push([`${field}.${kind}.identifier`, `"${r.identifier}" is not one of the chart's ${kind.startsWith("secret") ? "secrets" : "configMaps"}`, `use one of: ${list(ids)}, or name an existing object with \`name\``]);
+      }
     }
   }
-  for (const [key, value] of [["user", c.runAs?.user], ["group", c.runAs?.group], ["fsGroup", c.runAs?.fsGroup]] as const) {
-    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
-      fail(`${field}.runAs.${key}`, `${value} is not a non-root id`, "use a positive integer, or declare runAsRoot with a reason");
-    }
-  }
+  return out;
 }
 
-function checkProbe(field: string, probe: ProbeDefinition, ports: Map<string, string>, fail: Fail): void {
-  if (probe.type === "exec") {
-    if (!probe.command?.length) fail(`${field}.command`, "is empty", "give the command to run");
-    return;
+function backendProblems(values: Obj, servicePorts: Map<string, Set<string>>): Problem[] {
+  const out: Problem[] = [];
+  const check = (field: string, identifier: unknown, port: unknown) => {
+    if (typeof identifier !== "string") return;
+    const ports = servicePorts.get(identifier);
+    if (!ports) {
+      out.push([field, `service "${identifier}" does not exist`, `use one of: ${list(new Set(servicePorts.keys()))}`]);
+    } else if (port !== undefined && !ports.has(String(port))) {
+      out.push([field, `service "${identifier}" has no port ${String(port)}`, `use one of: ${[...ports].sort().join(", ")}`]);
+    }
+  };
+  for (const [iid, ing] of enabledEntries(values.ingress)) {
+    (Array.isArray(ing.hosts) ? ing.hosts : []).forEach((h, i) => {
+      (isObj(h) && Array.isArray(h.paths) ? h.paths : []).forEach((p, j) => {
+        const svc = isObj(p) && isObj(p.service) ? p.service : {};
+        check(`values.ingress.${iid}.hosts[${i}].paths[${j}].service`, svc.identifier, svc.port);
+      });
+    });
   }
-  if (typeof probe.port === "string" && !ports.has(probe.port)) {
-    fail(`${field}.port`, `names port "${probe.port}", which no service of this controller declares`, `use one of: ${[...ports.keys()].join(", ") || "(no ports declared)"} or a number`);
+  for (const [rid, route] of enabledEntries(values.route)) {
+    (Array.isArray(route.rules) ? route.rules : []).forEach((r, i) => {
+      (isObj(r) && Array.isArray(r.backendRefs) ? r.backendRefs : []).forEach((b, j) => {
+        if (isObj(b)) check(`values.route.${rid}.rules[${i}].backendRefs[${j}]`, b.identifier, b.port);
+      });
+    });
   }
-  if (typeof probe.port === "number" && (!Number.isInteger(probe.port) || probe.port < 1 || probe.port > 65535)) {
-    fail(`${field}.port`, `${probe.port} is out of range`, "use a port number from 1 to 65535");
+  return out;
+}
+
+function persistenceProblems(values: Obj, controllers: [string, Obj][], secrets: Set<string>, configMaps: Set<string>): Problem[] {
+  const out: Problem[] = [];
+  const containersOf = new Map(
+    controllers.map(([cid, c]) => [cid, new Set([...keysOf(c.containers), ...keysOf(c.initContainers)])]),
+  );
+  for (const [vid, v] of enabledEntries(values.persistence)) {
+    const at = `values.persistence.${vid}`;
+    const type = String(v.type ?? "persistentVolumeClaim");
+    if (type === "nfs") {
+      if (!v.server) out.push([`${at}.server`, "is missing", "give the NFS server's address, e.g. nas.home.arpa"]);
+      if (!v.path) out.push([`${at}.path`, "is missing", "give the exported path, e.g. /export/media"]);
+    }
+    if (type === "hostPath" && !v.hostPath) out.push([`${at}.hostPath`, "is missing", "give the path on the node, e.g. /dev/dri"]);
+    if (type === "custom" && !isObj(v.volumeSpec)) out.push([`${at}.volumeSpec`, "is missing", "give the volume source, e.g. { csi: {...} }"]);
+    if (type === "persistentVolumeClaim" && !v.existingClaim && !v.size) {
+      out.push([`${at}.size`, "is missing", "give a size, e.g. 1Gi, or an existingClaim"]);
+    }
+    for (const [kind, ids] of [["secret", secrets], ["configMap", configMaps]] as const) {
+      if (type === kind && typeof v.identifier === "string" && !ids.has(v.identifier)) {
+        out.push([`${at}.identifier`, `"${v.identifier}" is not one of the chart's ${kind}s`, `use one of: ${list(ids)}, or name an existing ${kind} with \`name\``]);
+      }
+    }
+    const advanced = isObj(v.advancedMounts) ? v.advancedMounts : {};
+    for (const [cid, byContainer] of Object.entries(advanced)) {
+      const known = containersOf.get(cid);
+      if (!known) {
+        out.push([`${at}.advancedMounts.${cid}`, `"${cid}" is not a controller`, `use one of: ${list(new Set(containersOf.keys()))}`]);
+        continue;
+      }
+      for (const id of Object.keys(isObj(byContainer) ? byContainer : {})) {
+        if (!known.has(id)) out.push([`${at}.advancedMounts.${cid}.${id}`, `"${id}" is not a container of ${cid}`, `use one of: ${list(known)}`]);
+      }
+    }
   }
-  if (probe.type === "http" && !probe.path?.startsWith("/")) fail(`${field}.path`, `"${probe.path ?? ""}" is not an absolute path`, "use a path such as /health");
+  return out;
+}
+
+function exceptionProblems(exceptions: readonly ExceptionDefinition[], values: Obj): Problem[] {
+  const out: Problem[] = [];
+  const departures = findDepartures(values);
+  for (const d of departures) {
+    if (exceptions.some((e) => covers(e, d))) continue;
+    out.push([
+      `values.${d.path}`,
+      `departs from the secure defaults (${d.kind}) without a declared exception`,
+      `declare it: exceptions: [{ kind: "${d.kind}", ${d.volume ? `volume: "${d.volume}"` : `controller: "${d.controller ?? "main"}"${d.container ? `, container: "${d.container}"` : ""}`}, reason: "why the service needs it" }]`,
+    ]);
+  }
+  exceptions.forEach((e, i) => {
+    if (!e.reason?.trim()) out.push([`exceptions[${i}].reason`, "is empty", "say why the service needs it"]);
+    if (!departures.some((d) => covers(e, d))) {
+      out.push([`exceptions[${i}]`, `${e.kind} at ${exceptionPlace(e)} is declared but the values do not use it`, "remove the exception, or correct where it applies"]);
+    }
+  });
+  return out;
 }

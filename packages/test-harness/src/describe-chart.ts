@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildChart, buildInputOf, chartArchiveName, chartDrift, listFiles, loadServicePackage, packageChart } from "@homelab/chart-kit";
-import { helm, HelmCommandError } from "@homelab/toolbox";
+import { HELM_BINARIES, helm, HelmCommandError } from "@homelab/toolbox";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
-import { checkRenderedObjects } from "./object-checks.ts";
+import { checkRenderedObjects, podTemplateOf } from "./object-checks.ts";
 import { renderChart } from "./render.ts";
 
 /** Existing claims a values file points at (persistence.*.existingClaim). */
@@ -18,9 +18,13 @@ function existingClaims(valuesFile: string | undefined): string[] {
     .filter((c): c is string => typeof c === "string" && c !== "");
 }
 
+/** The image reference of a container as the library renders it. */
+const imageRef = (image: { repository: string; tag: string; digest?: string }) =>
+  `${image.repository}:${image.tag}${image.digest ? `@${image.digest}` : ""}`;
+
 /**
- * The standard test suite of one service's chart, run with the real helm:
- * drift check, `helm lint --strict`, renders with default and ci values,
+ * The standard test suite of one service's chart, run with the real Helm 3 and
+ * Helm 4: drift check, `helm lint --strict`, renders with default and ci values,
  * structural checks of the rendered objects, schema rejections, and the
  * packaged archive. Call it from `apps/<service>/src/chart.test.ts`.
  */
@@ -29,6 +33,8 @@ export async function describeChart(appDir: URL): Promise<void> {
   const name = pkg.definition.name;
   const chart = pkg.chartDir;
   const ciFiles = listFiles(join(chart, "ci")).filter((f) => f.endsWith("-values.yaml")).map((f) => join(chart, "ci", f));
+  const controllers = Object.entries(pkg.definition.values.controllers ?? {}).filter(([, c]) => c.enabled !== false);
+  const appVersion = pkg.definition.values.controllers?.main?.containers?.main?.image?.tag;
 
   describe(`chart ${name}`, () => {
     it("is exactly what build writes (no drift)", () => {
@@ -39,46 +45,69 @@ export async function describeChart(appDir: URL): Promise<void> {
       expect(ciFiles.map((f) => f.split("/").pop())).toContain("representative-values.yaml");
     });
 
-    for (const valuesFile of [undefined, ...ciFiles]) {
-      const label = valuesFile ? `ci/${valuesFile.split("/").pop()}` : "default values";
-      it(`passes helm lint --strict with ${label}`, async () => {
-        const { stdout } = await helm(["lint", "--strict", chart, ...(valuesFile ? ["-f", valuesFile] : [])]);
-        expect(stdout).toContain("1 chart(s) linted, 0 chart(s) failed");
+    for (const binary of HELM_BINARIES) {
+      for (const valuesFile of [undefined, ...ciFiles]) {
+        const label = `${binary} with ${valuesFile ? `ci/${valuesFile.split("/").pop()}` : "default values"}`;
+        it(`passes lint --strict (${label})`, async () => {
+          const { stdout } = await helm(["lint", "--strict", chart, ...(valuesFile ? ["-f", valuesFile] : [])], { binary });
+          expect(stdout).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/);
+        });
+
+        it(`renders wired, labelled, secure objects (${label})`, async () => {
+          const objects = await renderChart(chart, { release: name, valueFiles: valuesFile ? [valuesFile] : [], binary });
+          expect(objects.map((o) => o.kind)).toContain("Service");
+          expect(objects.map((o) => o.kind)).toContain("NetworkPolicy");
+          expect(checkRenderedObjects(objects, { existingClaims: existingClaims(valuesFile) })).toEqual([]);
+          for (const [id, c] of controllers) {
+            const workload = objects.find((o) => podTemplateOf(o) && o.metadata.labels?.["app.kubernetes.io/component"] === id);
+            expect(workload, `controller ${id} is rendered`).toBeDefined();
+            const pod = podTemplateOf(workload!)!.spec;
+            for (const [cid, container] of Object.entries(c.containers ?? {})) {
+              if (container.enabled === false || !container.image) continue;
+              const rendered = pod.containers.find((k) => k.name === (container.nameOverride || cid));
+              expect(rendered?.image, `${id}/${cid} image`).toBe(imageRef(container.image));
+            }
+          }
+        });
+      }
+
+      it(`rejects a value of the wrong type with a message naming the key (${binary})`, async () => {
+        const error = await helm(["template", "x", chart, "--set", "controllers.main.replicas=many"], { binary }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(HelmCommandError);
+        expect((error as HelmCommandError).stderr).toMatch(/controllers\.main\.replicas|\/controllers\/main\/replicas/);
+        expect((error as HelmCommandError).stderr).toMatch(/integer/);
       });
 
-      it(`renders wired, labelled, secure objects with ${label}`, async () => {
-        const objects = await renderChart(chart, { release: name, valueFiles: valuesFile ? [valuesFile] : [] });
-        const kinds = objects.map((o) => o.kind);
-        expect(kinds).toContain("Service");
-        expect(kinds.some((k) => k === "Deployment" || k === "StatefulSet")).toBe(true);
-        expect(checkRenderedObjects(objects, { existingClaims: existingClaims(valuesFile) })).toEqual([]);
-        for (const [id, c] of Object.entries(pkg.definition.controllers)) {
-          const workload = objects.find((o) => (o.kind === "Deployment" || o.kind === "StatefulSet") && o.metadata.labels?.["app.kubernetes.io/component"] === id);
-          expect(workload, `controller ${id} is rendered`).toBeDefined();
-          const pod = (workload as unknown as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec.template.spec;
-          expect(pod.containers[0]!.image).toBe(`${c.image.repository}:${c.image.tag}`);
-        }
+      it(`rejects a misspelled key of a known entry (${binary})`, async () => {
+        const error = await helm(["template", "x", chart, "--set", "controllers.main.containers.main.imag.tag=1"], { binary }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(HelmCommandError);
+        expect((error as HelmCommandError).stderr).toMatch(/imag/);
+      });
+
+      it(`rejects an unpinned image tag (${binary})`, async () => {
+        const error = await helm(["template", "x", chart, "--set", "controllers.main.containers.main.image.tag=latest"], { binary }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(HelmCommandError);
+        expect((error as HelmCommandError).stderr).toMatch(/tag/);
+      });
+
+      it(`accepts a new volume and a new sidecar from values (${binary})`, async () => {
+        const objects = await renderChart(chart, {
+          release: name,
+          binary,
+          set: [
+            "persistence.extra.type=emptyDir",
+            "persistence.extra.globalMounts[0].path=/extra",
+            "controllers.main.initContainers.sidecar.image.repository=docker.io/library/busybox",
+            "controllers.main.initContainers.sidecar.image.tag=1.37.0",
+            "controllers.main.initContainers.sidecar.restartPolicy=Always",
+          ],
+        });
+        const main = objects.find((o) => podTemplateOf(o) && o.metadata.labels?.["app.kubernetes.io/component"] === "main")!;
+        const pod = podTemplateOf(main)!.spec;
+        expect(pod.initContainers?.map((c) => [c.name, c.restartPolicy])).toContainEqual(["sidecar", "Always"]);
+        expect(pod.containers[0]!.volumeMounts?.map((m) => m.mountPath)).toContain("/extra");
       });
     }
-
-    it("rejects a value of the wrong type with a message naming the key", async () => {
-      const error = await helm(["template", "x", chart, "--set", "controllers.main.replicas=many"]).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(HelmCommandError);
-      expect((error as HelmCommandError).stderr).toMatch(/controllers\.main\.replicas|\/controllers\/main\/replicas/);
-      expect((error as HelmCommandError).stderr).toMatch(/integer/);
-    });
-
-    it("rejects a misspelled key", async () => {
-      const error = await helm(["template", "x", chart, "--set", "controllers.main.imag.tag=1"]).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(HelmCommandError);
-      expect((error as HelmCommandError).stderr).toMatch(/imag/);
-    });
-
-    it("rejects an unpinned image tag", async () => {
-      const error = await helm(["template", "x", chart, "--set", "controllers.main.image.tag=latest"]).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(HelmCommandError);
-      expect((error as HelmCommandError).stderr).toMatch(/tag/);
-    });
 
     it("packages to a reproducible archive that helm reads", async () => {
       const files = buildChart(buildInputOf(pkg));
@@ -87,9 +116,9 @@ export async function describeChart(appDir: URL): Promise<void> {
       const dir = mkdtempSync(join(tmpdir(), `chart-${name}-`));
       const archive = join(dir, chartArchiveName(name, pkg.version));
       writeFileSync(archive, a);
-      await helm(["lint", "--strict", archive]);
+      for (const binary of HELM_BINARIES) await helm(["lint", "--strict", archive], { binary });
       const { stdout } = await helm(["show", "chart", archive]);
-      expect(YAML.parse(stdout)).toMatchObject({ name, version: pkg.version, appVersion: pkg.definition.controllers.main!.image.tag });
+      expect(YAML.parse(stdout)).toMatchObject({ name, version: pkg.version, appVersion });
       const fromArchive = await renderChart(archive, { release: name });
       const fromDir = await renderChart(chart, { release: name });
       // Generated secrets are random per render; everything else is identical.

@@ -1,3 +1,4 @@
+import type { HelmBinary } from "@homelab/toolbox";
 import { helm } from "@homelab/toolbox";
 import YAML from "yaml";
 
@@ -14,6 +15,10 @@ export interface RenderOptions {
   namespace?: string;
   valueFiles?: string[];
   set?: string[];
+  /** Default: `helm` (Helm 3). */
+  binary?: HelmBinary;
+  /** API versions the cluster is assumed to serve (`--api-versions`). Default: helm's own. */
+  apiVersions?: string[];
 }
 
 /** `helm template` with the real helm; every non-empty document parsed. */
@@ -21,7 +26,8 @@ export async function renderChart(chart: string, options: RenderOptions = {}): P
   const args = ["template", options.release ?? "test", chart, "--namespace", options.namespace ?? "homelab"];
   for (const f of options.valueFiles ?? []) args.push("-f", f);
   for (const s of options.set ?? []) args.push("--set", s);
-  const { stdout } = await helm(args);
+  for (const v of options.apiVersions ?? []) args.push("--api-versions", v);
+  const { stdout } = await helm(args, options.binary ? { binary: options.binary } : {});
   return YAML.parseAllDocuments(stdout)
     .map((d) => d.toJS() as K8sObject | null)
     .filter((o): o is K8sObject => o !== null && typeof o === "object");
