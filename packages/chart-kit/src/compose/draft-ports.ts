@@ -39,7 +39,7 @@ function webPort(ports: readonly PortSpec[], healthPort: number | undefined): Po
   const tcp = ports.filter((p) => p.protocol === "TCP");
   return (
     tcp.find((p) => p.target === healthPort) ??
-    tcp.find((p) => /^https?$/.test(p.appProtocol ?? "") || /http|web|ui/.test(p.name ?? "")) ??
+    tcp.find((p) => /^https?$/.test(p.appProtocol ?? "") || /^(https?|web|webui|ui)$/.test(p.name ?? "")) ??
     tcp.find((p) => p.target === 80) ??
     tcp.find((p) => KNOWN[p.target] === undefined)
   );
@@ -49,9 +49,11 @@ function webPort(ports: readonly PortSpec[], healthPort: number | undefined): Po
 export function namePorts(ports: readonly PortSpec[], healthPort?: number, healthScheme?: "http" | "https"): NamedPort[] {
   const web = webPort(ports, healthPort);
   const wanted = ports.map((p) => {
+    const given = p.name ? cleanName(p.name) : undefined;
+    if (given) return given;
     if (p === web) return healthScheme === "https" || p.target === 443 ? "https" : "http";
     const known = KNOWN[p.target];
-    return (p.name ? cleanName(p.name) : undefined) ?? (known && known !== "http" ? known : `${short(p.protocol)}-${p.target}`);
+    return known && known !== "http" ? known : `${short(p.protocol)}-${p.target}`;
   });
   const count = (n: string) => wanted.filter((w) => w === n).length;
   const used = new Set<string>();

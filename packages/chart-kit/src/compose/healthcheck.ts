@@ -130,7 +130,8 @@ export function parseHealthcheck(compose: Pick<ComposeFile, "where">, value: unk
   const startInterval = value.start_interval === undefined ? undefined : durationSeconds(value.start_interval);
   let startup: { periodSeconds: number; failureThreshold: number } | undefined;
   if (startPeriod) {
-    const period = wholeSeconds(startInterval ?? timing.periodSeconds ?? 30);
+    // Docker checks every start_interval (default 5s) during start_period; its failures do not count.
+    const period = wholeSeconds(startInterval ?? 5);
     startup = { periodSeconds: period, failureThreshold: Math.ceil(startPeriod / period) + (timing.failureThreshold ?? 3) };
   }
   return { kind: "probe", check, timing, test: textOf, ...(startup ? { startup } : {}) };
