@@ -4,7 +4,7 @@
  * the errors a user sees.
  */
 import { ExitCode, FixableError } from "@homelab/errors";
-import YAML, { LineCounter } from "yaml";
+import YAML, { isMap, isScalar, isSeq, LineCounter } from "yaml";
 import { interpolate } from "./interpolate.ts";
 
 export type Obj = Record<string, unknown>;
@@ -46,12 +46,22 @@ export function fail(compose: Pick<ComposeFile, "where">, path: KeyPath, problem
 export function parseCompose(text: string, file: string): ComposeFile {
   const lineCounter = new LineCounter();
   const doc = YAML.parseDocument(text, { merge: true, lineCounter, uniqueKeys: true });
+  /** The line of the deepest key of `path` that exists (a mapping key's own line, or a list item's). */
   const where = (path: KeyPath): string => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return `${file}:${lineCounter.linePos(node.range[0]).line}`;
+    let node: unknown = doc.contents;
+    let offset: number | undefined;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+        if (!pair) break;
+        offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === "number" && node.items[key] !== undefined) {
+        node = node.items[key];
+        offset = (node as { range?: [number, number, number] }).range?.[0] ?? offset;
+      } else break;
     }
-    return file;
+    return offset === undefined ? file : `${file}:${lineCounter.linePos(offset).line}`;
   };
   const error = doc.errors[0];
   if (error) {
@@ -59,7 +69,7 @@ export function parseCompose(text: string, file: string): ComposeFile {
     throw new ComposeImportError(
       line ? `${file}:${line}` : file,
       [],
-      `is not valid YAML: ${error.message.split("\n")[0] ?? error.code}`,
+      `is not valid YAML: ${(error.message.split("\n")[0] ?? error.code).replace(/:$/, "")}`,
       "correct the YAML syntax (a Compose file must parse with `docker compose config`)",
     );
   }
