@@ -118,6 +118,13 @@ function referenceProblems(values: Obj): Problem[] {
       out.push([`${at}.cronjob.schedule`, "is missing", 'give a cron schedule, e.g. "*/5 * * * *"']);
     }
     if (!enabledEntries(c.containers).length) out.push([`${at}.containers`, "has no enabled container", "add one"]);
+    const templates = isObj(c.statefulset) && Array.isArray(c.statefulset.volumeClaimTemplates) ? c.statefulset.volumeClaimTemplates : [];
+    templates.forEach((t, i) => {
+      const name = isObj(t) ? String(t.name ?? "") : "";
+      if (name && isObj(values.persistence) && name in values.persistence) {
+        out.push([`${at}.statefulset.volumeClaimTemplates[${i}].name`, `"${name}" is also a persistence id`, "give the claim template a name of its own"]);
+      }
+    });
     const portNames = new Map<string, string>();
     for (const group of ["initContainers", "containers"] as const) {
       for (const [id, k] of enabledEntries(c[group])) {
