@@ -30,7 +30,10 @@ export default defineService({
   description:
     "Sonarr, the TV series PVR that watches indexers for new episodes, grabs them and files them into your library.",
   home: "https://sonarr.tv",
-  sources: ["https://github.com/Sonarr/Sonarr", "https://github.com/home-operations/containers/tree/main/apps/sonarr"],
+  sources: [
+    "https://github.com/Sonarr/Sonarr",
+    "https://github.com/home-operations/containers/tree/main/apps/sonarr",
+  ],
   icon: "https://raw.githubusercontent.com/Sonarr/Sonarr/develop/Logo/256.png",
   keywords: ["media", "tv", "pvr", "arr", "homelab"],
   values: {
@@ -52,14 +55,24 @@ export default defineService({
               SONARR__AUTH__APIKEY: { valueFrom: { secretKeyRef: { identifier: "app", key: "API_KEY" } } },
             },
             probes: {
-              startup: { type: "http", path: "/ping", port: "http", spec: { periodSeconds: 10, failureThreshold: 30 } },
+              startup: {
+                type: "http",
+                path: "/ping",
+                port: "http",
+                spec: { periodSeconds: 10, failureThreshold: 30 },
+              },
               liveness: {
                 type: "http",
                 path: "/ping",
                 port: "http",
                 spec: { periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 },
               },
-              readiness: { type: "http", path: "/ping", port: "http", spec: { periodSeconds: 10, timeoutSeconds: 5 } },
+              readiness: {
+                type: "http",
+                path: "/ping",
+                port: "http",
+                spec: { periodSeconds: 10, timeoutSeconds: 5 },
+              },
             },
             resources: { requests: { cpu: "50m", memory: "256Mi" }, limits: { memory: "2Gi" } },
           },
@@ -102,7 +115,9 @@ export default defineService({
   },
 });
 
-const host = (name: string) => [{ host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const host = (name: string) => [
+  { host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
 /**
  * representative: another time zone, host with TLS and a bigger config claim on longhorn.
@@ -115,7 +130,10 @@ export const ciValues = defineCiValues({
     controllers: { main: { containers: { main: { env: { TZ: "Europe/Berlin" } } } } },
     persistence: { config: { size: "5Gi", storageClass: "longhorn" } },
     ingress: {
-      main: { hosts: host("sonarr.example.org"), tls: [{ hosts: ["sonarr.example.org"], secretName: "sonarr-tls" }] },
+      main: {
+        hosts: host("sonarr.example.org"),
+        tls: [{ hosts: ["sonarr.example.org"], secretName: "sonarr-tls" }],
+      },
     },
   },
   "shared-nfs": {
@@ -131,7 +149,11 @@ export const ciValues = defineCiValues({
           {
             namespaceSelector: {
               matchExpressions: [
-                { key: "kubernetes.io/metadata.name", operator: "In", values: ["media", "prowlarr", "jellyseerr"] },
+                {
+                  key: "kubernetes.io/metadata.name",
+                  operator: "In",
+                  values: ["media", "prowlarr", "jellyseerr"],
+                },
               ],
             },
           },
