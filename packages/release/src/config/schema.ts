@@ -6,6 +6,8 @@
  * validation's fixes quote.
  */
 import { Type, type Static } from "typebox";
+import { K3sComponentsSchema } from "../components/k3s-components.ts";
+import { ChartSourceSchema } from "../upstream/chart-source-schema.ts";
 
 /** A pinned k3s version as the k3s releases name them. */
 export const K3S_VERSION_PATTERN = "^v1\\.[0-9]+\\.[0-9]+\\+k3s[0-9]+$";
@@ -57,6 +59,7 @@ export const K3sConfigSchema = Type.Object(
         },
       ),
     ),
+    components: Type.Optional(K3sComponentsSchema),
   },
   { additionalProperties: false, description: "k3s on the hosts. Default: the stable channel, no extra flags." },
 );
@@ -105,6 +108,12 @@ export const ServiceConfigSchema = Type.Object(
         description: "Chart secrets you supply: secret id -> key -> source. Created as Secrets in the namespace, never written into values. Default: none.",
       }),
     ),
+    chart: Type.Optional(ChartSourceSchema),
+    needs: Type.Optional(
+      Type.Array(Type.String({ pattern: DNS_LABEL, examples: ["cert-manager"] }), {
+        description: "Services released (and running) before this one; if one of them fails, this one is skipped. Default: none.",
+      }),
+    ),
   },
   { additionalProperties: false, description: "One service. Default: not released unless listed." },
 );
@@ -140,21 +149,31 @@ export type SecretSource = Static<typeof SecretSourceSchema>;
 export type ServiceConfig = Static<typeof ServiceConfigSchema>;
 export type ReleaseSettings = Static<typeof ReleaseSettingsSchema>;
 
+/** A service that names an upstream chart: any name, `chart` required. */
+const UpstreamServiceConfigSchema = Type.Object(
+  { ...ServiceConfigSchema.properties, chart: ChartSourceSchema },
+  { additionalProperties: false, description: "A service from an upstream chart (`chart:`). Default: not released unless listed." },
+);
+
 /**
- * The schema of `homelab.yaml` with the services found in `apps/` as the only service names:
- * editors read it as `homelab.schema.json`, and the release validates with it.
+ * The schema of `homelab.yaml` with the services found in `apps/` as service names:
+ * editors read it as `homelab.schema.json` (any other name needs `chart:`), and the release
+ * validates with it, given the `upstream` names that have `chart:` (others are unknown keys).
  */
-export function homelabSchema(services: readonly string[]) {
+export function homelabSchema(services: readonly string[], upstream?: readonly string[]) {
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title: "homelab.yaml",
     ...HomelabConfigSchema,
     properties: {
       ...HomelabConfigSchema.properties,
-      services: Type.Object(Object.fromEntries([...services].sort().map((s) => [s, Type.Optional(ServiceConfigSchema)])), {
-        additionalProperties: false,
-        description: SERVICES_DESCRIPTION,
-      }),
+      services: Type.Object(
+        Object.fromEntries([
+          ...[...services].sort().map((s) => [s, Type.Optional(ServiceConfigSchema)]),
+          ...[...(upstream ?? [])].filter((s) => !services.includes(s)).sort().map((s) => [s, Type.Optional(UpstreamServiceConfigSchema)]),
+        ]),
+        { additionalProperties: upstream ? false : UpstreamServiceConfigSchema, description: SERVICES_DESCRIPTION },
+      ),
     },
   };
 }
