@@ -27,7 +27,7 @@ export async function applyServicePlan(kube: Kube, plan: ServicePlan): Promise<v
       apiVersion: "v1",
       kind: "Secret",
       metadata: { name: s.name, namespace: s.namespace, labels: { "app.kubernetes.io/managed-by": MANAGED_BY } },
-      type: "Opaque",
+      type: s.type ?? "Opaque",
       data: s.data,
     } as KubernetesObject);
     if (written.metadata?.resourceVersion) versions[s.id] = written.metadata.resourceVersion;

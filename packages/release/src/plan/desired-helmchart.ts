@@ -24,7 +24,26 @@ export interface HelmChartObject {
   apiVersion: "helm.cattle.io/v1";
   kind: "HelmChart";
   metadata: { name: string; namespace: string; labels: Record<string, string>; annotations: Record<string, string> };
-  spec: { chartContent: string; targetNamespace: string; createNamespace: boolean; valuesContent: string };
+  spec: {
+    /** Our own charts: the packaged chart inline (base64). Upstream charts use repo/chart/version. */
+    chartContent?: string;
+    targetNamespace: string;
+    createNamespace: boolean;
+    valuesContent: string;
+  } & UpstreamSourceSpec;
+}
+
+/** Where an upstream chart comes from (src/upstream/): helm-controller's HelmChart spec names. */
+export interface UpstreamSourceSpec {
+  repo?: string;
+  /** The chart's name in `repo`, or the oci:// reference. */
+  chart?: string;
+  version?: string;
+  /** PEM CA bundle. */
+  repoCA?: string;
+  /** A kubernetes.io/basic-auth Secret beside the HelmChart. */
+  authSecret?: { name: string };
+  plainHTTP?: boolean;
 }
 
 /** Name of the Secret holding a user-supplied chart secret. */

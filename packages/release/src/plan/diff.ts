@@ -1,6 +1,7 @@
 import type { ExistingHelmChart } from "./plan-release.ts";
 import type { HelmChartObject } from "./desired-helmchart.ts";
 import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, MANAGED_BY, SERVICE_LABEL } from "./desired-helmchart.ts";
+import { describeSourceDiff } from "../upstream/upstream-helmchart.ts";
 
 /** The differences between an existing managed HelmChart and the desired one, as lines. */
 export function describeDiff(current: ExistingHelmChart, desired: HelmChartObject): string[] {
@@ -9,6 +10,7 @@ export function describeDiff(current: ExistingHelmChart, desired: HelmChartObjec
   const d = desired.metadata.annotations;
   if (a[CHART_VERSION_ANNOTATION] !== d[CHART_VERSION_ANNOTATION]) out.push(`chart version ${a[CHART_VERSION_ANNOTATION] ?? "?"} -> ${d[CHART_VERSION_ANNOTATION]}`);
   else if (a[CHART_DIGEST_ANNOTATION] !== d[CHART_DIGEST_ANNOTATION] || current.spec?.chartContent !== desired.spec.chartContent) out.push("chart content changed (same version)");
+  out.push(...describeSourceDiff(current, desired));
   if ((current.spec?.targetNamespace ?? "") !== desired.spec.targetNamespace) out.push(`target namespace ${current.spec?.targetNamespace ?? "?"} -> ${desired.spec.targetNamespace}`);
   if ((current.spec?.createNamespace ?? false) !== desired.spec.createNamespace) out.push(`createNamespace -> ${desired.spec.createNamespace}`);
   if ((current.spec?.valuesContent ?? "") !== desired.spec.valuesContent) out.push(...lineDiff(current.spec?.valuesContent ?? "", desired.spec.valuesContent).map((l) => `values ${l}`));

@@ -20,6 +20,8 @@ export interface PlannedSecret {
   data: Record<string, string>;
   /** True when it exists with the same data: no write. */
   unchanged: boolean;
+  /** Default: Opaque. */
+  type?: string;
   /** The existing Secret's resourceVersion. */
   resourceVersion?: string;
 }
