@@ -1,0 +1,13 @@
+/**
+ * Compose import and service package scaffolding: `homelab-chart import` and
+ * `pnpm new-service`.
+ */
+export { ComposeImportError } from "./compose-file.ts";
+export type { CreatedServicePackage, CreateServicePackageOptions } from "./create-service-package.ts";
+export { createServicePackage } from "./create-service-package.ts";
+export type { ImportComposeOptions, ImportComposeResult } from "./import-compose.ts";
+export { importCompose } from "./import-compose.ts";
+export { importComposeFile } from "./import-compose-file.ts";
+export { newServiceMain } from "./new-service-cli.ts";
+export { generatedFiles, packageJson, SERVICE_PACKAGE_TEMPLATE, servicePackageDrift } from "./service-package-files.ts";
+export { serviceSkeleton } from "./service-skeleton.ts";
