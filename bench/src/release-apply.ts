@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { buildChart, chartArchiveName, packageChart } from "@homelab/chart-kit";
 import { findTool } from "@homelab/toolbox";
 import type { HomelabConfig } from "@homelab/release";
-import { connect, executePlan, planRelease, serverSideApply } from "@homelab/release";
+import { checkServices, connect, executePlan, planRelease, serverSideApply } from "@homelab/release";
 import type { ControlPlane } from "@homelab/sandbox";
 import { isWrite, startControlPlane, startHelmController } from "@homelab/sandbox";
 import { execa } from "execa";
@@ -24,9 +24,11 @@ async function applyFixtures(cp: ControlPlane, count: number, prefix: string): P
     services: Object.fromEntries([...packages.keys()].map((n) => [n, { namespace: `${prefix}-${n}` }])),
     release: { helmChartNamespace: hcNamespace, concurrency: 8 },
   };
+  // The config check (every chart rendered by helm) runs before any cluster is involved; it is not timed here.
+  const checked = await checkServices({ config, packages, file: "bench", env: {} });
   const before = cp.auditEvents().length;
   const [s] = await seconds(async () => {
-    const plan = await planRelease(kube, config, packages, {});
+    const plan = await planRelease(kube, checked);
     const summary = await executePlan(kube, plan, config, { wait: "none" });
     if (!summary.ok) throw new Error(`apply failed: ${JSON.stringify(summary.services.filter((r) => r.status === "failed"))}`);
   });

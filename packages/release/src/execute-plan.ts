@@ -1,20 +1,28 @@
-import { applyServicePlan, planWrites } from "./apply/apply-service.ts";
+import { applyNamespacePlan } from "./apply/apply-namespace.ts";
+import { applyServicePlan } from "./apply/apply-service.ts";
 import { mapWithConcurrency } from "./apply/concurrency.ts";
-import type { HomelabConfig } from "./config/schema.ts";
 import type { Kube } from "./cluster/kube.ts";
 import { apiMessage } from "./cluster/kube.ts";
-import type { ChangeKind, Plan } from "./plan/plan-release.ts";
+import type { HomelabConfig } from "./config/schema.ts";
+import type { ChangeKind, Plan, ServicePlan } from "./plan/plan-release.ts";
+import { serviceWrites } from "./plan/plan-writes.ts";
 import { pruneHelmChart } from "./prune/prune-helmchart.ts";
 import { waitForInstallJob } from "./wait/install-job.ts";
+import { waitForWorkloads } from "./wait/wait-ready.ts";
 
 /** How one service ended in a release. */
 export interface ServiceResult {
   service: string;
   change: ChangeKind;
-  /** `applied`: written, not waited for (wait "none"). */
+  /**
+   * `installed`: written (or resumed) and, with wait "ready", running; `applied`: written,
+   * not waited for (wait "none").
+   */
   status: "installed" | "applied" | "unchanged" | "failed" | "pruned" | "kept" | "planned";
   diff: string[];
   seconds: number;
+  /** Pods ready and wanted, when the release waited for them (wait "ready"). */
+  pods?: { ready: number; total: number };
   reason?: string;
   logExcerpt?: string;
 }
@@ -26,34 +34,38 @@ export interface ReleaseSummary {
 }
 
 /**
- * How long executePlan waits for each service: `install` until helm-controller's install Job
- * has completed; `none` not at all (only the writes, as the benchmark measures them).
+ * What executePlan waits for, per service: `ready` (default) until its install Job has
+ * completed and its workloads run (pods ready); `install` only the install Job; `none`
+ * nothing (only the writes, as the benchmark measures them).
  */
-export type WaitFor = "install" | "none";
+export type WaitFor = "ready" | "install" | "none";
 
 export interface ExecuteOptions {
   dryRun?: boolean;
-  /** Default: `install`. */
+  /** Default: `ready`. */
   wait?: WaitFor;
   prune?: boolean;
   deleteData?: boolean;
-  /** Default: the config's release.timeoutSeconds, else 600 s. */
+  /** Per service, for its install Job and its pods. Default: the config's release.timeoutSeconds, else 600 s. */
   timeoutMs?: number;
   /** Default: the config's release.concurrency, else 8. */
   concurrency?: number;
   /** Progress lines ("jellyfin: install job running"). */
   onProgress?: (service: string, message: string) => void;
+  /** Default: 500 ms (install Jobs) and 1000 ms (pods). */
+  pollMs?: number;
 }
 
 /**
- * Carries out a plan: applies every created or changed service (bounded
- * concurrency), waits for each service's install Job (unchanged ones too,
- * so an interrupted release resumes), and prunes when asked. A failing
- * service does not stop the others; the summary says which failed and why.
+ * Carries out a plan: labels the target namespaces, applies every created or changed
+ * service (bounded concurrency), waits for each service's install Job (unchanged ones too,
+ * so an interrupted release resumes) and then for its pods, and prunes when asked. A
+ * failing service does not stop the others; the summary says which failed and why.
  */
 export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig, options: ExecuteOptions = {}): Promise<ReleaseSummary> {
   const timeoutMs = options.timeoutMs ?? (config.release?.timeoutSeconds ?? 600) * 1000;
   const concurrency = options.concurrency ?? config.release?.concurrency ?? 8;
+  const wait = options.wait ?? "ready";
   const say = options.onProgress ?? (() => undefined);
   if (options.dryRun) {
     return {
@@ -62,32 +74,20 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
       services: plan.services.map((p) => ({ service: p.service, change: p.change, status: "planned", diff: p.diff, seconds: 0 })),
     };
   }
-  const active = plan.services.filter((p) => p.change !== "delete");
-  const results = await mapWithConcurrency(active, concurrency, async (p): Promise<ServiceResult> => {
-    const started = Date.now();
-    const seconds = () => Math.round((Date.now() - started) / 100) / 10;
+  // Namespaces first, each once, so no pod is created before its namespace enforces its level.
+  const namespaceFailures = new Map<string, string>();
+  await mapWithConcurrency(plan.namespaces, concurrency, async (n) => {
     try {
-      if (planWrites(p)) {
-        await applyServicePlan(kube, p);
-        say(p.service, p.change === "unchanged" ? "namespace and secrets updated" : `HelmChart ${p.change === "create" ? "created" : "updated"}`);
-      }
+      await applyNamespacePlan(kube, n);
     } catch (e) {
-      return { service: p.service, change: p.change, status: "failed", diff: p.diff, seconds: seconds(), reason: `apply rejected: ${apiMessage(e)}` };
+      namespaceFailures.set(n.name, `namespace ${n.name} could not be labelled: ${apiMessage(e)}`);
     }
-    if (options.wait === "none") {
-      return { service: p.service, change: p.change, status: p.change === "unchanged" ? "unchanged" : "applied", diff: p.diff, seconds: seconds() };
-    }
-    const outcome = await waitForInstallJob(kube, plan.helmChartNamespace, p.service, {
-      timeoutMs,
-      ...(p.change !== "unchanged" && p.previousJobUid ? { previousJobUid: p.previousJobUid } : {}),
-      onProgress: (m) => say(p.service, m),
-    });
-    if (!outcome.ok) {
-      return { service: p.service, change: p.change, status: "failed", diff: p.diff, seconds: seconds(), reason: outcome.reason ?? "failed", ...(outcome.logExcerpt ? { logExcerpt: outcome.logExcerpt } : {}) };
-    }
-    say(p.service, p.change === "unchanged" ? "up to date" : "installed");
-    return { service: p.service, change: p.change, status: p.change === "unchanged" ? "unchanged" : "installed", diff: p.diff, seconds: seconds() };
   });
+
+  const active = plan.services.filter((p) => p.change !== "delete");
+  const results = await mapWithConcurrency(active, concurrency, (p) =>
+    releaseService(kube, plan, p, { timeoutMs, wait, say, namespaceFailure: namespaceFailures.get(p.namespace ?? ""), pollMs: options.pollMs }),
+  );
   for (const p of plan.services.filter((x) => x.change === "delete")) {
     if (!options.prune) {
       results.push({ service: p.service, change: "delete", status: "kept", diff: p.diff, seconds: 0, reason: "no longer enabled; run with --prune to uninstall it" });
@@ -95,7 +95,7 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
     }
     const started = Date.now();
     say(p.service, "pruning (helm-controller uninstalls the release)");
-    const target = (config.services[p.service]?.namespace ?? p.service);
+    const target = config.services[p.service]?.namespace ?? p.service;
     const outcome = await pruneHelmChart(kube, plan.helmChartNamespace, p.service, { timeoutMs, deleteData: options.deleteData ?? false, targetNamespace: target });
     results.push({
       service: p.service,
@@ -108,4 +108,56 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
   }
   results.sort((a, b) => (a.service < b.service ? -1 : 1));
   return { ok: results.every((r) => r.status !== "failed"), dryRun: false, services: results };
+}
+
+interface ServiceRun {
+  timeoutMs: number;
+  wait: WaitFor;
+  say: (service: string, message: string) => void;
+  namespaceFailure: string | undefined;
+  pollMs: number | undefined;
+}
+
+/** One service: its writes, then (per `wait`) its install Job and its pods. */
+async function releaseService(kube: Kube, plan: Plan, p: ServicePlan, run: ServiceRun): Promise<ServiceResult> {
+  const started = Date.now();
+  const deadline = started + run.timeoutMs;
+  const seconds = () => Math.round((Date.now() - started) / 100) / 10;
+  const base = { service: p.service, change: p.change, diff: p.diff };
+  const failed = (reason: string, extra: Partial<ServiceResult> = {}): ServiceResult => ({ ...base, status: "failed", seconds: seconds(), reason, ...extra });
+  if (run.namespaceFailure) return failed(run.namespaceFailure);
+  try {
+    if (serviceWrites(p)) {
+      await applyServicePlan(kube, p);
+      run.say(p.service, p.change === "unchanged" ? "secrets updated" : `HelmChart ${p.change === "create" ? "created" : "updated"}`);
+    }
+  } catch (e) {
+    return failed(`apply rejected: ${apiMessage(e)}`);
+  }
+  const done = p.change === "unchanged" ? "unchanged" : "installed";
+  if (run.wait === "none") return { ...base, status: p.change === "unchanged" ? "unchanged" : "applied", seconds: seconds() };
+  const job = await waitForInstallJob(kube, plan.helmChartNamespace, p.service, {
+    timeoutMs: run.timeoutMs,
+    ...(p.change !== "unchanged" && p.previousJobUid ? { previousJobUid: p.previousJobUid } : {}),
+    ...(run.pollMs ? { pollMs: run.pollMs } : {}),
+    onProgress: (m) => run.say(p.service, m),
+  });
+  if (!job.ok) return failed(job.reason ?? "failed", job.logExcerpt ? { logExcerpt: job.logExcerpt } : {});
+  if (run.wait === "install") {
+    run.say(p.service, p.change === "unchanged" ? "up to date" : "installed");
+    return { ...base, status: done, seconds: seconds() };
+  }
+  run.say(p.service, "install job complete, waiting for the pods");
+  const ready = await waitForWorkloads(kube, {
+    namespace: p.namespace!,
+    release: p.service,
+    deadline,
+    expected: p.workloads,
+    ...(run.pollMs ? { pollMs: run.pollMs } : {}),
+    onProgress: (m) => run.say(p.service, m),
+  });
+  const pods = { ready: ready.ready, total: ready.total };
+  if (!ready.ok) return failed(ready.reason ?? "not running", { pods, ...(ready.logExcerpt ? { logExcerpt: ready.logExcerpt } : {}) });
+  run.say(p.service, `running (${pods.ready}/${pods.total} pods ready)`);
+  return { ...base, status: done, seconds: seconds(), pods };
 }

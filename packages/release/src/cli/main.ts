@@ -1,16 +1,19 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadAllServices } from "@homelab/chart-kit";
 import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
 import { findRepoRoot, parseCli } from "@homelab/toolbox";
+import { connect } from "../cluster/kube.ts";
+import { checkConfig } from "../config/check-config.ts";
 import { UsageError } from "../errors.ts";
-import { ensureK3s } from "../k3s/ensure-k3s.ts";
 import { executePlan } from "../execute-plan.ts";
-import { prepareRelease } from "../prepare-release.ts";
+import { ensureK3s } from "../k3s/ensure-k3s.ts";
+import type { ReleaseLock } from "../lock/release-lock.ts";
+import { acquireReleaseLock, LEASE_SECONDS } from "../lock/release-lock.ts";
+import { planRelease } from "../plan/plan-release.ts";
+import { planWrites } from "../plan/plan-writes.ts";
 import { renderSummary } from "./summary.ts";
-import { loadConfig } from "../config/load-config.ts";
 
-const HELP = `homelab-release: take the homelab from bare hosts to every enabled service installed.
+const HELP = `homelab-release: take the homelab from bare hosts to every enabled service running.
 
 Usage: homelab-release [options]
 
@@ -21,13 +24,23 @@ Targets (where to release):
                          when the config lists hosts)
   --kubeconfig FILE      release into an existing cluster
 
+The whole config (YAML, schema, secrets, every service's values rendered by helm) is checked
+before a sandbox starts or a host is touched. A service counts as released when its install
+Job has completed and every pod of its workloads is ready.
+
 Options:
   --config FILE          the homelab config (default: homelab.yaml at the repository root)
   --plan, --dry-run      show what would be created, changed or removed; write nothing
   --prune                uninstall services the config no longer enables (data is kept)
   --delete-data          with --prune: also delete their PersistentVolumeClaims
-  --timeout SECONDS      per-service wait for the install Job (default: config or 600)
+  --no-wait-ready        count a service released when its install Job completes; do not
+                         wait for its pods
+  --timeout SECONDS      per-service wait for its install Job and its pods (default: config
+                         or 600)
   --concurrency N        HelmCharts applied at once (default: config or 8)
+  --lock-timeout SECONDS wait this long for another release to finish (default: 300); one
+                         release at a time holds the Lease kube-system/homelab-release, and a
+                         crashed one frees it ${LEASE_SECONDS} s after its last renewal
   --keep                 with --target sandbox: keep it running until Ctrl-C
   --json                 print the summary as JSON on stdout
   -h, --help             show this help
@@ -46,8 +59,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       "dry-run": { type: "boolean" },
       prune: { type: "boolean" },
       "delete-data": { type: "boolean" },
+      "no-wait-ready": { type: "boolean" },
       timeout: { type: "string" },
       concurrency: { type: "string" },
+      "lock-timeout": { type: "string" },
       keep: { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -55,48 +70,68 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
-  const numberOption = (name: string, raw: string | undefined): number | undefined => {
+  const numberOption = (name: string, raw: string | undefined, min = 1): number | undefined => {
     if (raw === undefined) return undefined;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} ${raw} is not a positive whole number`, `pass e.g. --${name} ${name === "timeout" ? 600 : 4}`);
+    if (!Number.isInteger(n) || n < min) {
+      throw new UsageError(`--${name} ${raw} is not a ${min === 0 ? "whole number" : "positive whole number"}`, `pass e.g. --${name} ${name === "concurrency" ? 4 : 600}`);
+    }
     return n;
   };
   const log = (line: string) => process.stderr.write(`${line}\n`);
   let stopSandbox: (() => Promise<void>) | undefined;
+  let lock: ReleaseLock | undefined;
   try {
     const root = findRepoRoot(process.cwd());
     const configFile = resolve(values.config ?? join(root, "homelab.yaml"));
     const timeout = numberOption("timeout", values.timeout);
     const concurrency = numberOption("concurrency", values.concurrency);
+    const lockTimeout = numberOption("lock-timeout", values["lock-timeout"], 0) ?? 300;
     const dryRun = Boolean(values.plan || values["dry-run"]);
     let kubeconfig = values.kubeconfig;
     const target = values.target ?? (kubeconfig ? "kubeconfig" : undefined);
     if (kubeconfig && !existsSync(kubeconfig)) throw new UsageError(`--kubeconfig ${kubeconfig} does not exist`, "pass the path of a kubeconfig file");
+    if (target !== undefined && !["sandbox", "hosts", "kubeconfig"].includes(target)) {
+      throw new UsageError(`--target ${target} is not a target`, "use --target sandbox, --target hosts or --kubeconfig FILE");
+    }
+
+    // Check first: nothing below starts, connects or writes before the whole config is good.
+    const checked = await checkConfig({ root, configFile });
+    for (const warning of checked.warnings) log(`homelab-release: warning: ${warning}`);
+
     if (target === "sandbox") {
-      log("sandbox: starting etcd, kube-apiserver and helm-controller (the node is a stand-in: no pods run)");
+      log("sandbox: starting etcd, kube-apiserver and helm-controller");
       const { startSandbox } = await import("@homelab/sandbox");
       const sandbox = await startSandbox();
       stopSandbox = sandbox.stop;
       kubeconfig = sandbox.kubeconfig;
       log(`sandbox: ready, kubeconfig ${kubeconfig}`);
     } else if (target === "hosts" || target === undefined) {
-      const config = loadConfig(configFile, [...(await loadAllServices(root)).keys()]);
-      if (!config.hosts?.length) {
-        throw new UsageError(`${configFile} lists no hosts`, "add hosts to it, or pass --target sandbox or --kubeconfig FILE");
+      if (!checked.config.hosts?.length) {
+        throw new UsageError(`${checked.file} lists no hosts`, "add hosts to it, or pass --target sandbox or --kubeconfig FILE");
       }
-      kubeconfig = (await ensureK3s(config, { root, dryRun, log })).kubeconfig;
-    } else if (target !== "kubeconfig") {
-      throw new UsageError(`--target ${target} is not a target`, "use --target sandbox, --target hosts or --kubeconfig FILE");
+      kubeconfig = (await ensureK3s(checked.config, { root, dryRun, log })).kubeconfig;
     }
-    const prepared = await prepareRelease({ root, configFile, kubeconfig: kubeconfig! });
-    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, {
+
+    const kube = connect(kubeconfig!);
+    let plan = await planRelease(kube, checked);
+    if (!dryRun && planWrites(plan, { prune: Boolean(values.prune) })) {
+      // One release at a time; the plan is made again under the lock, as the cluster may have moved.
+      lock = await acquireReleaseLock(kube, { waitMs: lockTimeout * 1000, onMessage: (m) => log(`homelab-release: ${m}`) });
+      plan = await planRelease(kube, checked);
+    }
+    const summary = await executePlan(kube, plan, checked.config, {
       dryRun,
+      wait: values["no-wait-ready"] ? "install" : "ready",
       prune: Boolean(values.prune),
       deleteData: Boolean(values["delete-data"]),
       ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
       ...(concurrency ? { concurrency } : {}),
       onProgress: (service, message) => log(`${service}: ${message}`),
     });
+    if (lock?.lost()) log("homelab-release: warning: the release lock expired while this release ran (another release may have started)");
+    await lock?.release();
+    lock = undefined;
     process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
     if (values.keep && stopSandbox) {
       log(`sandbox: kept running; KUBECONFIG=${kubeconfig} helm list -A. Ctrl-C stops it.`);
@@ -106,10 +141,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     const { text, exitCode } = reportError("homelab-release", e);
     log(text.trimEnd());
-    if (exitCode === ExitCode.usage || exitCode === ExitCode.unreachable) log("homelab-release: nothing was applied.");
+    if (exitCode === ExitCode.usage || exitCode === ExitCode.unreachable || exitCode === ExitCode.busy) log("homelab-release: nothing was applied.");
     return exitCode;
   } finally {
+    await lock?.release().catch(() => undefined);
     await stopSandbox?.();
   }
 }
-

@@ -1,18 +1,27 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { ApiException, BatchV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
+import { ApiException, AppsV1Api, BatchV1Api, CoordinationV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
 
 /** The API clients a release uses, from one kubeconfig. */
 export interface Kube {
   kubeconfig: string;
   objects: KubernetesObjectApi;
   core: CoreV1Api;
+  apps: AppsV1Api;
   batch: BatchV1Api;
+  coordination: CoordinationV1Api;
 }
 
 export function connect(kubeconfig: string): Kube {
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
-  return { kubeconfig, objects: KubernetesObjectApi.makeApiClient(kc), core: kc.makeApiClient(CoreV1Api), batch: kc.makeApiClient(BatchV1Api) };
+  return {
+    kubeconfig,
+    objects: KubernetesObjectApi.makeApiClient(kc),
+    core: kc.makeApiClient(CoreV1Api),
+    apps: kc.makeApiClient(AppsV1Api),
+    batch: kc.makeApiClient(BatchV1Api),
+    coordination: kc.makeApiClient(CoordinationV1Api),
+  };
 }
 
 /** The HTTP status of an API error, or undefined for other errors. */

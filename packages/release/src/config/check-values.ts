@@ -3,21 +3,36 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { helm, HelmCommandError } from "@homelab/toolbox";
 import { ConfigError, ConfigErrors } from "../errors.ts";
-import type { HelmChartObject } from "../plan/desired-helmchart.ts";
+import type { HelmChartObject, PackagedChart } from "../plan/desired-helmchart.ts";
+import type { RenderedObject } from "./rendered-objects.ts";
+import { parseManifests } from "./rendered-objects.ts";
 
-/** Checks each enabled service's values against its chart's values.schema.json with the real helm; every failure at once. */
-export async function checkValues(plans: { service: string; desired: HelmChartObject }[], configFile: string): Promise<void> {
+/** One service to render: its packaged chart and the HelmChart that carries its values. */
+export interface ValuesToCheck {
+  service: string;
+  chart: PackagedChart;
+  desired: HelmChartObject;
+}
+
+/**
+ * Renders each enabled service's chart with its final values by the real `helm template`
+ * (no cluster): the values are checked against the chart's values.schema.json and its own
+ * validation, every failure at once. Returns the rendered objects by service.
+ */
+export async function checkValues(services: readonly ValuesToCheck[], configFile: string): Promise<Map<string, RenderedObject[]>> {
   const dir = mkdtempSync(join(tmpdir(), "homelab-values-"));
   const errors: ConfigError[] = [];
+  const rendered = new Map<string, RenderedObject[]>();
   try {
     await Promise.all(
-      plans.map(async ({ service, desired }) => {
-        const chart = join(dir, `${service}.tgz`);
+      services.map(async ({ service, chart, desired }) => {
+        const archive = join(dir, `${service}.tgz`);
         const values = join(dir, `${service}-values.yaml`);
-        writeFileSync(chart, Buffer.from(desired.spec.chartContent, "base64"));
+        writeFileSync(archive, chart.archive);
         writeFileSync(values, desired.spec.valuesContent);
         try {
-          await helm(["template", service, chart, "--namespace", desired.spec.targetNamespace, "--values", values]);
+          const out = await helm(["template", service, archive, "--namespace", desired.spec.targetNamespace, "--values", values]);
+          rendered.set(service, parseManifests(out.stdout));
         } catch (e) {
           if (!(e instanceof HelmCommandError)) throw e;
           const detail = e.stderr
@@ -33,5 +48,5 @@ export async function checkValues(plans: { service: string; desired: HelmChartOb
     rmSync(dir, { recursive: true, force: true });
   }
   if (errors.length > 0) throw new ConfigErrors(errors.sort((a, b) => (a.field < b.field ? -1 : 1)));
+  return rendered;
 }
-

@@ -5,8 +5,24 @@ import YAML, { LineCounter } from "yaml";
 import { ConfigError, ConfigErrors } from "../errors.ts";
 import type { HomelabConfig } from "./schema.ts";
 import { homelabSchema } from "./schema.ts";
+import { componentViolations } from "../components/component-checks.ts";
+import { needsViolations } from "../order/dependency-graph.ts";
+import { chartSourceViolations, upstreamServiceNames } from "../upstream/chart-source-checks.ts";
+import { SYSTEM_NAMESPACES } from "../pod-security/namespace-levels.ts";
+import { credentialLikeValues } from "./credential-warnings.ts";
 import type { ConfigViolation as Violation } from "./validate-config.ts";
 import { validateConfig } from "./validate-config.ts";
+
+/** The largest homelab config read: anything bigger is not a hand-written homelab.yaml. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Alias uses allowed in one config: enough for shared values, too few for an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A config read and validated, with its warnings (`file:line:col: field: problem. Fix: fix`). */
+export interface LoadedConfig {
+  config: HomelabConfig;
+  warnings: string[];
+}
 
 /**
  * Reads and validates a homelab config. YAML syntax errors carry line and
@@ -14,8 +30,20 @@ import { validateConfig } from "./validate-config.ts";
  * problem is reported at once as ConfigErrors.
  */
 export function loadConfig(file: string, services: readonly string[]): HomelabConfig {
+  return readConfig(file, services).config;
+}
+
+/** loadConfig, with the warnings: plain values whose keys look like credentials. */
+export function readConfig(file: string, services: readonly string[]): LoadedConfig {
   const shown = relative(process.cwd(), file) || file;
-  if (!existsSync(file)) throw new ConfigErrors([new ConfigError(shown, "", "does not exist", "create it (see homelab.example.yaml) or pass --config FILE")]);
+  const fail = (problem: string, fix: string): never => {
+    throw new ConfigErrors([new ConfigError(shown, "", problem, fix)]);
+  };
+  if (!existsSync(file)) fail("does not exist", "create it (see homelab.example.yaml) or pass --config FILE");
+  const size = statSync(file).size;
+  if (size > MAX_CONFIG_BYTES) {
+    fail(`is ${size} bytes, more than the ${MAX_CONFIG_BYTES} a homelab config may have`, "check that --config names your homelab.yaml; values that large belong in the chart, not in the config");
+  }
   const text = readFileSync(file, "utf8");
   const lineCounter = new LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -27,22 +55,59 @@ export function loadConfig(file: string, services: readonly string[]): HomelabCo
       }),
     );
   }
-  const value = doc.toJS() as unknown;
-  const violations = validateConfig(value ?? {}, homelabSchema(services));
-  if (violations.length === 0) violations.push(...resolveLocalFiles(value as HomelabConfig, dirname(resolve(file))));
-  if (violations.length > 0) {
-    throw new ConfigErrors(
-      violations.map((v) => {
-        const node = doc.getIn(v.path, true) as { range?: [number, number, number] } | undefined;
-        const parent = doc.getIn(v.path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
-        // An unknown key points at the key itself; other problems at the value.
-        const offset = (v.problem.startsWith("unknown key") ? keyOffset(doc, v.path) : undefined) ?? node?.range?.[0] ?? keyOffset(doc, v.path) ?? parent?.range?.[0];
-        const pos = offset !== undefined ? lineCounter.linePos(offset) : undefined;
-        return new ConfigError(shown, v.path.join("."), v.problem, v.fix, pos?.line, pos?.col);
-      }).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (!(e instanceof ReferenceError) || !/alias/i.test(e.message)) throw e;
+    fail(
+      `expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an alias bomb would exhaust memory): ${e.message}`,
+      "write the repeated values out, or use fewer aliases (*name)",
     );
   }
-  return value as HomelabConfig;
+  const locate = (path: (string | number)[], atKey = false) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const parent = doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
+    const offset = (atKey ? keyOffset(doc, path) : undefined) ?? node?.range?.[0] ?? keyOffset(doc, path) ?? parent?.range?.[0];
+    return offset !== undefined ? lineCounter.linePos(offset) : undefined;
+  };
+  const violations = validateConfig(value ?? {}, homelabSchema(services, upstreamServiceNames(value)));
+  if (violations.length === 0) {
+    const parsed = value as HomelabConfig;
+    violations.push(...needsViolations(parsed.services), ...chartSourceViolations(parsed.services, dirname(resolve(file))), ...componentViolations(parsed.k3s));
+  }
+  if (violations.length === 0) {
+    violations.push(...resolveLocalFiles(value as HomelabConfig, dirname(resolve(file))), ...systemNamespaceTargets(value as HomelabConfig));
+  }
+  if (violations.length > 0) {
+    throw new ConfigErrors(
+      violations
+        .map((v) => {
+          // An unknown key points at the key itself; other problems at the value.
+          const pos = locate(v.path, v.problem.startsWith("unknown key"));
+          return new ConfigError(shown, v.path.join("."), v.problem, v.fix, pos?.line, pos?.col);
+        })
+        .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    );
+  }
+  const config = value as HomelabConfig;
+  const warnings = credentialLikeValues(config).map((c) => {
+    const pos = locate(c.path, true);
+    const where = `${shown}${pos ? `:${pos.line}:${pos.col}` : ""}: ${c.path.join(".")}`;
+    return `${where}: looks like a credential written in plain text. Fix: take it out of homelab.yaml and supply it with services.${c.service}.secrets (a chart secret read from the environment or .env, never committed)`;
+  });
+  return { config, warnings };
+}
+
+/** Services whose target namespace is a system namespace: refused, never labelled. */
+function systemNamespaceTargets(config: HomelabConfig): Violation[] {
+  return Object.entries(config.services)
+    .filter(([, s]) => s.namespace !== undefined && SYSTEM_NAMESPACES.includes(s.namespace))
+    .map(([name, s]) => ({
+      path: ["services", name, "namespace"],
+      problem: `${s.namespace} is a system namespace: the release labels a service's namespace for Pod Security, which would block k3s's own pods there`,
+      fix: `give ${name} a namespace of its own, e.g. namespace: ${name} (or remove namespace: to use that default)`,
+    }));
 }
 
 /**

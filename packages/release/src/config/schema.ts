@@ -94,6 +94,32 @@ export const SecretSourceSchema = Type.Object(
   { additionalProperties: false, description: "Where a secret value comes from. Default: none." },
 );
 
+/** helm-controller's install settings, for all services (`release:`) or one (`services.<name>:`). */
+const installFields = (scope: string) => ({
+  backOffLimit: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 20,
+      description: `Attempts after the first before helm-controller's install Job of ${scope} fails for good (HelmChart backOffLimit). Default: 3.`,
+    }),
+  ),
+  timeout: Type.Optional(
+    Type.String({
+      pattern: "^[1-9][0-9]*(s|m|h)$",
+      description: `helm's --timeout for each install attempt of ${scope} (HelmChart timeout). Default: 10m.`,
+      examples: ["10m", "600s", "1h"],
+    }),
+  ),
+  failurePolicy: Type.Optional(
+    Type.Enum(["retry", "abort", "reinstall"], {
+      description:
+        `What helm-controller does with a failed install or upgrade of ${scope}: retry (upgrade from the failed state ` +
+        "when the next release changes it), abort (leave it failed until fixed by hand with helm) or reinstall " +
+        "(uninstall, then install). Default: retry.",
+    }),
+  ),
+});
+
 export const ServiceConfigSchema = Type.Object(
   {
     enabled: Type.Optional(Type.Boolean({ description: "Release this service. Default: true." })),
@@ -114,15 +140,19 @@ export const ServiceConfigSchema = Type.Object(
         description: "Services released (and running) before this one; if one of them fails, this one is skipped. Default: none.",
       }),
     ),
+    ...installFields("this service"),
   },
   { additionalProperties: false, description: "One service. Default: not released unless listed." },
 );
 
 export const ReleaseSettingsSchema = Type.Object(
   {
-    timeoutSeconds: Type.Optional(Type.Integer({ minimum: 10, maximum: 7200, description: "Seconds to wait for each service's install Job. Default: 600." })),
+    timeoutSeconds: Type.Optional(
+      Type.Integer({ minimum: 10, maximum: 7200, description: "Seconds to wait for each service: its install Job, then its pods ready. Default: 600." }),
+    ),
     concurrency: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: "HelmCharts applied at once. Default: 8." })),
     helmChartNamespace: Type.Optional(dnsLabel("Namespace of the HelmChart objects. Default: kube-system (where k3s keeps its own).", "kube-system")),
+    ...installFields("every service"),
   },
   { additionalProperties: false, description: "Release settings. Default: the defaults of each field." },
 );

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigErrors } from "../errors.ts";
-import { loadConfig } from "./load-config.ts";
+import { loadConfig, readConfig } from "./load-config.ts";
 
 const SERVICES = ["jellyfin", "vaultwarden"];
 
@@ -22,10 +22,10 @@ function problems(text: string): string[] {
 
 describe("homelab.yaml validation (TypeBox schema, errors with line, field and fix)", () => {
   it("names an unknown key at its line and lists the allowed ones", () => {
-    expect(problems("services:\n  jellyfin:\n    namespce: media\n")).toEqual([
-      '3:5 services.jellyfin.namespce: unknown key "namespce". Fix: use one of: enabled, namespace, values, secrets',
-    ]);
-    expect(problems("services:\n  jelyfin: {}\n")).toEqual(['2:3 services.jelyfin: unknown key "jelyfin". Fix: use one of: jellyfin, vaultwarden']);
+    const [unknown, ...others] = problems("services:\n  jellyfin:\n    namespce: media\n");
+    expect(others).toEqual([]);
+    expect(unknown).toMatch(/^3:5 services\.jellyfin\.namespce: unknown key "namespce"\. Fix: use one of: enabled, namespace, values, secrets, .*backOffLimit, timeout, failurePolicy$/);
+    expect(problems("services:\n  jelyfin: {}\n")).toContain('2:3 services.jelyfin: unknown key "jelyfin". Fix: use one of: jellyfin, vaultwarden');
   });
 
   it("says which type a wrongly typed value needs", () => {
@@ -61,6 +61,58 @@ describe("homelab.yaml validation (TypeBox schema, errors with line, field and f
     expect(problems("services: {}\nrelease:\n  concurrency: 0\n  timeoutSeconds: 99999\n")).toEqual([
       "3:16 release.concurrency: 0 is below 1. Fix: use a whole number from 1 to 64",
       "4:19 release.timeoutSeconds: 99999 is above 7200. Fix: use a whole number from 10 to 7200",
+    ]);
+  });
+});
+
+describe("homelab.yaml that is not a hand-written config", () => {
+  it("refuses a YAML alias bomb with a config error naming the file", () => {
+    const lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+    lines.push("services: {}");
+    const [problem] = problems(lines.join("\n"));
+    expect(problem).toMatch(/^-:- : expands YAML aliases more than 100 times \(an alias bomb would exhaust memory\).*Fix: write the repeated values out/);
+  });
+
+  it("refuses an oversized file before parsing it", () => {
+    const [problem] = problems(`services: {}\n# ${"x".repeat(1024 * 1024)}\n`);
+    expect(problem).toMatch(/^-:- : is \d+ bytes, more than the 1048576 a homelab config may have\. Fix: check that --config names your homelab\.yaml/);
+  });
+
+  it("refuses a system namespace as a service's target, naming the line and a namespace to use", () => {
+    expect(problems("services:\n  jellyfin:\n    namespace: kube-system\n")).toEqual([
+      "3:16 services.jellyfin.namespace: kube-system is a system namespace: the release labels a service's namespace for Pod Security, which would block k3s's own pods there. Fix: give jellyfin a namespace of its own, e.g. namespace: jellyfin (or remove namespace: to use that default)",
+    ]);
+  });
+});
+
+describe("plain values that look like credentials", () => {
+  it("warns with the line and points to secrets:, leaving references and templates alone", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "homelab-validate-")), "homelab.yaml");
+    writeFileSync(
+      file,
+      [
+        "services:",
+        "  jellyfin:",
+        "    values:",
+        "      controllers:",
+        "        main:",
+        "          containers:",
+        "            main:",
+        "              env:",
+        "                DB_PASSWORD: hunter2",
+        "                API_KEY: { value: abc123 }",
+        "                ADMIN_TOKEN_FILE: /run/secrets/token",
+        "                SECRET_KEY: '{{ .Values.x }}'",
+        "                LOG_LEVEL: debug",
+        "      secrets: { app: { existingSecret: mine } }",
+        "",
+      ].join("\n"),
+    );
+    const { warnings } = readConfig(file, SERVICES);
+    expect(warnings.map((w) => w.replace(/^[^:]*homelab\.yaml/, "homelab.yaml"))).toEqual([
+      "homelab.yaml:9:17: services.jellyfin.values.controllers.main.containers.main.env.DB_PASSWORD: looks like a credential written in plain text. Fix: take it out of homelab.yaml and supply it with services.jellyfin.secrets (a chart secret read from the environment or .env, never committed)",
+      "homelab.yaml:10:17: services.jellyfin.values.controllers.main.containers.main.env.API_KEY: looks like a credential written in plain text. Fix: take it out of homelab.yaml and supply it with services.jellyfin.secrets (a chart secret read from the environment or .env, never committed)",
     ]);
   });
 });

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { ServicePackage } from "@homelab/chart-kit";
 import { buildChart, buildInputOf, packageChart } from "@homelab/chart-kit";
 import YAML from "yaml";
-import type { ServiceConfig } from "../config/schema.ts";
+import type { HomelabConfig, ServiceConfig } from "../config/schema.ts";
+import { withExistingSecrets, withPodAnnotations } from "./chart-values.ts";
 
 /** Field manager of every write this tool makes. */
 export const FIELD_MANAGER = "homelab-release";
@@ -19,6 +20,26 @@ export const CHART_DIGEST_ANNOTATION = "homelab.dev/chart-digest";
  */
 export const SECRET_VERSIONS_ANNOTATION = "homelab.dev/secret-versions";
 
+/** helm-controller's failure policies (HelmChart `spec.failurePolicy`). */
+export type FailurePolicy = "abort" | "reinstall" | "retry";
+
+/** How helm-controller runs a service's install Job. */
+export interface InstallSettings {
+  /** Attempts after the first before the Job fails (HelmChart `spec.backOffLimit`). */
+  backOffLimit: number;
+  /** helm's `--timeout` for each attempt, a Go duration (`10m`). */
+  timeout: string;
+  failurePolicy: FailurePolicy;
+}
+
+/**
+ * The defaults when neither the service nor `release:` says otherwise: a handful of attempts
+ * (helm-controller's own default is 1000), and `retry`: after a failure nothing more happens
+ * in the cluster until the next release changes the HelmChart, which then upgrades from the
+ * failed state (`abort` would need a manual `helm` fix, `reinstall` uninstalls first).
+ */
+export const INSTALL_DEFAULTS: InstallSettings = { backOffLimit: 3, timeout: "10m", failurePolicy: "retry" };
+
 /** A HelmChart as this tool writes it. */
 export interface HelmChartObject {
   apiVersion: "helm.cattle.io/v1";
@@ -30,6 +51,9 @@ export interface HelmChartObject {
     targetNamespace: string;
     createNamespace: boolean;
     valuesContent: string;
+    backOffLimit: number;
+    timeout: string;
+    failurePolicy: FailurePolicy;
   } & UpstreamSourceSpec;
 }
 
@@ -46,85 +70,105 @@ export interface UpstreamSourceSpec {
   plainHTTP?: boolean;
 }
 
+/** A service's chart, built and packaged once per release. */
+export interface PackagedChart {
+  name: string;
+  version: string;
+  archive: Buffer;
+  /** `sha256:<hex>` of the archive. */
+  digest: string;
+  /** The chart's values.schema.json. */
+  valuesSchema: Record<string, unknown>;
+  /** The chart's values.yaml. */
+  defaultValues: Record<string, unknown>;
+}
+
+/** Builds and packages a service's chart (deterministic bytes). */
+export function packageService(pkg: ServicePackage): PackagedChart {
+  const name = pkg.definition.name;
+  const files = buildChart(buildInputOf(pkg));
+  const archive = packageChart(name, files);
+  return {
+    name,
+    version: pkg.version,
+    archive,
+    digest: `sha256:${createHash("sha256").update(archive).digest("hex")}`,
+    valuesSchema: JSON.parse(files.get("values.schema.json") ?? "{}") as Record<string, unknown>,
+    defaultValues: (YAML.parse(files.get("values.yaml") ?? "") ?? {}) as Record<string, unknown>,
+  };
+}
+
 /** Name of the Secret holding a user-supplied chart secret. */
 export const userSecretName = (service: string, id: string) => `homelab-${service}-${id}`;
 
 /** The values handed to the chart: the config's values, plus references to user-supplied secrets (names only). */
 export function releaseValues(service: string, config: ServiceConfig): Record<string, unknown> {
-  const values = structuredClone(config.values ?? {}) as Record<string, unknown>;
-  const secretIds = Object.keys(config.secrets ?? {});
-  if (secretIds.length > 0) {
-    const secrets = ((values.secrets as Record<string, Record<string, unknown>> | undefined) ??= {});
-    for (const id of secretIds) secrets[id] = { ...secrets[id], existingSecret: userSecretName(service, id) };
-    values.secrets = secrets;
-  }
-  return values;
+  const names = Object.fromEntries(Object.keys(config.secrets ?? {}).map((id) => [id, userSecretName(service, id)]));
+  return withExistingSecrets(structuredClone(config.values ?? {}), names);
 }
 
-/** The controllers (by id) that read each user secret of a service, from its definition's `secretEnv`. */
-export function secretReaders(pkg: ServicePackage, config: ServiceConfig): Record<string, string[]> {
-  const ids = new Set(Object.keys(config.secrets ?? {}));
-  const readers: Record<string, string[]> = {};
-  for (const [cid, c] of Object.entries(pkg.definition.controllers).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const read = [...new Set(Object.values(c.secretEnv ?? {}).map((r) => r.secret))].filter((id) => ids.has(id)).sort();
-    if (read.length > 0) readers[cid] = read;
-  }
-  return readers;
+/** The install settings of one service: its own, else `release:`'s, else INSTALL_DEFAULTS. */
+export function installSettings(config: HomelabConfig, service: string): InstallSettings {
+  const own = config.services[service] ?? {};
+  const all = config.release ?? {};
+  return {
+    backOffLimit: own.backOffLimit ?? all.backOffLimit ?? INSTALL_DEFAULTS.backOffLimit,
+    timeout: own.timeout ?? all.timeout ?? INSTALL_DEFAULTS.timeout,
+    failurePolicy: own.failurePolicy ?? all.failurePolicy ?? INSTALL_DEFAULTS.failurePolicy,
+  };
 }
+
+/** A controller whose pods read user Secrets, and where its chart takes pod annotations. */
+export interface SecretReader {
+  /** Chart secret ids, sorted. */
+  secrets: string[];
+  /** Path under `controllers.<id>` (from chart-values.ts). */
+  annotationsKey: string[];
+}
+
+/** Controller id -> the user secrets its pods read. */
+export type SecretReaders = Record<string, SecretReader>;
 
 /**
  * The HelmChart with the pods of each controller in `readers` annotated with
- * the resourceVersions (`versions`, by secret id) of the Secrets it reads, so
- * a rotated secret rolls them.
+ * the resourceVersions (`versions`, by secret id) of the Secrets it reads
+ * (`id=rv`, sorted), so a rotated secret rolls them; a controller whose
+ * secrets are not all known yet is left without it.
  */
-export function withSecretVersionsIn(desired: HelmChartObject, readers: Record<string, string[]>, versions: Record<string, string>): HelmChartObject {
-  const values = (YAML.parse(desired.spec.valuesContent) ?? {}) as Record<string, unknown>;
-  return { ...desired, spec: { ...desired.spec, valuesContent: valuesYaml(withSecretVersions(values, readers, versions)) } };
+export function withSecretVersionsIn(desired: HelmChartObject, readers: SecretReaders, versions: Record<string, string>): HelmChartObject {
+  let values = (YAML.parse(desired.spec.valuesContent) ?? {}) as Record<string, unknown>;
+  for (const [cid, reader] of Object.entries(readers)) {
+    if (!reader.secrets.every((id) => versions[id])) continue;
+    const annotation = reader.secrets.map((id) => `${id}=${versions[id]}`).join(",");
+    values = withPodAnnotations(values, cid, reader.annotationsKey, { [SECRET_VERSIONS_ANNOTATION]: annotation });
+  }
+  return { ...desired, spec: { ...desired.spec, valuesContent: valuesYaml(values) } };
 }
 
 const valuesYaml = (values: Record<string, unknown>) => (Object.keys(values).length ? YAML.stringify(values, { sortMapEntries: true, lineWidth: 0 }) : "");
 
 /**
- * `values` with each reading controller's pods annotated with the
- * resourceVersions of the secrets it reads (`id=rv`, sorted); a controller
- * whose secrets are not all known yet is left without it.
+ * The desired HelmChart of one service: packaged chart inline, values, install settings,
+ * labels marking it managed. The pods' secret versions are added by withSecretVersionsIn.
  */
-function withSecretVersions(values: Record<string, unknown>, readers: Record<string, string[]>, versions: Record<string, string>): Record<string, unknown> {
-  for (const [cid, ids] of Object.entries(readers)) {
-    if (!ids.every((id) => versions[id])) continue;
-    const controllers = ((values.controllers as Record<string, Record<string, unknown>> | undefined) ??= {});
-    const controller = (controllers[cid] ??= {});
-    controller.podAnnotations = { ...(controller.podAnnotations as Record<string, string> | undefined), [SECRET_VERSIONS_ANNOTATION]: ids.map((id) => `${id}=${versions[id]}`).join(",") };
-    values.controllers = controllers;
-  }
-  return values;
-}
-
-/**
- * The desired HelmChart of one service: packaged chart inline, values, labels
- * marking it managed. The pods' secret versions are added by withSecretVersionsIn.
- */
-export function desiredHelmChart(pkg: ServicePackage, config: ServiceConfig, namespace: string): HelmChartObject {
-  const name = pkg.definition.name;
-  const archive = packageChart(name, buildChart(buildInputOf(pkg)));
-  const values = releaseValues(name, config);
+export function desiredHelmChart(chart: PackagedChart, config: ServiceConfig, namespace: string, install: InstallSettings): HelmChartObject {
   return {
     apiVersion: "helm.cattle.io/v1",
     kind: "HelmChart",
     metadata: {
-      name,
+      name: chart.name,
       namespace,
-      labels: { "app.kubernetes.io/managed-by": MANAGED_BY, [SERVICE_LABEL]: name },
-      annotations: {
-        [CHART_VERSION_ANNOTATION]: pkg.version,
-        [CHART_DIGEST_ANNOTATION]: `sha256:${createHash("sha256").update(archive).digest("hex")}`,
-      },
+      labels: { "app.kubernetes.io/managed-by": MANAGED_BY, [SERVICE_LABEL]: chart.name },
+      annotations: { [CHART_VERSION_ANNOTATION]: chart.version, [CHART_DIGEST_ANNOTATION]: chart.digest },
     },
     spec: {
-      chartContent: archive.toString("base64"),
-      targetNamespace: config.namespace ?? name,
+      chartContent: chart.archive.toString("base64"),
+      targetNamespace: config.namespace ?? chart.name,
       createNamespace: true,
-      valuesContent: valuesYaml(values),
+      valuesContent: valuesYaml(releaseValues(chart.name, config)),
+      backOffLimit: install.backOffLimit,
+      timeout: install.timeout,
+      failurePolicy: install.failurePolicy,
     },
   };
 }

@@ -1,13 +1,13 @@
-import type { ServicePackage } from "@homelab/chart-kit";
-import { podSecurityLevel } from "@homelab/chart-kit";
-import type { ResolvedSecrets } from "../config/secrets.ts";
-import type { HomelabConfig, ServiceConfig } from "../config/schema.ts";
-import { ClusterUnreachableError } from "../errors.ts";
-import type { HelmChartObject } from "./desired-helmchart.ts";
-import { CHART_VERSION_ANNOTATION, desiredHelmChart, MANAGED_SELECTOR, secretReaders as secretReadersOf, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
-import { describeDiff } from "./diff.ts";
+import type { CheckedConfig, CheckedService } from "../config/check-config.ts";
 import type { Kube } from "../cluster/kube.ts";
 import { apiMessage, readOptional, statusOf } from "../cluster/kube.ts";
+import { ClusterUnreachableError } from "../errors.ts";
+import type { PodSecurityLevel } from "../pod-security/classify-pod.ts";
+import type { NamespaceLevel } from "../pod-security/namespace-levels.ts";
+import { describeLevel, podSecurityLabels } from "../pod-security/namespace-levels.ts";
+import type { HelmChartObject, SecretReaders } from "./desired-helmchart.ts";
+import { CHART_VERSION_ANNOTATION, MANAGED_SELECTOR, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
+import { describeDiff } from "./diff.ts";
 
 export type ChangeKind = "create" | "update" | "unchanged" | "delete";
 
@@ -36,16 +36,30 @@ export interface ServicePlan {
   /** The existing HelmChart's install Job uid, to tell the new Job from the old. */
   previousJobUid?: string;
   secrets: PlannedSecret[];
-  /** Controller id to the secret ids its pods read: their pods roll when one is rotated. */
-  secretReaders: Record<string, string[]>;
-  /** The target namespace exists already. */
-  namespaceExists: boolean;
-  /** The target namespace's labels (Pod Security level) as they must be; empty when they already are. */
-  namespaceLabels: Record<string, string>;
+  /** Controllers whose pods read user secrets: their pods roll when one is rotated. */
+  secretReaders: SecretReaders;
+  /** The target namespace (none for a delete). */
+  namespace?: string;
+  /** The workloads the chart renders (`Deployment/jellyfin`): released means these run. */
+  workloads: string[];
+}
+
+/** A target namespace and the Pod Security labels it needs. */
+export interface NamespacePlan {
+  name: string;
+  exists: boolean;
+  level: PodSecurityLevel;
+  /** The labels to write; empty when they are already as they must be. */
+  labels: Record<string, string>;
+  /** `privileged (needed by home-assistant: host network)`. */
+  why: string;
+  services: string[];
 }
 
 export interface Plan {
   helmChartNamespace: string;
+  /** Every target namespace, written before any service in it. */
+  namespaces: NamespacePlan[];
   /** Every enabled service, and each managed HelmChart the config no longer enables (change "delete"). */
   services: ServicePlan[];
 }
@@ -56,23 +70,24 @@ export interface ExistingHelmChart {
 }
 
 /**
- * Compares the config with the cluster (reads only) and says what a release
+ * Compares the checked config with the cluster (reads only) and says what a release
  * would create, change, leave or delete.
  */
-export async function planRelease(kube: Kube, config: HomelabConfig, services: Map<string, ServicePackage>, secrets: ResolvedSecrets): Promise<Plan> {
-  const ns = config.release?.helmChartNamespace ?? "kube-system";
+export async function planRelease(kube: Kube, checked: CheckedConfig): Promise<Plan> {
+  const ns = checked.helmChartNamespace;
   const existing = await listManagedHelmCharts(kube, ns);
-  const enabled = Object.entries(config.services).filter(([, s]) => s.enabled !== false);
+  const namespaces = await Promise.all(checked.namespaces.map((n) => planNamespace(kube, n)));
+  const byName = new Map(namespaces.map((n) => [n.name, n]));
   const plans = await Promise.all(
-    enabled.map(([name, s]) =>
-      planService(kube, { pkg: services.get(name)!, config: s, secrets: secrets[name] ?? {}, helmChartNamespace: ns, current: existing.get(name) }),
+    checked.services.map((s) =>
+      planService(kube, { service: s, helmChartNamespace: ns, namespace: byName.get(s.desired.spec.targetNamespace)!, current: existing.get(s.name) }),
     ),
   );
-  const enabledNames = new Set(enabled.map(([n]) => n));
+  const enabledNames = new Set(checked.services.map((s) => s.name));
   for (const name of [...existing.keys()].filter((n) => !enabledNames.has(n))) {
-    plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], secretReaders: {}, namespaceExists: true, namespaceLabels: {} });
+    plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], secretReaders: {}, workloads: [] });
   }
-  return { helmChartNamespace: ns, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)) };
+  return { helmChartNamespace: ns, namespaces, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)) };
 }
 
 /** The HelmCharts this tool manages in `namespace`, by name. */
@@ -88,40 +103,42 @@ async function listManagedHelmCharts(kube: Kube, namespace: string): Promise<Map
   }
 }
 
+/** A target namespace against the cluster: does it exist, are its Pod Security labels right. */
+async function planNamespace(kube: Kube, level: NamespaceLevel): Promise<NamespacePlan> {
+  const found = await readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: level.namespace } });
+  const wanted = podSecurityLabels(level.level);
+  const labels = Object.entries(wanted).every(([k, v]) => found?.metadata?.labels?.[k] === v) ? {} : wanted;
+  return { name: level.namespace, exists: found !== undefined, level: level.level, labels, why: describeLevel(level), services: level.services };
+}
+
 /** What planService needs to know about one enabled service. */
 export interface ServiceInput {
-  pkg: ServicePackage;
-  config: ServiceConfig;
-  /** The service's secret values: chart secret id -> key -> value. */
-  secrets: Record<string, Record<string, string>>;
+  service: CheckedService;
   helmChartNamespace: string;
+  /** Its target namespace's plan. */
+  namespace: NamespacePlan;
   /** Its managed HelmChart as it is in the cluster, if any. */
   current?: ExistingHelmChart;
 }
 
-/** Plans one enabled service against the cluster (reads only): its namespace, secrets and HelmChart. */
+/** Plans one enabled service against the cluster (reads only): its secrets and HelmChart. */
 export async function planService(kube: Kube, input: ServiceInput): Promise<ServicePlan> {
-  const { pkg, config, current, helmChartNamespace: ns } = input;
-  const name = pkg.definition.name;
-  const unversioned = desiredHelmChart(pkg, config, ns);
-  const target = unversioned.spec.targetNamespace;
-  const namespace = await readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: target } });
-  const namespaceExists = namespace !== undefined;
-  const wanted = podSecurityLabels(podSecurityLevel(pkg.definition));
-  const namespaceLabels = Object.entries(wanted).every(([k, v]) => namespace?.metadata?.labels?.[k] === v) ? {} : wanted;
-  const plannedSecrets = await planSecrets(kube, name, target, namespaceExists, input.secrets);
+  const { service, current, helmChartNamespace: ns, namespace } = input;
+  const name = service.name;
+  const target = namespace.name;
+  const plannedSecrets = await planSecrets(kube, name, target, namespace.exists, service.secrets);
   // Pods are annotated with the versions of the Secrets they read, as they are now; a
   // rewritten Secret's new version goes in when it is applied (apply/), so its readers roll.
-  const secretReaders = secretReadersOf(pkg, config);
-  const desired = withSecretVersionsIn(unversioned, secretReaders, secretVersions(plannedSecrets));
+  const secretReaders = service.secretReaders;
+  const desired = withSecretVersionsIn(service.desired, secretReaders, secretVersions(plannedSecrets));
   const rolled = Object.entries(secretReaders)
-    .filter(([, ids]) => ids.some((id) => plannedSecrets.some((p) => p.id === id && !p.unchanged)))
+    .filter(([, r]) => r.secrets.some((id) => plannedSecrets.some((p) => p.id === id && !p.unchanged)))
     .map(([cid]) => cid);
   const job = await readOptional<{ metadata: { uid?: string } }>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${name}`, namespace: ns } });
-  const base = { service: name, desired, secrets: plannedSecrets, secretReaders, namespaceExists, namespaceLabels, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
+  const base = { service: name, desired, secrets: plannedSecrets, secretReaders, namespace: target, workloads: service.workloads, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
   // Writes besides the HelmChart: the namespace's Pod Security labels and the service's Secrets.
   const extra = [
-    ...(Object.keys(namespaceLabels).length ? [`namespace ${target}: ${namespaceExists ? "label" : "create with"} pod-security.kubernetes.io/enforce=${namespaceLabels["pod-security.kubernetes.io/enforce"]}`] : []),
+    ...(Object.keys(namespace.labels).length ? [`namespace ${target}: ${namespace.exists ? "label" : "create with"} pod-security.kubernetes.io/enforce=${namespace.why}`] : []),
     ...plannedSecrets.filter((s) => !s.unchanged).map((s) => `secret ${s.namespace}/${s.name}: write (value not shown)`),
   ];
   if (!current) return { ...base, change: "create", diff: [`new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`, ...extra] };
@@ -146,15 +163,6 @@ async function planSecrets(kube: Kube, service: string, namespace: string, names
 /** Secret id to the resourceVersion of its Secret as it is now (a rewrite gives it a new one). */
 export function secretVersions(secrets: readonly PlannedSecret[]): Record<string, string> {
   return Object.fromEntries(secrets.filter((s) => s.resourceVersion).map((s) => [s.id, s.resourceVersion!]));
-}
-
-/** Namespace labels that make the apiserver enforce (and warn and audit) a Pod Security level. */
-export function podSecurityLabels(level: string): Record<string, string> {
-  return {
-    "pod-security.kubernetes.io/enforce": level,
-    "pod-security.kubernetes.io/warn": level,
-    "pod-security.kubernetes.io/audit": level,
-  };
 }
 
 function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {

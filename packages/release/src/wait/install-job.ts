@@ -1,6 +1,7 @@
 import type { V1Job, V1Pod } from "@kubernetes/client-node";
 import type { Kube } from "../cluster/kube.ts";
-import { apiMessage, readOptional, statusOf } from "../cluster/kube.ts";
+import { readOptional } from "../cluster/kube.ts";
+import { lastLogLines } from "./pod-log.ts";
 
 /** How one service's install Job ended. */
 export interface JobOutcome {
@@ -74,18 +75,9 @@ async function crashedPod(kube: Kube, namespace: string, jobName: string): Promi
   });
 }
 
-/** The last lines of the job's container: its log when the node serves it, else its termination message. */
+/** The last lines of the job's container. */
 async function excerpt(kube: Kube, namespace: string, job: V1Job, pod?: V1Pod): Promise<{ logExcerpt?: string }> {
   const p = pod ?? (await podsOf(kube, namespace, job.metadata!.name!))[0];
-  if (!p) return {};
-  try {
-    const log = await kube.core.readNamespacedPodLog({ name: p.metadata!.name!, namespace, tailLines: 20, previous: true });
-    if (log.trim()) return { logExcerpt: log.trim() };
-  } catch (e) {
-    // No kubelet serves this pod's log (or it is gone): fall back to the termination message.
-    if (statusOf(e) === undefined) throw new Error(apiMessage(e));
-  }
-  const s = p.status?.containerStatuses?.[0];
-  const message = (s?.lastState?.terminated ?? s?.state?.terminated)?.message;
-  return message ? { logExcerpt: message.trim().split("\n").slice(-20).join("\n") } : {};
+  const lines = p ? await lastLogLines(kube, p) : undefined;
+  return lines ? { logExcerpt: lines } : {};
 }

@@ -1,0 +1,91 @@
+import type { CoreV1Event, V1PersistentVolumeClaim, V1Pod } from "@kubernetes/client-node";
+
+/** Why pods of a workload are not ready, read from their status, their claims and events. */
+export interface PodCause {
+  /** e.g. `Unschedulable`, `CrashLoopBackOff`, `FailedCreate`, `ClaimPending`. */
+  reason: string;
+  /** One line: the pod (or workload) and the cluster's own message. */
+  text: string;
+  /** True when waiting longer will not help: the release fails the service now. */
+  fatal: boolean;
+  /** For CrashLoopBackOff: the pod and container whose last log lines explain it. */
+  logOf?: { pod: string; container: string };
+}
+
+/** Container waiting reasons that do not go away by themselves. */
+const STUCK_WAITING = new Set(["CrashLoopBackOff", "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError", "RunContainerError"]);
+
+const latest = (events: readonly CoreV1Event[]) =>
+  [...events].sort((a, b) => time(b) - time(a))[0];
+const time = (e: CoreV1Event) => new Date(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? 0).getTime();
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+
+/**
+ * Causes from the workload's own events: `FailedCreate` (the controller could not create a
+ * pod: admission refused it, a quota, ...) is fatal when the apiserver said forbidden.
+ */
+export function workloadEventCauses(ownerNames: readonly string[], events: readonly CoreV1Event[]): PodCause[] {
+  const failed = events.filter(
+    (e) => e.reason === "FailedCreate" && ownerNames.some((n) => e.involvedObject.name === n || e.involvedObject.name?.startsWith(`${n}-`)),
+  );
+  const last = latest(failed);
+  if (!last) return [];
+  return [{ reason: "FailedCreate", text: `${last.involvedObject.kind}/${last.involvedObject.name}: ${oneLine(last.message ?? "")}`, fatal: /forbidden/i.test(last.message ?? "") }];
+}
+
+/** Causes from each pod that is not ready: scheduling, claims, containers, probes. */
+export function podCauses(pods: readonly V1Pod[], events: readonly CoreV1Event[], claims: readonly V1PersistentVolumeClaim[]): PodCause[] {
+  const causes: PodCause[] = [];
+  for (const pod of pods) {
+    const name = pod.metadata?.name ?? "?";
+    if (pod.metadata?.deletionTimestamp) continue;
+    const conditions = pod.status?.conditions ?? [];
+    if (conditions.some((c) => c.type === "Ready" && c.status === "True")) continue;
+    const podEvents = events.filter((e) => e.involvedObject.kind === "Pod" && e.involvedObject.name === name);
+
+    for (const claimName of (pod.spec?.volumes ?? []).map((v) => v.persistentVolumeClaim?.claimName).filter((c): c is string => Boolean(c))) {
+      const claim = claims.find((c) => c.metadata?.name === claimName);
+      if (claim && claim.status?.phase !== "Bound") {
+        const claimEvent = latest(events.filter((e) => e.involvedObject.kind === "PersistentVolumeClaim" && e.involvedObject.name === claimName));
+        const why = claimEvent ? `: ${claimEvent.reason}: ${oneLine(claimEvent.message ?? "")}` : "";
+        causes.push({ reason: "ClaimPending", text: `pod ${name}: claim ${claimName} is ${claim.status?.phase ?? "Pending"} (storage class ${claim.spec?.storageClassName ?? "default"})${why}`, fatal: false });
+      } else if (!claim) {
+        causes.push({ reason: "ClaimMissing", text: `pod ${name}: claim ${claimName} does not exist`, fatal: false });
+      }
+    }
+
+    const scheduled = conditions.find((c) => c.type === "PodScheduled");
+    if (scheduled?.status === "False") {
+      const failedScheduling = latest(podEvents.filter((e) => e.reason === "FailedScheduling"));
+      const message = scheduled.message || failedScheduling?.message || "not scheduled yet";
+      causes.push({ reason: scheduled.reason ?? "Unschedulable", text: `pod ${name}: ${scheduled.reason ?? "Unschedulable"}: ${oneLine(message)}`, fatal: false });
+      continue;
+    }
+
+    for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+      const waiting = status.state?.waiting;
+      const terminated = status.state?.terminated ?? status.lastState?.terminated;
+      if (waiting?.reason && waiting.reason !== "ContainerCreating" && waiting.reason !== "PodInitializing") {
+        const exit = waiting.reason === "CrashLoopBackOff" && terminated ? ` (exit code ${terminated.exitCode}${terminated.reason ? `, ${terminated.reason}` : ""}, ${status.restartCount} restarts)` : "";
+        causes.push({
+          reason: waiting.reason,
+          text: `pod ${name} container ${status.name}: ${waiting.reason}${exit}${waiting.message ? `: ${oneLine(waiting.message)}` : ""}`,
+          fatal: STUCK_WAITING.has(waiting.reason),
+          ...(waiting.reason === "CrashLoopBackOff" ? { logOf: { pod: name, container: status.name } } : {}),
+        });
+      } else if (status.state?.running && !status.ready) {
+        const unhealthy = latest(podEvents.filter((e) => e.reason === "Unhealthy"));
+        causes.push({ reason: "NotReady", text: `pod ${name} container ${status.name}: running, not ready${unhealthy ? `: ${oneLine(unhealthy.message ?? "")}` : ""}`, fatal: false });
+      }
+    }
+    if (pod.status?.phase === "Failed") {
+      causes.push({ reason: pod.status.reason ?? "Failed", text: `pod ${name}: ${pod.status.reason ?? "Failed"}${pod.status.message ? `: ${oneLine(pod.status.message)}` : ""}`, fatal: false });
+    }
+  }
+  return causes;
+}
+
+/** The cause to name first: a fatal one, else the first found. */
+export function mainCause(causes: readonly PodCause[]): PodCause | undefined {
+  return causes.find((c) => c.fatal) ?? causes[0];
+}
