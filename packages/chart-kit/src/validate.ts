@@ -4,6 +4,7 @@
  * references between values (mounts, services, ports, secrets) and its
  * exceptions. Every problem names the service, the key path and the fix.
  */
+import { Compile } from "typebox/compile";
 import { Value } from "typebox/value";
 import type { ExceptionDefinition, ServiceDefinition } from "./definition.ts";
 import { DefinitionError, DefinitionErrors } from "./errors.ts";
@@ -49,7 +50,11 @@ const pathOf = (instancePath: string) =>
   ["values", ...instancePath.split("/").filter(Boolean).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))]
     .join(".");
 
+let compiled: ReturnType<typeof Compile<typeof chartValuesSchema>> | undefined;
+
 function schemaProblems(values: Obj): Problem[] {
+  compiled ??= Compile(chartValuesSchema);
+  if (compiled.Check(values)) return [];
   const out: Problem[] = [];
   const seen = new Set<string>();
   for (const e of Value.Errors(chartValuesSchema, values)) {

@@ -20,7 +20,8 @@ export function tarGz(entries: readonly TarEntry[]): Buffer {
     if (pad) parts.push(Buffer.alloc(pad));
   }
   parts.push(Buffer.alloc(BLOCK * 2));
-  return gzipSync(Buffer.concat(parts), { level: 9 });
+  // The same level as helm (Go's gzip default): fixed, so archives stay byte-for-byte reproducible.
+  return gzipSync(Buffer.concat(parts), { level: 6 });
 }
 
 function header(path: string, size: number): Buffer {

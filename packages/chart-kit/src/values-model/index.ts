@@ -3,6 +3,7 @@
  * of a definition's values, the chart's values.schema.json, the comments of
  * values.yaml and the README's table (see library/VALUES.md).
  */
+import { sortKeys } from "@homelab/toolbox";
 import { Type, type Static } from "typebox";
 import { NetworkingValues } from "./networking.ts";
 import { WorkloadValues } from "./workloads.ts";
@@ -43,7 +44,10 @@ export type DeepPartial<T> = T extends readonly (infer U)[]
 /** Values an installer sets on top of a chart's defaults. */
 export type ValuesOverride = DeepPartial<ChartValues>;
 
-/** The JSON schema written to a chart's values.schema.json. */
+let plain: Record<string, unknown> | undefined;
+
+/** The JSON schema written to a chart's values.schema.json (keys sorted; the same for every chart but its title). */
 export function valuesJsonSchema(title: string): Record<string, unknown> {
-  return { $schema: "http://json-schema.org/draft-07/schema#", title, ...JSON.parse(JSON.stringify(chartValuesSchema)) };
+  plain ??= sortKeys(JSON.parse(JSON.stringify(chartValuesSchema))) as Record<string, unknown>;
+  return { $schema: "http://json-schema.org/draft-07/schema#", title, ...plain };
 }
