@@ -50,11 +50,15 @@ const pathOf = (instancePath: string) =>
   ["values", ...instancePath.split("/").filter(Boolean).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))]
     .join(".");
 
-let compiled: ReturnType<typeof Compile<typeof chartValuesSchema>> | undefined;
+/** The values model compiled once: a fast yes/no before the slower walk that names each problem. */
+let fits: ((values: unknown) => boolean) | undefined;
 
 function schemaProblems(values: Obj): Problem[] {
-  compiled ??= Compile(chartValuesSchema);
-  if (compiled.Check(values)) return [];
+  if (!fits) {
+    const validator = Compile(chartValuesSchema);
+    fits = (v) => validator.Check(v);
+  }
+  if (fits(values)) return [];
   const out: Problem[] = [];
   const seen = new Set<string>();
   for (const e of Value.Errors(chartValuesSchema, values)) {
