@@ -6,6 +6,7 @@ import { apiMessage } from "./cluster/kube.ts";
 import type { HomelabConfig } from "./config/schema.ts";
 import type { ChangeKind, Plan, ServicePlan } from "./plan/plan-release.ts";
 import { serviceWrites } from "./plan/plan-writes.ts";
+import { releaseInOrder } from "./order/release-in-order.ts";
 import { pruneHelmChart } from "./prune/prune-helmchart.ts";
 import { waitForInstallJob } from "./wait/install-job.ts";
 import { waitForWorkloads } from "./wait/wait-ready.ts";
@@ -18,7 +19,7 @@ export interface ServiceResult {
    * `installed`: written (or resumed) and, with wait "ready", running; `applied`: written,
    * not waited for (wait "none").
    */
-  status: "installed" | "applied" | "unchanged" | "failed" | "pruned" | "kept" | "planned";
+  status: "installed" | "applied" | "unchanged" | "failed" | "skipped" | "pruned" | "kept" | "planned";
   diff: string[];
   seconds: number;
   /** Pods ready and wanted, when the release waited for them (wait "ready"). */
@@ -85,7 +86,7 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
   });
 
   const active = plan.services.filter((p) => p.change !== "delete");
-  const results = await mapWithConcurrency(active, concurrency, (p) =>
+  const results = await releaseInOrder(active, config, { concurrency, say }, (p) =>
     releaseService(kube, plan, p, { timeoutMs, wait, say, namespaceFailure: namespaceFailures.get(p.namespace ?? ""), pollMs: options.pollMs }),
   );
   for (const p of plan.services.filter((x) => x.change === "delete")) {
@@ -107,7 +108,7 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
     });
   }
   results.sort((a, b) => (a.service < b.service ? -1 : 1));
-  return { ok: results.every((r) => r.status !== "failed"), dryRun: false, services: results };
+  return { ok: results.every((r) => r.status !== "failed" && r.status !== "skipped"), dryRun: false, services: results };
 }
 
 interface ServiceRun {

@@ -8,6 +8,7 @@ const STATUS_MARK: Record<ServiceResult["status"], string> = {
   planned: "plan",
   kept: "kept",
   failed: "FAILED",
+  skipped: "SKIPPED",
 };
 
 /** `2/3` pods ready, or `-` when the release did not wait for pods. */
@@ -20,7 +21,7 @@ export function renderSummary(summary: ReleaseSummary): string {
     ...summary.services.map((r) => [
       r.service,
       r.change,
-      r.status === "failed" ? STATUS_MARK.failed : `${STATUS_MARK[r.status]} ${r.status}`,
+      r.status === "failed" || r.status === "skipped" ? STATUS_MARK[r.status] : `${STATUS_MARK[r.status]} ${r.status}`,
       readyColumn(r),
       String(r.seconds),
     ]),
@@ -36,11 +37,12 @@ export function renderSummary(summary: ReleaseSummary): string {
     if (r.logExcerpt) lines.push(...r.logExcerpt.split("\n").map((l) => `  | ${l}`));
   }
   const failed = summary.services.filter((r) => r.status === "failed").map((r) => r.service);
+  const skipped = summary.services.filter((r) => r.status === "skipped").map((r) => r.service);
   const waitedForPods = summary.services.some((r) => r.pods);
   lines.push(
     "",
     failed.length
-      ? `${failed.length} service(s) failed: ${failed.join(", ")}. The others were released; fix and re-run to resume.`
+      ? `${failed.length} service(s) failed: ${failed.join(", ")}.${skipped.length ? ` Skipped, as they need a failed service: ${skipped.join(", ")}.` : ""} The others were released; fix and re-run to resume.`
       : summary.dryRun
         ? "Run without --plan to apply."
         : waitedForPods

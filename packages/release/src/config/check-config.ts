@@ -15,6 +15,9 @@ import { renderedPods, renderedWorkloads, secretsReadBy } from "./rendered-objec
 import type { HomelabConfig, ServiceConfig } from "./schema.ts";
 import type { ResolvedSecrets } from "./secrets.ts";
 import { resolveSecrets } from "./secrets.ts";
+import type { UpstreamChart } from "../upstream/resolve-upstream.ts";
+import { resolveUpstreamCharts } from "../upstream/resolve-upstream.ts";
+import { upstreamHelmChart } from "../upstream/upstream-helmchart.ts";
 
 export interface CheckConfigInput {
   /** Repository root (apps/ is read from here). */
@@ -42,6 +45,8 @@ export interface CheckedService {
   secretReaders: SecretReaders;
   /** Secret values: chart secret id -> key -> value. */
   secrets: Record<string, Record<string, string>>;
+  /** An upstream chart (services.<name>.chart), found and pulled. */
+  upstream?: UpstreamChart;
 }
 
 /** The whole config, checked without a cluster. */
@@ -93,8 +98,15 @@ export async function checkServices(input: CheckServicesInput): Promise<CheckedC
   const enabled = Object.entries(config.services)
     .filter(([, s]) => s.enabled !== false)
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  const charts = new Map(enabled.map(([name]) => [name, packageService(packages.get(name)!)]));
-  const errors = checkSecretIds(config, charts, shown);
+  const upstream = await resolveUpstreamCharts({
+    file: shown,
+    services: new Map(enabled.filter(([, s]) => s.chart).map(([name, s]) => [name, s.chart!])),
+    envFile: input.envFile ?? "/nonexistent/.env",
+    ...(input.env ? { env: input.env } : {}),
+  });
+  const ours = new Map(enabled.filter(([, s]) => !s.chart).map(([name]) => [name, packageService(packages.get(name)!)]));
+  const charts = new Map([...ours, ...[...upstream.charts].map(([name, u]) => [name, u.chart] as const)]);
+  const errors = [...checkSecretIds(config, ours, shown), ...upstream.errors];
   let secrets: ResolvedSecrets = {};
   try {
     secrets = resolveSecrets(config, shown, input.envFile ?? "/nonexistent/.env", input.env);
@@ -104,7 +116,13 @@ export async function checkServices(input: CheckServicesInput): Promise<CheckedC
   }
   if (errors.length > 0) throw new ConfigErrors(errors);
   const ns = config.release?.helmChartNamespace ?? "kube-system";
-  const desired = new Map(enabled.map(([name, s]) => [name, desiredHelmChart(charts.get(name)!, s, ns, installSettings(config, name))]));
+  const desired = new Map(
+    enabled.map(([name, s]) => {
+      const own = desiredHelmChart(charts.get(name)!, s, ns, installSettings(config, name));
+      const u = upstream.charts.get(name);
+      return [name, u ? upstreamHelmChart(own, u, s.values) : own] as const;
+    }),
+  );
   const rendered = await checkValues(
     enabled.map(([name]) => ({ service: name, chart: charts.get(name)!, desired: desired.get(name)! })),
     shown,
@@ -122,6 +140,7 @@ export async function checkServices(input: CheckServicesInput): Promise<CheckedC
       podSecurity: servicePodSecurity(name, target, pods),
       secretReaders: secretReadersOf(name, Object.keys(s.secrets ?? {}), pods, charts.get(name)!),
       secrets: secrets[name] ?? {},
+      ...(upstream.charts.has(name) ? { upstream: upstream.charts.get(name)! } : {}),
     };
   });
   return {

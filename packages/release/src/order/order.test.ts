@@ -62,6 +62,7 @@ describe("runInDependencyOrder", () => {
         running--;
         return { name: i.name, ok: !i.fails, status: i.fails ? "failed" : "ok" };
       },
+      succeeded: (r) => r.ok,
       skip: (i, need, r) => ({ name: i.name, ok: false, status: `skipped: ${need} ${r.status}` }),
     });
     return { log, peak, results };

@@ -1,16 +1,12 @@
-/** A task's result as runInDependencyOrder needs to know it. */
-export interface OrderedOutcome {
-  /** False when the task failed (or was skipped): the tasks that need it are skipped. */
-  ok: boolean;
-}
-
-export interface OrderedRun<T, R extends OrderedOutcome> {
+export interface OrderedRun<T, R> {
   name: (item: T) => string;
   /** Names this item waits for; names that are not among the items count as met. */
   needs: (item: T) => readonly string[];
   /** At most this many tasks run at once. */
   concurrency: number;
   run: (item: T) => Promise<R>;
+  /** False when the task failed (or was skipped): the tasks that need it are skipped. */
+  succeeded: (result: R) => boolean;
   /** The result of an item that is not run because `need` failed or was skipped. */
   skip: (item: T, need: string, needResult: R) => R;
   /** Called once when an item has to wait for some of its needs. */
@@ -23,7 +19,7 @@ export interface OrderedRun<T, R extends OrderedOutcome> {
  * is not run: `skip` gives its result, and the items needing it are skipped in turn. Assumes
  * the needs have no cycle. Results in input order.
  */
-export async function runInDependencyOrder<T, R extends OrderedOutcome>(items: readonly T[], o: OrderedRun<T, R>): Promise<R[]> {
+export async function runInDependencyOrder<T, R>(items: readonly T[], o: OrderedRun<T, R>): Promise<R[]> {
   const byName = new Map(items.map((item, i) => [o.name(item), i]));
   const results = new Array<R | undefined>(items.length);
   const started = new Set<number>();
@@ -42,7 +38,7 @@ export async function runInDependencyOrder<T, R extends OrderedOutcome>(items: r
         for (const i of order) {
           if (started.has(i)) continue;
           const needs = needsOf(i).map((n) => byName.get(n)!);
-          const failed = needs.find((n) => results[n] !== undefined && !results[n]!.ok);
+          const failed = needs.find((n) => results[n] !== undefined && !o.succeeded(results[n]!));
           if (failed !== undefined) {
             started.add(i);
             results[i] = o.skip(items[i]!, o.name(items[failed]!), results[failed]!);

@@ -8,6 +8,7 @@ import { describeLevel, podSecurityLabels } from "../pod-security/namespace-leve
 import type { HelmChartObject, SecretReaders } from "./desired-helmchart.ts";
 import { CHART_VERSION_ANNOTATION, MANAGED_SELECTOR, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
 import { describeDiff } from "./diff.ts";
+import { planAuthSecret } from "../upstream/plan-auth-secret.ts";
 
 export type ChangeKind = "create" | "update" | "unchanged" | "delete";
 
@@ -127,6 +128,8 @@ export async function planService(kube: Kube, input: ServiceInput): Promise<Serv
   const name = service.name;
   const target = namespace.name;
   const plannedSecrets = await planSecrets(kube, name, target, namespace.exists, service.secrets);
+  const authSecret = service.upstream ? await planAuthSecret(kube, ns, service.upstream) : undefined;
+  if (authSecret) plannedSecrets.push(authSecret);
   // Pods are annotated with the versions of the Secrets they read, as they are now; a
   // rewritten Secret's new version goes in when it is applied (apply/), so its readers roll.
   const secretReaders = service.secretReaders;

@@ -1,0 +1,51 @@
+import type { HomelabConfig } from "../config/schema.ts";
+import type { ServiceResult } from "../execute-plan.ts";
+import type { ServicePlan } from "../plan/plan-release.ts";
+import { describeOrder, enabledNeeds, releaseLevels } from "./dependency-graph.ts";
+import { runInDependencyOrder } from "./run-in-order.ts";
+
+/** Progress output of a release: `say(service, message)`. */
+type Say = (service: string, message: string) => void;
+
+/** The name progress lines about the whole release use. */
+export const RELEASE_PROGRESS = "release";
+
+/**
+ * Releases the services of a plan in the order their `needs:` give: a service starts when
+ * every service it needs is released and running; services that do not depend on each other
+ * go in parallel (at most `concurrency`). When a service fails, the services that need it
+ * (directly or not) are not touched: they end `skipped`, naming the service and its reason.
+ * Says the order first when there is one, and why a service waits.
+ */
+export async function releaseInOrder(
+  plans: readonly ServicePlan[],
+  config: HomelabConfig,
+  options: { concurrency: number; say: Say },
+  release: (plan: ServicePlan) => Promise<ServiceResult>,
+): Promise<ServiceResult[]> {
+  const needs = enabledNeeds(config.services);
+  const needsOf = (name: string) => needs.get(name) ?? [];
+  const levels = releaseLevels(
+    plans.map((p) => p.service),
+    needsOf,
+  );
+  if (levels.length > 1) options.say(RELEASE_PROGRESS, `order (needs): ${describeOrder(levels)}`);
+  const present = new Set(plans.map((p) => p.service));
+  return runInDependencyOrder(plans, {
+    name: (p) => p.service,
+    needs: (p) => needsOf(p.service),
+    concurrency: options.concurrency,
+    onWait: (p, waiting) => options.say(p.service, `waiting for ${waiting.join(", ")} (needs)`),
+    run: (p) => {
+      const met = needsOf(p.service).filter((n) => present.has(n));
+      if (met.length) options.say(p.service, `starting: ${met.join(", ")} released`);
+      return release(p);
+    },
+    succeeded: (r) => r.status !== "failed" && r.status !== "skipped",
+    skip: (p, need, r) => {
+      const why = r.status === "skipped" ? `was skipped (${r.reason ?? "?"})` : `failed: ${r.reason ?? "see above"}`;
+      options.say(p.service, `skipped: it needs ${need}, which ${r.status === "skipped" ? "was skipped" : "failed"}`);
+      return { service: p.service, change: p.change, status: "skipped", diff: p.diff, seconds: 0, reason: `not released: it needs ${need}, which ${why}` };
+    },
+  });
+}
