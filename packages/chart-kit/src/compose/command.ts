@@ -18,7 +18,8 @@ export function shellWords(line: string): string[] | undefined {
       else word += c;
     } else if (quote === '"') {
       if (c === '"') quote = undefined;
-      else if (c === "\\" && i + 1 < line.length && '"\\$`\n'.includes(line.charAt(i + 1))) word += line.charAt(++i);
+      else if (c === "\\" && i + 1 < line.length && '"\\$`\n'.includes(line.charAt(i + 1)))
+        word += line.charAt(++i);
       else word += c;
     } else if (c === "'" || c === '"') {
       quote = c;
@@ -41,12 +42,22 @@ export function shellWords(line: string): string[] | undefined {
 }
 
 /** The words of a `command` or `entrypoint`; undefined when it is not given. */
-export function parseCommand(compose: Pick<ComposeFile, "where">, value: unknown, at: KeyPath): string[] | undefined {
+export function parseCommand(
+  compose: Pick<ComposeFile, "where">,
+  value: unknown,
+  at: KeyPath,
+): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) return value.map((v: unknown) => String(v));
   if (typeof value === "string") {
     const words = shellWords(value);
-    if (!words) fail(compose, at, `"${value}" has an unclosed quote`, "close the quote, or write the command as a list");
+    if (!words)
+      fail(
+        compose,
+        at,
+        `"${value}" has an unclosed quote`,
+        "close the quote, or write the command as a list",
+      );
     return words;
   }
   return fail(compose, at, "is neither a string nor a list", 'write it as a list, e.g. ["--port", "8080"]');

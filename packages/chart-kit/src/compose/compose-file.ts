@@ -38,7 +38,12 @@ export class ComposeImportError extends FixableError {
 }
 
 /** Throws a ComposeImportError at `path` of `compose`. */
-export function fail(compose: Pick<ComposeFile, "where">, path: KeyPath, problem: string, fix: string): never {
+export function fail(
+  compose: Pick<ComposeFile, "where">,
+  path: KeyPath,
+  problem: string,
+  fix: string,
+): never {
   throw new ComposeImportError(compose.where(path), path, problem, fix);
 }
 
@@ -75,13 +80,25 @@ export function parseCompose(text: string, file: string): ComposeFile {
   }
   const top: unknown = doc.toJS({ maxAliasCount: 1000 });
   const compose = { where };
-  if (!isObj(top)) fail(compose, [], "is not a Compose file (its top level is not a mapping)", "give the path of a docker-compose.yml / compose.yaml");
+  if (!isObj(top))
+    fail(
+      compose,
+      [],
+      "is not a Compose file (its top level is not a mapping)",
+      "give the path of a docker-compose.yml / compose.yaml",
+    );
   if (!isObj(top.services) || Object.keys(top.services).length === 0) {
     fail(compose, ["services"], "has no services", "give a Compose file with a `services:` mapping");
   }
   const services = new Map<string, Obj>();
   for (const [name, service] of Object.entries(top.services)) {
-    if (!isObj(service)) fail(compose, ["services", name], "is not a mapping", "write the service as `name:` followed by its keys");
+    if (!isObj(service))
+      fail(
+        compose,
+        ["services", name],
+        "is not a mapping",
+        "write the service as `name:` followed by its keys",
+      );
     services.set(name, service);
   }
   const volumes = new Map<string, Obj>();

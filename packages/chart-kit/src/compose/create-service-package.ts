@@ -44,12 +44,18 @@ const usage = (problem: string, fix: string, where?: string) =>
 export function createServicePackage(options: CreateServicePackageOptions): CreatedServicePackage {
   const { name } = options;
   if (!DNS_LABEL.test(name) || name.length > 53) {
-    throw usage(`"${name}" is not a DNS-1123 label of at most 53 characters`, "use lowercase letters, digits and dashes, e.g. immich");
+    throw usage(
+      `"${name}" is not a DNS-1123 label of at most 53 characters`,
+      "use lowercase letters, digits and dashes, e.g. immich",
+    );
   }
   const appsDir = resolve(options.appsDir ?? join(options.root, "apps"));
   const dir = join(appsDir, name);
   if (existsSync(dir)) {
-    throw usage(`${relative(options.root, dir) || dir} already exists`, "choose another name, or edit its src/service.ts");
+    throw usage(
+      `${relative(options.root, dir) || dir} already exists`,
+      "choose another name, or edit its src/service.ts",
+    );
   }
   let service = serviceSkeleton(name);
   let warnings: string[] = [];
@@ -63,7 +69,10 @@ export function createServicePackage(options: CreateServicePackageOptions): Crea
     warnings = imported.warnings;
   }
   const files = new Map(generatedFiles(name));
-  files.set("package.json", packageJson(name, `${titleOf(name)}: the service definition that generates charts/${name}.`));
+  files.set(
+    "package.json",
+    packageJson(name, `${titleOf(name)}: the service definition that generates charts/${name}.`),
+  );
   files.set("src/service.ts", service);
   for (const [path, content] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -31,19 +31,34 @@ const PULL_POLICIES: Record<string, string> = {
 function image(d: Draft, svc: Obj, at: KeyPath): { value: Obj; notes: string[]; database: boolean } {
   if (typeof svc.image !== "string" || !svc.image.trim()) {
     if (svc.build !== undefined) {
-      fail(d.compose, [...at, "image"], "is missing: the service is built from source (build:)", "build the image, push it to a registry and set image: REPOSITORY:TAG");
+      fail(
+        d.compose,
+        [...at, "image"],
+        "is missing: the service is built from source (build:)",
+        "build the image, push it to a registry and set image: REPOSITORY:TAG",
+      );
     }
     fail(d.compose, [...at, "image"], "is missing", "set image: REPOSITORY:TAG");
   }
-  if (svc.build !== undefined) d.warn([...at, "build"], "not imported: the chart runs the image given in image:");
+  if (svc.build !== undefined)
+    d.warn([...at, "build"], "not imported: the chart runs the image given in image:");
   const ref = parseImage(svc.image);
   const notes: string[] = [];
   if (ref.unpinned) {
-    d.warn([...at, "image"], `"${svc.image}" is not pinned: ${ref.unpinned}. The draft has tag "latest", which the build refuses until you pin a release`);
-    notes.push(`TODO: pin a release: Compose had "${svc.image}" (${ref.unpinned}); the build refuses "latest".`);
+    d.warn(
+      [...at, "image"],
+      `"${svc.image}" is not pinned: ${ref.unpinned}. The draft has tag "latest", which the build refuses until you pin a release`,
+    );
+    notes.push(
+      `TODO: pin a release: Compose had "${svc.image}" (${ref.unpinned}); the build refuses "latest".`,
+    );
   }
   const policy = svc.pull_policy === undefined ? undefined : PULL_POLICIES[String(svc.pull_policy)];
-  if (svc.pull_policy !== undefined && !policy) d.warn([...at, "pull_policy"], `"${String(svc.pull_policy)}" is not imported: the kubelet pulls IfNotPresent`);
+  if (svc.pull_policy !== undefined && !policy)
+    d.warn(
+      [...at, "pull_policy"],
+      `"${String(svc.pull_policy)}" is not imported: the kubelet pulls IfNotPresent`,
+    );
   const value = {
     repository: ref.repository,
     tag: ref.tag,
@@ -58,25 +73,39 @@ function resources(d: Draft, svc: Obj, at: KeyPath): { value: Obj; given: boolea
   const requests: Obj = {};
   const memory = (v: unknown, key: KeyPath) => {
     const bytes = sizeBytes(v);
-    if (bytes === undefined) fail(d.compose, key, `"${String(v)}" is not a size`, "write a size such as 512m or 2g");
+    if (bytes === undefined)
+      fail(d.compose, key, `"${String(v)}" is not a size`, "write a size such as 512m or 2g");
     return quantity(bytes);
   };
-  const cpu = (v: unknown, key: KeyPath) => cpuQuantity(v) ?? fail(d.compose, key, `"${String(v)}" is not a CPU count`, "write a number such as 0.5 or 2");
+  const cpu = (v: unknown, key: KeyPath) =>
+    cpuQuantity(v) ??
+    fail(d.compose, key, `"${String(v)}" is not a CPU count`, "write a number such as 0.5 or 2");
   if (svc.mem_limit !== undefined) limits.memory = memory(svc.mem_limit, [...at, "mem_limit"]);
-  if (svc.mem_reservation !== undefined) requests.memory = memory(svc.mem_reservation, [...at, "mem_reservation"]);
+  if (svc.mem_reservation !== undefined)
+    requests.memory = memory(svc.mem_reservation, [...at, "mem_reservation"]);
   if (svc.cpus !== undefined) limits.cpu = cpu(svc.cpus, [...at, "cpus"]);
   const deploy = isObj(svc.deploy) ? svc.deploy : {};
   for (const key of Object.keys(deploy)) {
-    if (key !== "resources") d.warn([...at, "deploy", key], "not imported: Swarm deployment settings have no chart equivalent (replicas: controllers.<id>.replicas)");
+    if (key !== "resources")
+      d.warn(
+        [...at, "deploy", key],
+        "not imported: Swarm deployment settings have no chart equivalent (replicas: controllers.<id>.replicas)",
+      );
   }
   const res = isObj(deploy.resources) ? deploy.resources : {};
-  for (const [kind, target] of [["limits", limits], ["reservations", requests]] as const) {
+  for (const [kind, target] of [
+    ["limits", limits],
+    ["reservations", requests],
+  ] as const) {
     const r = isObj(res[kind]) ? res[kind] : {};
     const here = [...at, "deploy", "resources", kind];
     if (r.memory !== undefined) target.memory = memory(r.memory, [...here, "memory"]);
     if (r.cpus !== undefined) target.cpu = cpu(r.cpus, [...here, "cpus"]);
     for (const extra of Object.keys(r).filter((k) => k !== "memory" && k !== "cpus")) {
-      d.warn([...here, extra], "not imported: request devices such as GPUs through their device plugin's resource in resources");
+      d.warn(
+        [...here, extra],
+        "not imported: request devices such as GPUs through their device plugin's resource in resources",
+      );
     }
   }
   const given = Object.keys(limits).length + Object.keys(requests).length > 0;
@@ -93,12 +122,16 @@ function probes(health: Healthcheck, ports: readonly NamedPort[]): { value?: Obj
     tcp
       ? {
           value: { liveness: { type: "tcp", port: tcp.name }, readiness: { type: "tcp", port: tcp.name } },
-          notes: [`TODO: ${why}: a TCP check of ${tcp.name} as a start; use the service's health endpoint if it has one.`],
+          notes: [
+            `TODO: ${why}: a TCP check of ${tcp.name} as a start; use the service's health endpoint if it has one.`,
+          ],
         }
       : { notes: [`TODO: ${why}, and no TCP port to check: add probes from the service's docs.`] };
   if (health.kind === "none") return guess("Compose had no healthcheck");
-  if (health.kind === "image") return guess("Compose used the image's own HEALTHCHECK, which Kubernetes ignores");
-  if (health.kind === "disabled") return { notes: ["Compose disabled the healthcheck: no probes. TODO: confirm."] };
+  if (health.kind === "image")
+    return guess("Compose used the image's own HEALTHCHECK, which Kubernetes ignores");
+  if (health.kind === "disabled")
+    return { notes: ["Compose disabled the healthcheck: no probes. TODO: confirm."] };
   const { check, timing, startup, test } = health;
   const notes = [
     `From the Compose healthcheck ${test}. TODO: confirm: Compose only marked the container unhealthy; the liveness probe restarts it.`,
@@ -108,7 +141,10 @@ function probes(health: Healthcheck, ports: readonly NamedPort[]): { value?: Obj
     base = { type: "exec", command: check.command };
     if (check.shell) notes.push("A shell line: the image needs /bin/sh.");
     const vars = check.command.flatMap((c) => placeholdersIn(c));
-    if (vars.length) notes.push(`TODO: ${vars.map((v) => `\${${v}}`).join(", ")} comes from .env or the environment, which import does not read.`);
+    if (vars.length)
+      notes.push(
+        `TODO: ${vars.map((v) => `\${${v}}`).join(", ")} comes from .env or the environment, which import does not read.`,
+      );
   } else {
     const named = ports.find((p) => p.protocol === "TCP" && p.target === check.port);
     base = { type: check.type, path: check.path, port: named?.name ?? check.port };
@@ -118,7 +154,9 @@ function probes(health: Healthcheck, ports: readonly NamedPort[]): { value?: Obj
   const value: Obj = {};
   if (startup) {
     value.startup = { ...base, spec: startup };
-    notes.push(`Compose's start_period became a startup probe (up to ${startup.periodSeconds * startup.failureThreshold}s).`);
+    notes.push(
+      `Compose's start_period became a startup probe (up to ${startup.periodSeconds * startup.failureThreshold}s).`,
+    );
   }
   value.liveness = { ...base, ...spec };
   value.readiness = { ...base, ...spec };
@@ -151,7 +189,13 @@ export function draftController(d: Draft, composeName: string, svc: Obj): void {
         note: `Compose did not list it (services of one file reach each other on any port): ${port} is the image's usual port. TODO: confirm`,
       });
     } else {
-      d.notes.add(d.values.controllers, cid, "TODO: Compose listed no port, and the other services reach it: add the port it listens on as a Service (service." + cid + ".ports).");
+      d.notes.add(
+        d.values.controllers,
+        cid,
+        "TODO: Compose listed no port, and the other services reach it: add the port it listens on as a Service (service." +
+          cid +
+          ".ports).",
+      );
     }
   }
   const healthPort = health.kind === "probe" && health.check.type !== "exec" ? health.check : undefined;
@@ -172,11 +216,21 @@ export function draftController(d: Draft, composeName: string, svc: Obj): void {
   const pod = security.pod;
   if (svc.stop_grace_period !== undefined) {
     const s = durationSeconds(svc.stop_grace_period);
-    if (s === undefined) fail(d.compose, [...at, "stop_grace_period"], `"${String(svc.stop_grace_period)}" is not a duration`, "write a duration such as 30s");
+    if (s === undefined)
+      fail(
+        d.compose,
+        [...at, "stop_grace_period"],
+        `"${String(svc.stop_grace_period)}" is not a duration`,
+        "write a duration such as 30s",
+      );
     pod.terminationGracePeriodSeconds = wholeSeconds(s);
   }
   if (pod.hostNetwork && ports.length) {
-    d.notes.add(d.values.controllers, cid, "Host network: the ports are the node's; Compose ignored the ports: list with network_mode: host.");
+    d.notes.add(
+      d.values.controllers,
+      cid,
+      "Host network: the ports are the node's; Compose ignored the ports: list with network_mode: host.",
+    );
   }
 
   const container: Obj = { image: img.value };
@@ -184,12 +238,23 @@ export function draftController(d: Draft, composeName: string, svc: Obj): void {
   const entrypoint = parseCommand(d.compose, svc.entrypoint, [...at, "entrypoint"]);
   const command = parseCommand(d.compose, svc.command, [...at, "command"]);
   if (entrypoint?.length) container.command = entrypoint;
-  if (entrypoint && !entrypoint.length) d.warn([...at, "entrypoint"], "an empty entrypoint (clearing the image's) is not imported: give the command to run instead");
+  if (entrypoint && !entrypoint.length)
+    d.warn(
+      [...at, "entrypoint"],
+      "an empty entrypoint (clearing the image's) is not imported: give the command to run instead",
+    );
   if (command?.length) container.args = command;
-  for (const [key, words] of [["command", entrypoint], ["args", command]] as const) {
+  for (const [key, words] of [
+    ["command", entrypoint],
+    ["args", command],
+  ] as const) {
     const vars = (words ?? []).flatMap((w) => placeholdersIn(w));
     if (vars.length && container[key]) {
-      d.notes.add(container, key, `TODO: ${vars.map((v) => `\${${v}}`).join(", ")} comes from .env or the environment, which import does not read.`);
+      d.notes.add(
+        container,
+        key,
+        `TODO: ${vars.map((v) => `\${${v}}`).join(", ")} comes from .env or the environment, which import does not read.`,
+      );
     }
   }
   if (typeof svc.working_dir === "string") container.workingDir = svc.working_dir;
@@ -198,13 +263,23 @@ export function draftController(d: Draft, composeName: string, svc: Obj): void {
   if (probe.value) container.probes = probe.value;
   const res = resources(d, svc, at);
   container.resources = res.value;
-  d.notes.add(container, "resources", res.given ? "From Compose's limits and reservations; TODO: confirm the requests." : "TODO: size from the service's docs: placeholders.");
+  d.notes.add(
+    container,
+    "resources",
+    res.given
+      ? "From Compose's limits and reservations; TODO: confirm the requests."
+      : "TODO: size from the service's docs: placeholders.",
+  );
   if (Object.keys(security.container).length) container.securityContext = security.container;
 
   const controller: Obj = {};
   if (img.database) {
     controller.type = "statefulset";
-    d.notes.add(controller, "type", "A database: a StatefulSet (one pod at a time, a stable name). TODO: confirm.");
+    d.notes.add(
+      controller,
+      "type",
+      "A database: a StatefulSet (one pod at a time, a stable name). TODO: confirm.",
+    );
   }
   controller.pod = pod;
   const containers = { main: container };
@@ -217,7 +292,9 @@ export function draftController(d: Draft, composeName: string, svc: Obj): void {
 
   const deps = dependsOn(d.compose, composeName, svc);
   if (deps.length) {
-    const list = deps.map((x) => `${x.service}${x.condition === "service_started" ? "" : ` (${x.condition})`}`).join(", ");
+    const list = deps
+      .map((x) => `${x.service}${x.condition === "service_started" ? "" : ` (${x.condition})`}`)
+      .join(", ");
     d.notes.add(
       d.values.controllers,
       cid,
@@ -226,7 +303,11 @@ export function draftController(d: Draft, composeName: string, svc: Obj): void {
     );
   }
   if (pod.hostNetwork && !ports.length) {
-    d.notes.add(d.values.controllers, cid, "TODO: host network and no ports listed: add the web UI's port as service.main.ports.http (and an ingress).");
+    d.notes.add(
+      d.values.controllers,
+      cid,
+      "TODO: host network and no ports listed: add the web UI's port as service.main.ports.http (and an ingress).",
+    );
   }
   draftServices(d, cid, ports);
 }

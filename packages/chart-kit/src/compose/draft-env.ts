@@ -17,14 +17,19 @@ const HOST_KEY = /HOST|ADDR|SERVER|ENDPOINT|BROKER|_URL$|_URI$|_DSN$/i;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A Go template that renders the Service name of controller `id`. */
-export const serviceNameOf = (id: string): string => `{{ include "homelab.componentName" (dict "root" . "id" "${id}") }}`;
+export const serviceNameOf = (id: string): string =>
+  `{{ include "homelab.componentName" (dict "root" . "id" "${id}") }}`;
 
 /**
  * Replaces Compose service names used as hosts in `value` (`db`, `db:5432`,
  * `redis://redis:6379`, `user@db/x`) by their Services' names. Returns the
  * new value and the services replaced.
  */
-export function rewriteHosts(name: string, value: string, controllerIds: ReadonlyMap<string, string>): { value: string; replaced: string[] } {
+export function rewriteHosts(
+  name: string,
+  value: string,
+  controllerIds: ReadonlyMap<string, string>,
+): { value: string; replaced: string[] } {
   const replaced: string[] = [];
   let out = value;
   for (const [service, id] of controllerIds) {
@@ -34,7 +39,10 @@ export function rewriteHosts(name: string, value: string, controllerIds: Readonl
     const inUrl = new RegExp(`(//|@)${s}(?=$|[:/?,])`, "g");
     const before = out;
     if (whole.test(out) && HOST_KEY.test(name)) out = serviceNameOf(id);
-    else out = out.replace(hostPort, serviceNameOf(id)).replace(inUrl, (_m, p: string) => `${p}${serviceNameOf(id)}`);
+    else
+      out = out
+        .replace(hostPort, serviceNameOf(id))
+        .replace(inUrl, (_m, p: string) => `${p}${serviceNameOf(id)}`);
     if (out !== before) replaced.push(service);
   }
   return { value: out, replaced };
@@ -80,15 +88,26 @@ export function draftEnv(d: Draft, svc: Obj, at: KeyPath): Obj {
     text = rewritten;
     env[name] = text;
     if (vars.length) {
-      d.notes.add(env, name, `TODO: was ${JSON.stringify(value)}: ${vars.map((v) => `\${${v}}`).join(", ")} comes from .env or the environment, which import does not read.`);
+      d.notes.add(
+        env,
+        name,
+        `TODO: was ${JSON.stringify(value)}: ${vars.map((v) => `\${${v}}`).join(", ")} comes from .env or the environment, which import does not read.`,
+      );
     }
     if (replaced.length) {
-      d.notes.add(env, name, `Was ${JSON.stringify(value)}: ${replaced.join(", ")} is reached through its Service's name here.`);
+      d.notes.add(
+        env,
+        name,
+        `Was ${JSON.stringify(value)}: ${replaced.join(", ")} is reached through its Service's name here.`,
+      );
     }
   }
   const files = parseEnvFiles(svc.env_file);
   if (files.length) {
-    d.warn([...at, "env_file"], `${files.join(", ")} is not read: add its variables to env (secrets through secrets.${SECRET_ID})`);
+    d.warn(
+      [...at, "env_file"],
+      `${files.join(", ")} is not read: add its variables to env (secrets through secrets.${SECRET_ID})`,
+    );
   }
   return env;
 }

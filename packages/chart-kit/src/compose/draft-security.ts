@@ -31,11 +31,14 @@ function parseUser(d: Draft, value: unknown, at: KeyPath): User | undefined {
   if (value === undefined || value === null) return undefined;
   const text = String(value);
   const [user = "", group] = text.split(":");
-  const id = (s: string | undefined) => (s === "root" ? 0 : s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined);
+  const id = (s: string | undefined) =>
+    s === "root" ? 0 : s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
   const uid = id(user);
   const gid = id(group);
   if (uid === undefined || (group !== undefined && gid === undefined)) {
-    const why = placeholdersIn(text).length ? "comes from a variable import cannot resolve" : "is a name, and Kubernetes needs numeric ids";
+    const why = placeholdersIn(text).length
+      ? "comes from a variable import cannot resolve"
+      : "is a name, and Kubernetes needs numeric ids";
     d.warn(at, `"${text}" ${why}: the draft runs as 1000:1000. Fix: set runAsUser and runAsGroup to the ids`);
     return undefined;
   }
@@ -68,25 +71,43 @@ export function draftSecurity(d: Draft, { cid, at, svc, lowPorts, puid }: Securi
   const user = parseUser(d, svc.user, [...at, "user"]);
   const sc: Obj = {};
   if (user?.uid === 0) {
-    Object.assign(sc, { runAsNonRoot: false, runAsUser: 0, runAsGroup: user.gid ?? 0, fsGroup: user.gid ?? 0 });
-    d.except({ kind: "runAsRoot", controller: cid, reason: `TODO: confirm: Compose ran it as ${String(svc.user)}` });
+    Object.assign(sc, {
+      runAsNonRoot: false,
+      runAsUser: 0,
+      runAsGroup: user.gid ?? 0,
+      fsGroup: user.gid ?? 0,
+    });
+    d.except({
+      kind: "runAsRoot",
+      controller: cid,
+      reason: `TODO: confirm: Compose ran it as ${String(svc.user)}`,
+    });
   } else if (user) {
     const gid = user.gid ?? user.uid ?? 1000;
     Object.assign(sc, { runAsUser: user.uid, runAsGroup: gid, fsGroup: gid });
-    if (user.gid === undefined) podNotes.push(`Compose gave the user ${String(svc.user)} without a group: the group is the same id. TODO: confirm.`);
+    if (user.gid === undefined)
+      podNotes.push(
+        `Compose gave the user ${String(svc.user)} without a group: the group is the same id. TODO: confirm.`,
+      );
   } else {
     Object.assign(sc, { runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 });
     podNotes.push(
       "TODO: Compose ran the image's own user (often root); the chart runs as 1000:1000. Check the image's USER: " +
         "an image that must start as root needs runAsNonRoot: false, runAsUser: 0 and a runAsRoot exception.",
     );
-    if (puid) podNotes.push("PUID/PGID in env: a linuxserver.io-style image starts as root and drops to PUID (it needs root and SETUID, SETGID, CHOWN).");
+    if (puid)
+      podNotes.push(
+        "PUID/PGID in env: a linuxserver.io-style image starts as root and drops to PUID (it needs root and SETUID, SETGID, CHOWN).",
+      );
   }
   const groups = (Array.isArray(svc.group_add) ? svc.group_add : []).map(String);
   const numeric = groups.filter((g) => /^\d+$/.test(g)).map(Number);
   if (numeric.length) sc.supplementalGroups = numeric;
   if (numeric.length < groups.length) {
-    d.warn([...at, "group_add"], "group names are not imported (Kubernetes needs numeric ids). Fix: add the ids to pod.securityContext.supplementalGroups");
+    d.warn(
+      [...at, "group_add"],
+      "group names are not imported (Kubernetes needs numeric ids). Fix: add the ids to pod.securityContext.supplementalGroups",
+    );
   }
   pod.securityContext = sc;
   if (podNotes.length) d.notes.add(pod, "securityContext", ...podNotes);
@@ -94,16 +115,30 @@ export function draftSecurity(d: Draft, { cid, at, svc, lowPorts, puid }: Securi
   const mode = typeof svc.network_mode === "string" ? svc.network_mode : undefined;
   if (mode === "host") {
     pod.hostNetwork = true;
-    d.except({ kind: "hostNetwork", controller: cid, reason: "TODO: confirm: Compose ran it with network_mode: host (e.g. LAN discovery through mDNS or SSDP)" });
+    d.except({
+      kind: "hostNetwork",
+      controller: cid,
+      reason:
+        "TODO: confirm: Compose ran it with network_mode: host (e.g. LAN discovery through mDNS or SSDP)",
+    });
   } else if (mode && mode !== "bridge" && mode !== "default") {
-    d.warn([...at, "network_mode"], `"${mode}" is not imported: pods have their own network. Fix: to share one network namespace, run the containers in one controller`);
+    d.warn(
+      [...at, "network_mode"],
+      `"${mode}" is not imported: pods have their own network. Fix: to share one network namespace, run the containers in one controller`,
+    );
   }
-  for (const [key, field, kind] of [["pid", "hostPID", "hostPID"], ["ipc", "hostIPC", "hostIPC"]] as const) {
+  for (const [key, field, kind] of [
+    ["pid", "hostPID", "hostPID"],
+    ["ipc", "hostIPC", "hostIPC"],
+  ] as const) {
     if (svc[key] === "host") {
       pod[field] = true;
       d.except({ kind, controller: cid, reason: `TODO: confirm: Compose ran it with ${key}: host` });
     } else if (svc[key] !== undefined && !(key === "ipc" && /^(private|shareable)$/.test(String(svc[key])))) {
-      d.warn([...at, key], `"${String(svc[key])}" is not imported: pods have their own ${key.toUpperCase()} namespace`);
+      d.warn(
+        [...at, key],
+        `"${String(svc[key])}" is not imported: pods have their own ${key.toUpperCase()} namespace`,
+      );
     }
   }
 
@@ -119,19 +154,39 @@ export function draftSecurity(d: Draft, { cid, at, svc, lowPorts, puid }: Securi
   if (lowPorts.length && !caps.includes("NET_BIND_SERVICE") && !caps.includes("ALL")) {
     caps.push("NET_BIND_SERVICE");
     const list = [...new Set(lowPorts)].sort((a, b) => a - b);
-    uses.push(`NET_BIND_SERVICE: binds port ${list.join(", ")} (below 1024) with every other capability dropped`);
+    uses.push(
+      `NET_BIND_SERVICE: binds port ${list.join(", ")} (below 1024) with every other capability dropped`,
+    );
   }
   if (svc.privileged === true) {
     Object.assign(container, { privileged: true, allowPrivilegeEscalation: true });
-    d.except({ kind: "privileged", controller: cid, container: "main", reason: "TODO: confirm: Compose ran it privileged (e.g. for devices)" });
-    d.except({ kind: "privilegeEscalation", controller: cid, container: "main", reason: "TODO: confirm: a privileged container escalates by definition" });
+    d.except({
+      kind: "privileged",
+      controller: cid,
+      container: "main",
+      reason: "TODO: confirm: Compose ran it privileged (e.g. for devices)",
+    });
+    d.except({
+      kind: "privilegeEscalation",
+      controller: cid,
+      container: "main",
+      reason: "TODO: confirm: a privileged container escalates by definition",
+    });
   }
   if (caps.length) {
     container.capabilities = { add: caps };
-    d.except({ kind: "capabilities", controller: cid, container: "main", reason: `TODO: confirm: ${uses.join("; ")}` });
+    d.except({
+      kind: "capabilities",
+      controller: cid,
+      container: "main",
+      reason: `TODO: confirm: ${uses.join("; ")}`,
+    });
   }
   if (svc.cap_drop !== undefined) {
-    d.warn([...at, "cap_drop"], "not imported: every capability is dropped by default (only cap_add and low ports add some back)");
+    d.warn(
+      [...at, "cap_drop"],
+      "not imported: every capability is dropped by default (only cap_add and low ports add some back)",
+    );
   }
   if (svc.read_only !== true) {
     containerNotes.push(

@@ -38,7 +38,14 @@ export const SECRET_ID = "app";
 export class Draft {
   readonly notes = new Notes();
   readonly warnings: string[] = [];
-  readonly values: DraftValues = { controllers: {}, service: {}, ingress: {}, persistence: {}, configMaps: {}, secrets: {} };
+  readonly values: DraftValues = {
+    controllers: {},
+    service: {},
+    ingress: {},
+    persistence: {},
+    configMaps: {},
+    secrets: {},
+  };
   readonly exceptions: DraftException[] = [];
   /** Persistence ids of Compose's named volumes (shared by the controllers that mount them). */
   readonly namedVolumes = new Map<string, string>();

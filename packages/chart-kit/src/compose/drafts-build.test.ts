@@ -5,7 +5,15 @@
  * `helm lint --strict` and `helm template` with the real helm.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,9 +31,19 @@ const chartKit = new URL("../..", import.meta.url).pathname;
 const repo = realpathSync(join(chartKit, "../.."));
 
 /** Each draft: the fixture, the import options, and the controllers whose image the build refuses until pinned. */
-const DRAFTS: [file: string, fixture: string | undefined, options: ImportComposeOptions, unpinned: string[]][] = [
+const DRAFTS: [
+  file: string,
+  fixture: string | undefined,
+  options: ImportComposeOptions,
+  unpinned: string[],
+][] = [
   ["pihole", "pihole.yaml", {}, ["main"]],
-  ["immich", "immich.yaml", { service: ["immich-server", "immich-machine-learning"] }, ["main", "machine-learning"]],
+  [
+    "immich",
+    "immich.yaml",
+    { service: ["immich-server", "immich-machine-learning"] },
+    ["main", "machine-learning"],
+  ],
   ["frigate", "frigate.yaml", {}, []],
   ["home-assistant", "home-assistant.yaml", { name: "home-assistant" }, ["main"]],
   ["mosquitto", "mosquitto.yaml", {}, []],
@@ -54,8 +72,14 @@ beforeAll(() => {
   mkdirSync(join(modules, "@types"), { recursive: true });
   symlinkSync(chartKit, join(modules, "@homelab", "chart-kit"));
   symlinkSync(join(repo, "tooling", "tsconfig"), join(modules, "@homelab", "tsconfig"));
-  symlinkSync(realpathSync(join(chartKit, "node_modules", "@types", "node")), join(modules, "@types", "node"));
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: "@homelab/tsconfig/base.json", include: ["src"] }));
+  symlinkSync(
+    realpathSync(join(chartKit, "node_modules", "@types", "node")),
+    join(modules, "@types", "node"),
+  );
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ extends: "@homelab/tsconfig/base.json", include: ["src"] }),
+  );
   for (const [file, fixture, options] of DRAFTS) {
     const source = fixture
       ? importCompose(readFileSync(fixturePath(fixture), "utf8"), { file: fixture, ...options }).source
@@ -64,7 +88,10 @@ beforeAll(() => {
   }
   writeFileSync(join(dir, "src", "broken.ts"), BROKEN);
   try {
-    const output = execFileSync(join(chartKit, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });
+    const output = execFileSync(join(chartKit, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     tsc = { status: 0, output };
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string };
@@ -87,19 +114,42 @@ describe("drafts type-check with the real tsc", () => {
   });
 });
 
+describe("drafts are formatted", () => {
+  it.each(DRAFTS.map(([file]) => file))("%s is as `pnpm format` (biome) writes it", (file) => {
+    const source = readFileSync(join(dir, "src", `${file}.ts`), "utf8");
+    const formatted = execFileSync(
+      join(repo, "node_modules", ".bin", "biome"),
+      ["format", `--stdin-file-path=${join(dir, "src", `${file}.ts`)}`],
+      {
+        cwd: repo,
+        input: source,
+        encoding: "utf8",
+      },
+    );
+    expect(source).toBe(formatted);
+  });
+});
+
 describe.each(DRAFTS)("the %s draft becomes a chart", (file, _fixture, _options, unpinned) => {
   let definition: ServiceDefinition;
   let ciValues: CiValues;
 
   beforeAll(async () => {
-    const mod = (await import(pathToFileURL(join(dir, "src", `${file}.ts`)).href)) as { default: ServiceDefinition; ciValues: CiValues };
+    const mod = (await import(pathToFileURL(join(dir, "src", `${file}.ts`)).href)) as {
+      default: ServiceDefinition;
+      ciValues: CiValues;
+    };
     definition = mod.default;
     ciValues = mod.ciValues;
   });
 
   it("is refused by the build only for its unpinned images", () => {
     expect(definitionProblems(definition)).toEqual(
-      unpinned.map((c) => [`values.controllers.${c}.containers.main.image.tag`, '"latest" is not a pinned tag', expect.any(String)]),
+      unpinned.map((c) => [
+        `values.controllers.${c}.containers.main.image.tag`,
+        '"latest" is not a pinned tag',
+        expect.any(String),
+      ]),
     );
   });
 

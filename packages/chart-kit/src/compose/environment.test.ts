@@ -6,7 +6,9 @@ const at = ["services", "app", "environment"];
 
 describe("Compose environment", () => {
   it("reads the mapping form: numbers and booleans as text, null as passed through", () => {
-    expect(parseEnvironment(compose, { TZ: "Etc/UTC", PORT: 8080, DEBUG: false, FROM_HOST: null }, at)).toEqual([
+    expect(
+      parseEnvironment(compose, { TZ: "Etc/UTC", PORT: 8080, DEBUG: false, FROM_HOST: null }, at),
+    ).toEqual([
       { name: "TZ", value: "Etc/UTC" },
       { name: "PORT", value: "8080" },
       { name: "DEBUG", value: "false" },
@@ -24,7 +26,9 @@ describe("Compose environment", () => {
   });
 
   it("refuses a name Kubernetes does not accept, naming the key", () => {
-    expect(() => parseEnvironment(compose, ["1BAD=x"], at)).toThrow(/^compose\.yaml:4: services\.app\.environment\[0\]: "1BAD" is not a variable name/);
+    expect(() => parseEnvironment(compose, ["1BAD=x"], at)).toThrow(
+      /^compose\.yaml:4: services\.app\.environment\[0\]: "1BAD" is not a variable name/,
+    );
     expect(() => parseEnvironment(compose, "TZ=UTC", at)).toThrow(/is neither a mapping nor a list/);
   });
 
@@ -37,13 +41,32 @@ describe("Compose environment", () => {
 
 describe("looksSecret", () => {
   it.each([
-    "DB_PASSWORD", "POSTGRES_PASSWORD", "FTLCONF_webserver_api_password", "WEBPASSWORD", "ADMIN_TOKEN",
-    "SECRET_KEY", "PAPERLESS_SECRET_KEY", "API_KEY", "MEILI_MASTER_KEY", "APIKEY", "DB_PASS", "JWT_SECRET",
-    "AWS_SECRET_ACCESS_KEY", "PRIVATE_KEY",
+    "DB_PASSWORD",
+    "POSTGRES_PASSWORD",
+    "FTLCONF_webserver_api_password",
+    "WEBPASSWORD",
+    "ADMIN_TOKEN",
+    "SECRET_KEY",
+    "PAPERLESS_SECRET_KEY",
+    "API_KEY",
+    "MEILI_MASTER_KEY",
+    "APIKEY",
+    "DB_PASS",
+    "JWT_SECRET",
+    "AWS_SECRET_ACCESS_KEY",
+    "PRIVATE_KEY",
   ])("%s is a secret", (name) => expect(looksSecret(name)).toBe(true));
 
   it.each([
-    "TZ", "DB_USERNAME", "DB_HOSTNAME", "POSTGRES_PASSWORD_FILE", "KEYBOARD_LAYOUT", "TOKEN_EXPIRY",
-    "PASSWORD_MIN_LENGTH", "SIGNUPS_ALLOWED", "OIDC_TOKEN_URL", "PASSWORD_PATH",
+    "TZ",
+    "DB_USERNAME",
+    "DB_HOSTNAME",
+    "POSTGRES_PASSWORD_FILE",
+    "KEYBOARD_LAYOUT",
+    "TOKEN_EXPIRY",
+    "PASSWORD_MIN_LENGTH",
+    "SIGNUPS_ALLOWED",
+    "OIDC_TOKEN_URL",
+    "PASSWORD_PATH",
   ])("%s is not", (name) => expect(looksSecret(name)).toBe(false));
 });

@@ -37,7 +37,12 @@ export function parseEnvironment(compose: Where, value: unknown, at: KeyPath): E
   }
   entries.forEach((e, i) => {
     if (!NAME.test(e.name)) {
-      fail(compose, Array.isArray(value) ? [...at, i] : [...at, e.name], `"${e.name}" is not a variable name Kubernetes accepts`, "use letters, digits, `_`, `-` and `.`, not starting with a digit");
+      fail(
+        compose,
+        Array.isArray(value) ? [...at, i] : [...at, e.name],
+        `"${e.name}" is not a variable name Kubernetes accepts`,
+        "use letters, digits, `_`, `-` and `.`, not starting with a digit",
+      );
     }
   });
   return entries;
@@ -50,9 +55,11 @@ export function parseEnvFiles(value: unknown): string[] {
   return list.map((e: unknown) => (isObj(e) ? String(e.path ?? "") : String(e)));
 }
 
-const SECRET_WORDS = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|(^|_)(PASS|PWD|KEY|SALT|PSK)$)/i;
+const SECRET_WORDS =
+  /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|(^|_)(PASS|PWD|KEY|SALT|PSK)$)/i;
 /** Names that hold a path or a setting about a secret, not the secret. */
-const NOT_SECRET = /_(FILE|PATH|DIR|LENGTH|TTL|EXPIRY|EXPIRATION|ENABLED|ALGORITHM|TYPE|URL|URI|HOST|PORT|USER|USERNAME|NAME)$/i;
+const NOT_SECRET =
+  /_(FILE|PATH|DIR|LENGTH|TTL|EXPIRY|EXPIRATION|ENABLED|ALGORITHM|TYPE|URL|URI|HOST|PORT|USER|USERNAME|NAME)$/i;
 
 /** True when a variable's name says it holds a secret (password, token, key...). */
 export const looksSecret = (name: string): boolean => SECRET_WORDS.test(name) && !NOT_SECRET.test(name);

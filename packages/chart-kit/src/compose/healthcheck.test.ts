@@ -8,11 +8,20 @@ const parse = (value: unknown) => parseHealthcheck(compose, value, at);
 describe("HTTP checks", () => {
   it.each([
     [["CMD", "curl", "-f", "http://localhost:8080/health"], { type: "http", path: "/health", port: 8080 }],
-    [["CMD-SHELL", "curl -fsS http://localhost:3000/api/ping || exit 1"], { type: "http", path: "/api/ping", port: 3000 }],
+    [
+      ["CMD-SHELL", "curl -fsS http://localhost:3000/api/ping || exit 1"],
+      { type: "http", path: "/api/ping", port: 3000 },
+    ],
     ["curl --fail --silent http://127.0.0.1:80/ || exit 1", { type: "http", path: "/", port: 80 }],
-    [["CMD", "wget", "--no-verbose", "--tries=1", "--spider", "http://localhost:9000/-/healthy"], { type: "http", path: "/-/healthy", port: 9000 }],
+    [
+      ["CMD", "wget", "--no-verbose", "--tries=1", "--spider", "http://localhost:9000/-/healthy"],
+      { type: "http", path: "/-/healthy", port: 9000 },
+    ],
     [["CMD", "wget", "-qO-", "http://localhost:8096/health"], { type: "http", path: "/health", port: 8096 }],
-    [["CMD", "curl", "-k", "https://localhost:8443/status?full=1"], { type: "https", path: "/status?full=1", port: 8443 }],
+    [
+      ["CMD", "curl", "-k", "https://localhost:8443/status?full=1"],
+      { type: "https", path: "/status?full=1", port: 8443 },
+    ],
     [["CMD", "curl", "-f", "http://localhost"], { type: "http", path: "/", port: 80 }],
   ])("%j", (test, check) => expect(parse({ test })).toMatchObject({ kind: "probe", check }));
 });
@@ -25,12 +34,16 @@ describe("exec checks", () => {
   });
 
   it("runs `X || exit 1` as X when X is a plain command", () => {
-    expect(parse({ test: "redis-cli ping || exit 1" })).toMatchObject({ check: { type: "exec", command: ["redis-cli", "ping"], shell: false } });
+    expect(parse({ test: "redis-cli ping || exit 1" })).toMatchObject({
+      check: { type: "exec", command: ["redis-cli", "ping"], shell: false },
+    });
   });
 
   it("runs other shell lines through sh -c", () => {
     const line = "curl -f http://localhost:8080/ | grep ok";
-    expect(parse({ test: ["CMD-SHELL", line] })).toMatchObject({ check: { type: "exec", command: ["sh", "-c", line], shell: true } });
+    expect(parse({ test: ["CMD-SHELL", line] })).toMatchObject({
+      check: { type: "exec", command: ["sh", "-c", line], shell: true },
+    });
   });
 
   it.each([
@@ -43,7 +56,9 @@ describe("exec checks", () => {
   });
 
   it("finds only harmless curl/wget invocations", () => {
-    expect(fetchedUrl(["curl", "-fsSL", "--max-time", "5", "http://localhost:1/"])).toBe("http://localhost:1/");
+    expect(fetchedUrl(["curl", "-fsSL", "--max-time", "5", "http://localhost:1/"])).toBe(
+      "http://localhost:1/",
+    );
     expect(fetchedUrl(["curl", "--data", "x", "http://localhost:1/"])).toBeUndefined();
     expect(fetchedUrl(["nc", "-z", "localhost", "1"])).toBeUndefined();
     expect(plainCommand("a && b")).toBeUndefined();

@@ -6,7 +6,10 @@ describe("parseImage", () => {
     ["redis:7.4.2", { repository: "docker.io/library/redis", tag: "7.4.2" }],
     ["vaultwarden/server:1.33.2", { repository: "docker.io/vaultwarden/server", tag: "1.33.2" }],
     ["docker.io/redis:7", { repository: "docker.io/library/redis", tag: "7" }],
-    ["ghcr.io/home-assistant/home-assistant:2025.1.4", { repository: "ghcr.io/home-assistant/home-assistant", tag: "2025.1.4" }],
+    [
+      "ghcr.io/home-assistant/home-assistant:2025.1.4",
+      { repository: "ghcr.io/home-assistant/home-assistant", tag: "2025.1.4" },
+    ],
     ["localhost:5000/app:1.0", { repository: "localhost:5000/app", tag: "1.0" }],
     [
       "docker.io/valkey/valkey:8-bookworm@sha256:a137",

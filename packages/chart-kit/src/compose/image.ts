@@ -18,8 +18,26 @@ export interface ImageRef {
 
 /** Tags projects move to each new release. */
 const MOVING_TAGS = new Set([
-  "latest", "stable", "release", "main", "master", "edge", "nightly", "dev", "develop", "development",
-  "beta", "alpha", "rolling", "lts", "current", "testing", "unstable", "preview", "next", "canary",
+  "latest",
+  "stable",
+  "release",
+  "main",
+  "master",
+  "edge",
+  "nightly",
+  "dev",
+  "develop",
+  "development",
+  "beta",
+  "alpha",
+  "rolling",
+  "lts",
+  "current",
+  "testing",
+  "unstable",
+  "preview",
+  "next",
+  "canary",
 ]);
 
 /** Splits an image reference. `docker.io/` (and `library/` for official images) is written out. */
@@ -40,10 +58,12 @@ export function parseImage(reference: string): ImageRef {
   }
   const parts = rest.split("/");
   const first = parts[0] ?? "";
-  const hasRegistry = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const hasRegistry =
+    parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
   let repository = rest;
   if (!hasRegistry) repository = `docker.io/${parts.length === 1 ? "library/" : ""}${rest}`;
-  else if (first === "index.docker.io" || first === "registry-1.docker.io") repository = `docker.io/${parts.slice(1).join("/")}`;
+  else if (first === "index.docker.io" || first === "registry-1.docker.io")
+    repository = `docker.io/${parts.slice(1).join("/")}`;
   if (repository.startsWith("docker.io/") && repository.split("/").length === 2) {
     repository = repository.replace("docker.io/", "docker.io/library/");
   }
@@ -71,7 +91,10 @@ export function homeOf(repository: string): { home: string; source?: string } {
     return { home: `https://hub.docker.com/r/${path.join("/")}` };
   }
   if (registry === "lscr.io" && path[0] === "linuxserver" && path[1]) {
-    return { home: `https://docs.linuxserver.io/images/docker-${path[1]}`, source: `https://github.com/linuxserver/docker-${path[1]}` };
+    return {
+      home: `https://docs.linuxserver.io/images/docker-${path[1]}`,
+      source: `https://github.com/linuxserver/docker-${path[1]}`,
+    };
   }
   if (registry === "quay.io" || registry === "gcr.io") return { home: `https://${repository}` };
   return { home: `https://${repository}` };

@@ -15,9 +15,13 @@ export function importComposeFile(
 ): ImportComposeResult {
   const file = resolve(cwd, path);
   if (!existsSync(file)) {
-    throw new FixableError(`${path} does not exist`, "give the path of the Compose file (docker-compose.yml, compose.yaml)", {
-      exitCode: ExitCode.usage,
-    });
+    throw new FixableError(
+      `${path} does not exist`,
+      "give the path of the Compose file (docker-compose.yml, compose.yaml)",
+      {
+        exitCode: ExitCode.usage,
+      },
+    );
   }
   return importCompose(readFileSync(file, "utf8"), { ...options, file: path });
 }

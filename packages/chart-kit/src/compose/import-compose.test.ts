@@ -17,7 +17,9 @@ describe("Pi-hole: UDP ports, cap_add, a secret, an unpinned image", () => {
   it("leaves an unpinned image at latest with a TODO and a warning (the build refuses latest)", () => {
     expect(main(d.def).image).toEqual({ repository: "docker.io/pihole/pihole", tag: "latest" });
     expect(flat(d.source)).toMatch(/TODO: pin a release: Compose had "pihole\/pihole:latest"/);
-    expect(d.warnings).toContainEqual(expect.stringMatching(/^services\.pihole\.image: "pihole\/pihole:latest" is not pinned/));
+    expect(d.warnings).toContainEqual(
+      expect.stringMatching(/^services\.pihole\.image: "pihole\/pihole:latest" is not pinned/),
+    );
   });
 
   it("serves the web port through the ingress and the published DNS/DHCP ports through a LoadBalancer", () => {
@@ -36,17 +38,23 @@ describe("Pi-hole: UDP ports, cap_add, a secret, an unpinned image", () => {
       host: "pihole.home.arpa",
       paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
     });
-    expect(flat(d.source)).toMatch(/TODO: DHCP works by broadcast or multicast on the LAN: it needs the host network/);
+    expect(flat(d.source)).toMatch(
+      /TODO: DHCP works by broadcast or multicast on the LAN: it needs the host network/,
+    );
   });
 
   it("adds the capabilities (and NET_BIND_SERVICE for ports below 1024) with one exception", () => {
-    expect(main(d.def).securityContext).toEqual({ capabilities: { add: ["NET_ADMIN", "SYS_TIME", "SYS_NICE", "NET_BIND_SERVICE"] } });
+    expect(main(d.def).securityContext).toEqual({
+      capabilities: { add: ["NET_ADMIN", "SYS_TIME", "SYS_NICE", "NET_BIND_SERVICE"] },
+    });
     expect(d.def.exceptions).toEqual([
       {
         kind: "capabilities",
         controller: "main",
         container: "main",
-        reason: expect.stringMatching(/^TODO: confirm: NET_ADMIN: .*NET_BIND_SERVICE: binds port 53, 67, 80, 443 \(below 1024\)/),
+        reason: expect.stringMatching(
+          /^TODO: confirm: NET_ADMIN: .*NET_BIND_SERVICE: binds port 53, 67, 80, 443 \(below 1024\)/,
+        ),
       },
     ]);
   });
@@ -57,21 +65,34 @@ describe("Pi-hole: UDP ports, cap_add, a secret, an unpinned image", () => {
       FTLCONF_webserver_api_password: secretRef("FTLCONF_webserver_api_password"),
       FTLCONF_dns_listeningMode: "all",
     });
-    expect(d.def.values.secrets).toEqual({ app: { generate: { FTLCONF_webserver_api_password: { length: 32 } } } });
+    expect(d.def.values.secrets).toEqual({
+      app: { generate: { FTLCONF_webserver_api_password: { length: 32 } } },
+    });
     expect(d.source).not.toContain("correct horse battery staple");
-    expect(flat(d.source)).toMatch(/TODO: confirm it is a secret: the Secret "app" generates FTLCONF_webserver_api_password/);
+    expect(flat(d.source)).toMatch(
+      /TODO: confirm it is a secret: the Secret "app" generates FTLCONF_webserver_api_password/,
+    );
   });
 
   it("turns data bind mounts into claims with placeholder sizes and comments", () => {
-    expect(d.def.values.persistence.pihole).toEqual({ type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/etc/pihole" }] });
-    expect(d.def.values.persistence["dnsmasq-d"]).toMatchObject({ size: "1Gi", globalMounts: [{ path: "/etc/dnsmasq.d" }] });
+    expect(d.def.values.persistence.pihole).toEqual({
+      type: "persistentVolumeClaim",
+      size: "1Gi",
+      globalMounts: [{ path: "/etc/pihole" }],
+    });
+    expect(d.def.values.persistence["dnsmasq-d"]).toMatchObject({
+      size: "1Gi",
+      globalMounts: [{ path: "/etc/dnsmasq.d" }],
+    });
     expect(flat(d.source)).toMatch(/TODO: Compose bind-mounted \.\/etc-pihole: a new claim starts empty/);
     expect(flat(d.source)).toMatch(/TODO: size: a placeholder/);
   });
 
   it("lists every Compose key it did not import, in the warnings and at the top", () => {
     for (const key of ["container_name", "restart"]) {
-      expect(d.warnings).toContainEqual(expect.stringMatching(new RegExp(`^services\\.pihole\\.${key}: not imported: `)));
+      expect(d.warnings).toContainEqual(
+        expect.stringMatching(new RegExp(`^services\\.pihole\\.${key}: not imported: `)),
+      );
       expect(d.source.split("\n\n")[1]).toContain(`services.pihole.${key}: not imported`);
     }
   });
@@ -98,25 +119,43 @@ describe("Immich: depends_on becomes sibling controllers", () => {
     expect(values.service.redis).toEqual({ controller: "redis", ports: { redis: { port: 6379 } } });
     expect(values.service.database).toEqual({ controller: "database", ports: { postgres: { port: 5432 } } });
     expect(values.service["machine-learning"]).toBeUndefined();
-    expect(flat(d.source)).toMatch(/TODO: Compose listed no port, and the other services reach it: add the port it listens on/);
+    expect(flat(d.source)).toMatch(
+      /TODO: Compose listed no port, and the other services reach it: add the port it listens on/,
+    );
   });
 
   it("shares one generated password between the services that use the same variable", () => {
-    expect(values.controllers.database.containers.main.env.POSTGRES_PASSWORD).toEqual(secretRef("DB_PASSWORD"));
+    expect(values.controllers.database.containers.main.env.POSTGRES_PASSWORD).toEqual(
+      secretRef("DB_PASSWORD"),
+    );
     expect(values.secrets.app.generate).toEqual({ DB_PASSWORD: { length: 32 } });
     expect(values.controllers.database.containers.main.env.POSTGRES_USER).toBe("");
-    expect(flat(d.source)).toMatch(/TODO: was "\$\{DB_USERNAME\}": \$\{DB_USERNAME\} comes from \.env or the environment/);
+    expect(flat(d.source)).toMatch(
+      /TODO: was "\$\{DB_USERNAME\}": \$\{DB_USERNAME\} comes from \.env or the environment/,
+    );
   });
 
   it("lists env_file as a TODO naming the generated secrets, never reads it", () => {
-    expect(d.warnings).toContainEqual("services.immich-server.env_file: .env is not read: add its variables to env (secrets through secrets.app)");
-    expect(flat(d.source)).toMatch(/TODO: Compose read \.env \(env_file\), which import does not read: add the variables it needs to env\. Generated secrets it may share: DB_PASSWORD/);
+    expect(d.warnings).toContainEqual(
+      "services.immich-server.env_file: .env is not read: add its variables to env (secrets through secrets.app)",
+    );
+    expect(flat(d.source)).toMatch(
+      /TODO: Compose read \.env \(env_file\), which import does not read: add the variables it needs to env\. Generated secrets it may share: DB_PASSWORD/,
+    );
   });
 
   it("mounts each volume only where Compose did; /tmp everywhere; shm and /etc/localtime translated", () => {
-    expect(values.persistence["model-cache"]).toMatchObject({ size: "1Gi", advancedMounts: { "machine-learning": { main: [{ path: "/cache" }] } } });
-    expect(values.persistence.data).toMatchObject({ advancedMounts: { main: { main: [{ path: "/data" }] } } });
-    expect(values.persistence["database-data"]).toMatchObject({ size: "5Gi", advancedMounts: { database: { main: [{ path: "/var/lib/postgresql/data" }] } } });
+    expect(values.persistence["model-cache"]).toMatchObject({
+      size: "1Gi",
+      advancedMounts: { "machine-learning": { main: [{ path: "/cache" }] } },
+    });
+    expect(values.persistence.data).toMatchObject({
+      advancedMounts: { main: { main: [{ path: "/data" }] } },
+    });
+    expect(values.persistence["database-data"]).toMatchObject({
+      size: "5Gi",
+      advancedMounts: { database: { main: [{ path: "/var/lib/postgresql/data" }] } },
+    });
     expect(values.persistence["database-shm"]).toEqual({
       type: "emptyDir",
       medium: "Memory",
@@ -125,26 +164,42 @@ describe("Immich: depends_on becomes sibling controllers", () => {
     });
     expect(values.persistence.tmp).toEqual({ type: "emptyDir", globalMounts: [{ path: "/tmp" }] });
     expect(values.controllers.main.containers.main.env.TZ).toBe("Etc/UTC");
-    expect(d.warnings).toContainEqual("services.immich-server.volumes: the bind mount of /etc/localtime is replaced by the TZ variable");
+    expect(d.warnings).toContainEqual(
+      "services.immich-server.volumes: the bind mount of /etc/localtime is replaced by the TZ variable",
+    );
   });
 
   it("notes the start order Kubernetes does not keep, and the unresolved variables", () => {
-    expect(flat(d.source)).toMatch(/Compose started it after redis, database: Kubernetes starts every controller at once/);
-    expect(d.warnings).toContainEqual(expect.stringMatching(/^\$\{UPLOAD_LOCATION\} is not set: import reads neither \.env nor the environment \(used at services\.immich-server\.volumes\[0\]\)/));
-    expect(flat(d.source)).toMatch(/TODO: Compose used the image's own HEALTHCHECK, which Kubernetes ignores: a TCP check of http/);
+    expect(flat(d.source)).toMatch(
+      /Compose started it after redis, database: Kubernetes starts every controller at once/,
+    );
+    expect(d.warnings).toContainEqual(
+      expect.stringMatching(
+        /^\$\{UPLOAD_LOCATION\} is not set: import reads neither \.env nor the environment \(used at services\.immich-server\.volumes\[0\]\)/,
+      ),
+    );
+    expect(flat(d.source)).toMatch(
+      /TODO: Compose used the image's own HEALTHCHECK, which Kubernetes ignores: a TCP check of http/,
+    );
   });
 
   it("warns about a service of the file that is not imported", () => {
     const server = importFixture("immich.yaml", { service: "immich-server" });
     expect(Object.keys(server.def.values.controllers)).toEqual(["main", "redis", "database"]);
-    expect(server.warnings).toContainEqual(expect.stringMatching(/^services\.immich-machine-learning: not imported: immich-server does not depend on it\. Fix: add --service immich-machine-learning/));
+    expect(server.warnings).toContainEqual(
+      expect.stringMatching(
+        /^services\.immich-machine-learning: not imported: immich-server does not depend on it\. Fix: add --service immich-machine-learning/,
+      ),
+    );
   });
 
   it("asks which service when the file has several", () => {
     expect(() => importFixture("immich.yaml")).toThrow(
       /^immich\.yaml:\d+: services: has 4 services \(immich-server, immich-machine-learning, redis, database\)\. Fix: pick one with --service NAME/,
     );
-    expect(() => importFixture("immich.yaml", { service: "immich" })).toThrow(/services: has no service "immich"\. Fix: use --service with one of: immich-server, /);
+    expect(() => importFixture("immich.yaml", { service: "immich" })).toThrow(
+      /services: has no service "immich"\. Fix: use --service with one of: immich-server, /,
+    );
   });
 });
 
@@ -161,21 +216,46 @@ describe("Frigate: privileged, devices, shm_size, tmpfs", () => {
       ["privileged", "main"],
       ["privilegeEscalation", "main"],
     ]);
-    expect(values.persistence.usb).toEqual({ type: "hostPath", hostPath: "/dev/bus/usb", hostPathType: "Directory", globalMounts: [{ path: "/dev/bus/usb" }] });
-    expect(values.persistence.renderd128).toMatchObject({ hostPath: "/dev/dri/renderD128", hostPathType: "CharDevice" });
+    expect(values.persistence.usb).toEqual({
+      type: "hostPath",
+      hostPath: "/dev/bus/usb",
+      hostPathType: "Directory",
+      globalMounts: [{ path: "/dev/bus/usb" }],
+    });
+    expect(values.persistence.renderd128).toMatchObject({
+      hostPath: "/dev/dri/renderD128",
+      hostPathType: "CharDevice",
+    });
     expect(d.def.exceptions[2].reason).toMatch(/hardware video encoding/);
   });
 
   it("makes shm_size and the tmpfs memory-backed emptyDirs with their limits", () => {
-    expect(values.persistence.shm).toEqual({ type: "emptyDir", medium: "Memory", sizeLimit: "512Mi", globalMounts: [{ path: "/dev/shm" }] });
-    expect(values.persistence.cache).toEqual({ type: "emptyDir", medium: "Memory", sizeLimit: "1G", globalMounts: [{ path: "/tmp/cache" }] });
+    expect(values.persistence.shm).toEqual({
+      type: "emptyDir",
+      medium: "Memory",
+      sizeLimit: "512Mi",
+      globalMounts: [{ path: "/dev/shm" }],
+    });
+    expect(values.persistence.cache).toEqual({
+      type: "emptyDir",
+      medium: "Memory",
+      sizeLimit: "1G",
+      globalMounts: [{ path: "/tmp/cache" }],
+    });
     expect(values.controllers.main.pod.terminationGracePeriodSeconds).toBe(30);
   });
 
   it("keeps TCP and UDP of one port apart, and the media claim larger", () => {
     expect(values.service.main.ports).toEqual({ http: { port: 8971 } });
-    expect(values.service.lan.ports).toEqual({ rtsp: { port: 8554 }, "tcp-8555": { port: 8555 }, "udp-8555": { port: 8555, protocol: "UDP" } });
-    expect(values.persistence.frigate).toMatchObject({ size: "10Gi", globalMounts: [{ path: "/media/frigate" }] });
+    expect(values.service.lan.ports).toEqual({
+      rtsp: { port: 8554 },
+      "tcp-8555": { port: 8555 },
+      "udp-8555": { port: 8555, protocol: "UDP" },
+    });
+    expect(values.persistence.frigate).toMatchObject({
+      size: "10Gi",
+      globalMounts: [{ path: "/media/frigate" }],
+    });
   });
 });
 
@@ -184,16 +264,33 @@ describe("Home Assistant: host network, D-Bus, a moving tag", () => {
 
   it("declares the host network, and /run/dbus as a read-only hostPath", () => {
     expect(d.def.values.controllers.main.pod.hostNetwork).toBe(true);
-    expect(d.def.exceptions).toContainEqual({ kind: "hostNetwork", controller: "main", reason: expect.stringMatching(/network_mode: host/) });
-    expect(d.def.values.persistence.dbus).toEqual({ type: "hostPath", hostPath: "/run/dbus", hostPathType: "Directory", globalMounts: [{ path: "/run/dbus", readOnly: true }] });
-    expect(d.def.exceptions).toContainEqual({ kind: "hostPath", volume: "dbus", reason: expect.stringMatching(/D-Bus/) });
+    expect(d.def.exceptions).toContainEqual({
+      kind: "hostNetwork",
+      controller: "main",
+      reason: expect.stringMatching(/network_mode: host/),
+    });
+    expect(d.def.values.persistence.dbus).toEqual({
+      type: "hostPath",
+      hostPath: "/run/dbus",
+      hostPathType: "Directory",
+      globalMounts: [{ path: "/run/dbus", readOnly: true }],
+    });
+    expect(d.def.exceptions).toContainEqual({
+      kind: "hostPath",
+      volume: "dbus",
+      reason: expect.stringMatching(/D-Bus/),
+    });
   });
 
   it("asks for the web port (Compose lists none with host network) and a pinned tag", () => {
     expect(d.def.values.service).toBeUndefined();
     expect(flat(d.source)).toMatch(/TODO: host network and no ports listed: add the web UI's port/);
     expect(main(d.def).image.tag).toBe("latest");
-    expect(d.warnings).toContainEqual(expect.stringMatching(/"ghcr\.io\/home-assistant\/home-assistant:stable" is not pinned: its tag "stable" moves/));
+    expect(d.warnings).toContainEqual(
+      expect.stringMatching(
+        /"ghcr\.io\/home-assistant\/home-assistant:stable" is not pinned: its tag "stable" moves/,
+      ),
+    );
     expect(main(d.def).env).toEqual({ TZ: "Europe/Amsterdam" });
   });
 });
@@ -203,18 +300,27 @@ describe("Mosquitto: user, a config file, named volumes, an exec healthcheck", (
   const values = d.def.values;
 
   it("runs as the Compose user, without a root exception", () => {
-    expect(values.controllers.main.pod.securityContext).toEqual({ runAsUser: 1883, runAsGroup: 1883, fsGroup: 1883 });
+    expect(values.controllers.main.pod.securityContext).toEqual({
+      runAsUser: 1883,
+      runAsGroup: 1883,
+      fsGroup: 1883,
+    });
     expect(d.def.exceptions).toBeUndefined();
   });
 
   it("mounts the bind-mounted config file from a ConfigMap to fill in", () => {
-    expect(values.configMaps.mosquitto).toEqual({ data: { "mosquitto.conf": "# TODO: the content of ./mosquitto/config/mosquitto.conf\n" } });
+    expect(values.configMaps.mosquitto).toEqual({
+      data: { "mosquitto.conf": "# TODO: the content of ./mosquitto/config/mosquitto.conf\n" },
+    });
     expect(values.persistence.mosquitto).toEqual({
       type: "configMap",
       identifier: "mosquitto",
       globalMounts: [{ path: "/mosquitto/config/mosquitto.conf", subPath: "mosquitto.conf", readOnly: true }],
     });
-    expect(values.persistence["mosquitto-data"]).toMatchObject({ type: "persistentVolumeClaim", size: "1Gi" });
+    expect(values.persistence["mosquitto-data"]).toMatchObject({
+      type: "persistentVolumeClaim",
+      size: "1Gi",
+    });
     expect(values.persistence["mosquitto-log"]).toMatchObject({ type: "persistentVolumeClaim", size: "1Gi" });
   });
 
@@ -224,11 +330,21 @@ describe("Mosquitto: user, a config file, named volumes, an exec healthcheck", (
     const command = ["mosquitto_sub", "-t", "$SYS/#", "-C", "1", "-i", "healthcheck", "-W", "3"];
     expect(main(d.def).probes).toEqual({
       startup: { type: "exec", command, spec: { periodSeconds: 5, failureThreshold: 7 } },
-      liveness: { type: "exec", command, spec: { periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 3 } },
-      readiness: { type: "exec", command, spec: { periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 3 } },
+      liveness: {
+        type: "exec",
+        command,
+        spec: { periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 3 },
+      },
+      readiness: {
+        type: "exec",
+        command,
+        spec: { periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 3 },
+      },
     });
     expect(main(d.def).args).toEqual(["mosquitto", "-c", "/mosquitto/config/mosquitto.conf"]);
-    expect(d.warnings).toContainEqual("services.mosquitto.logging: not imported: Kubernetes keeps container logs itself");
+    expect(d.warnings).toContainEqual(
+      "services.mosquitto.logging: not imported: Kubernetes keeps container logs itself",
+    );
   });
 });
 
@@ -238,7 +354,9 @@ describe("Vaultwarden: list environment, loopback port, HTTP healthcheck, limits
 
   it("keeps a port published on loopback inside the cluster", () => {
     expect(d.def.values.service).toEqual({ main: { controller: "main", ports: { http: { port: 8080 } } } });
-    expect(flat(d.source)).toMatch(/Compose published it only on the host's loopback \(127\.0\.0\.1\), not on the LAN\./);
+    expect(flat(d.source)).toMatch(
+      /Compose published it only on the host's loopback \(127\.0\.0\.1\), not on the LAN\./,
+    );
   });
 
   it("reads the list environment; the admin token from a variable becomes a generated secret of that name", () => {
@@ -250,7 +368,9 @@ describe("Vaultwarden: list environment, loopback port, HTTP healthcheck, limits
       WEBSOCKET_ENABLED: "",
     });
     expect(flat(d.source)).toMatch(/TODO: Compose passed it from the host's environment: give its value\./);
-    expect(d.warnings).toContainEqual(expect.stringMatching(/^services\.vaultwarden\.env_file: vaultwarden\.env is not read/));
+    expect(d.warnings).toContainEqual(
+      expect.stringMatching(/^services\.vaultwarden\.env_file: vaultwarden\.env is not read/),
+    );
   });
 
   it("makes the curl healthcheck an HTTP probe of the named port, with its timing", () => {
@@ -263,8 +383,14 @@ describe("Vaultwarden: list environment, loopback port, HTTP healthcheck, limits
   });
 
   it("takes mem_limit and cpus as limits", () => {
-    expect(c.resources).toEqual({ requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "512Mi", cpu: "500m" } });
-    expect(d.def.values.persistence.data).toMatchObject({ type: "persistentVolumeClaim", globalMounts: [{ path: "/data" }] });
+    expect(c.resources).toEqual({
+      requests: { cpu: "50m", memory: "128Mi" },
+      limits: { memory: "512Mi", cpu: "500m" },
+    });
+    expect(d.def.values.persistence.data).toMatchObject({
+      type: "persistentVolumeClaim",
+      globalMounts: [{ path: "/data" }],
+    });
   });
 });
 
@@ -295,24 +421,42 @@ describe("AdGuard Home: ports in both syntaxes", () => {
 describe("decisions on smaller Compose files", () => {
   it("runs as root only with a declared exception; a user name is a warning", () => {
     const root = inline("services:\n  app:\n    image: a/b:1.0\n    user: root\n");
-    expect(root.def.values.controllers.main.pod.securityContext).toEqual({ runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: 0 });
-    expect(root.def.exceptions).toEqual([{ kind: "runAsRoot", controller: "main", reason: "TODO: confirm: Compose ran it as root" }]);
+    expect(root.def.values.controllers.main.pod.securityContext).toEqual({
+      runAsNonRoot: false,
+      runAsUser: 0,
+      runAsGroup: 0,
+      fsGroup: 0,
+    });
+    expect(root.def.exceptions).toEqual([
+      { kind: "runAsRoot", controller: "main", reason: "TODO: confirm: Compose ran it as root" },
+    ]);
     const named = inline("services:\n  app:\n    image: a/b:1.0\n    user: abc\n");
-    expect(named.warnings).toContainEqual(expect.stringMatching(/^services\.app\.user: "abc" is a name, and Kubernetes needs numeric ids/));
+    expect(named.warnings).toContainEqual(
+      expect.stringMatching(/^services\.app\.user: "abc" is a name, and Kubernetes needs numeric ids/),
+    );
     const uidOnly = inline("services:\n  app:\n    image: a/b:1.0\n    user: '1001'\n");
-    expect(uidOnly.def.values.controllers.main.pod.securityContext).toEqual({ runAsUser: 1001, runAsGroup: 1001, fsGroup: 1001 });
+    expect(uidOnly.def.values.controllers.main.pod.securityContext).toEqual({
+      runAsUser: 1001,
+      runAsGroup: 1001,
+      fsGroup: 1001,
+    });
   });
 
   it("imports host PID and IPC with exceptions, warns about shared network namespaces", () => {
-    const d = inline("services:\n  app:\n    image: a/b:1.0\n    pid: host\n    ipc: host\n    network_mode: service:vpn\n    cap_add: [CAP_SYS_ADMIN]\n");
+    const d = inline(
+      "services:\n  app:\n    image: a/b:1.0\n    pid: host\n    ipc: host\n    network_mode: service:vpn\n    cap_add: [CAP_SYS_ADMIN]\n",
+    );
     expect(d.def.values.controllers.main.pod).toMatchObject({ hostPID: true, hostIPC: true });
     expect(d.def.exceptions.map((e: Loose) => e.kind)).toEqual(["hostPID", "hostIPC", "capabilities"]);
     expect(main(d.def).securityContext).toEqual({ capabilities: { add: ["SYS_ADMIN"] } });
-    expect(d.warnings).toContainEqual(expect.stringMatching(/^services\.app\.network_mode: "service:vpn" is not imported/));
+    expect(d.warnings).toContainEqual(
+      expect.stringMatching(/^services\.app\.network_mode: "service:vpn" is not imported/),
+    );
   });
 
   it("rewrites sibling service names used as hosts to their Services' names", () => {
-    const d = inline(`
+    const d = inline(
+      `
 services:
   app:
     image: a/app:1.0
@@ -327,10 +471,13 @@ services:
     image: postgres:16.4
   redis:
     image: redis:7.4.2
-`, { service: "app" });
+`,
+      { service: "app" },
+    );
     expect(main(d.def).env).toEqual({
       DB_HOST: '{{ include "homelab.componentName" (dict "root" . "id" "db") }}',
-      DATABASE_URL: 'postgres://user@{{ include "homelab.componentName" (dict "root" . "id" "db") }}:5432/app',
+      DATABASE_URL:
+        'postgres://user@{{ include "homelab.componentName" (dict "root" . "id" "db") }}:5432/app',
       REDIS: '{{ include "homelab.componentName" (dict "root" . "id" "redis") }}:6379',
       CACHE_DRIVER: "redis",
       MOTD: '{{ "{{" }} not a template }}',
@@ -339,7 +486,8 @@ services:
   });
 
   it("shares one generated value between services that had the same literal secret", () => {
-    const d = inline(`
+    const d = inline(
+      `
 services:
   app:
     image: a/app:1.0
@@ -348,7 +496,9 @@ services:
   db:
     image: mariadb:11.4
     environment: [MARIADB_PASSWORD=hunter2]
-`, { service: "app" });
+`,
+      { service: "app" },
+    );
     expect(d.def.values.controllers.db.containers.main.env.MARIADB_PASSWORD).toEqual(secretRef("DB_PASS"));
     expect(d.def.values.secrets.app.generate).toEqual({ DB_PASS: { length: 32 }, API_TOKEN: { length: 32 } });
     expect(d.source).not.toContain("hunter2");
@@ -373,12 +523,18 @@ services:
     expect(c.command).toEqual(["/bin/tini", "--"]);
     expect(c.args).toEqual(["serve", "--root", "/srv/my files"]);
     expect(c.workingDir).toBe("/srv");
-    expect(c.resources).toEqual({ requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "2Gi", cpu: "2" } });
-    expect(d.warnings).toContainEqual(expect.stringMatching(/^services\.app\.deploy\.replicas: not imported: Swarm/));
+    expect(c.resources).toEqual({
+      requests: { cpu: "250m", memory: "256Mi" },
+      limits: { memory: "2Gi", cpu: "2" },
+    });
+    expect(d.warnings).toContainEqual(
+      expect.stringMatching(/^services\.app\.deploy\.replicas: not imported: Swarm/),
+    );
   });
 
   it("imports external volumes as existing claims, NFS volumes as nfs, and shares a volume between controllers", () => {
-    const d = inline(`
+    const d = inline(
+      `
 services:
   app:
     image: a/app:1.0
@@ -392,13 +548,29 @@ volumes:
     driver_opts: { type: nfs, o: "addr=nas.home.arpa,nfsvers=4,rw", device: ":/export/media" }
   shared: {}
   old: { external: true, name: legacy-data }
-`, { service: "app" });
+`,
+      { service: "app" },
+    );
     const p = d.def.values.persistence;
-    expect(p.media).toEqual({ type: "nfs", server: "nas.home.arpa", path: "/export/media", advancedMounts: { main: { main: [{ path: "/media" }] } } });
-    expect(d.def.exceptions).toContainEqual({ kind: "nfs", volume: "media", reason: expect.stringMatching(/NAS/) });
+    expect(p.media).toEqual({
+      type: "nfs",
+      server: "nas.home.arpa",
+      path: "/export/media",
+      advancedMounts: { main: { main: [{ path: "/media" }] } },
+    });
+    expect(d.def.exceptions).toContainEqual({
+      kind: "nfs",
+      volume: "media",
+      reason: expect.stringMatching(/NAS/),
+    });
     expect(p.old).toMatchObject({ type: "persistentVolumeClaim", existingClaim: "legacy-data" });
-    expect(p.shared.advancedMounts).toEqual({ main: { main: [{ path: "/shared" }] }, worker: { main: [{ path: "/work/shared", readOnly: true }] } });
-    expect(flat(d.source)).toMatch(/Shared by several controllers: a ReadWriteOnce claim needs their pods on one node/);
+    expect(p.shared.advancedMounts).toEqual({
+      main: { main: [{ path: "/shared" }] },
+      worker: { main: [{ path: "/work/shared", readOnly: true }] },
+    });
+    expect(flat(d.source)).toMatch(
+      /Shared by several controllers: a ReadWriteOnce claim needs their pods on one node/,
+    );
   });
 
   it("reads YAML anchors and merge keys, and warns about extension and unknown keys", () => {
@@ -438,16 +610,33 @@ services:
 
 describe("errors name the file, the line, the key and the fix", () => {
   it.each([
-    ["services:\n  app:\n    image: [unclosed\n", /^compose\.yaml:\d+: is not valid YAML: [^\n]*[^:]\. Fix: correct the YAML syntax/],
+    [
+      "services:\n  app:\n    image: [unclosed\n",
+      /^compose\.yaml:\d+: is not valid YAML: [^\n]*[^:]\. Fix: correct the YAML syntax/,
+    ],
     ["version: '3'\n", /^compose\.yaml(:\d+)?: services: has no services\. Fix: /],
     ["services:\n  app: just-a-string\n", /^compose\.yaml:2: services\.app: is not a mapping\. Fix: /],
-    ["services:\n  app:\n    build: .\n", /^compose\.yaml:2: services\.app\.image: is missing: the service is built from source \(build:\)\. Fix: build the image, push it/],
-    ["services:\n  app:\n    image: a/b:1\n    depends_on: [db]\n", /^compose\.yaml:4: services\.app\.depends_on: names "db", which is not a service of this file\. Fix: use one of: app/],
-    ["services:\n  app:\n    image: a/b:1\n    ports: ['80:http']\n", /^compose\.yaml:4: services\.app\.ports\[0\]: container port "http" is not a port number/],
-    ["services:\n  app:\n    image: a/b:1\n    mem_limit: lots\n", /^compose\.yaml:4: services\.app\.mem_limit: "lots" is not a size\. Fix: /],
+    [
+      "services:\n  app:\n    build: .\n",
+      /^compose\.yaml:2: services\.app\.image: is missing: the service is built from source \(build:\)\. Fix: build the image, push it/,
+    ],
+    [
+      "services:\n  app:\n    image: a/b:1\n    depends_on: [db]\n",
+      /^compose\.yaml:4: services\.app\.depends_on: names "db", which is not a service of this file\. Fix: use one of: app/,
+    ],
+    [
+      "services:\n  app:\n    image: a/b:1\n    ports: ['80:http']\n",
+      /^compose\.yaml:4: services\.app\.ports\[0\]: container port "http" is not a port number/,
+    ],
+    [
+      "services:\n  app:\n    image: a/b:1\n    mem_limit: lots\n",
+      /^compose\.yaml:4: services\.app\.mem_limit: "lots" is not a size\. Fix: /,
+    ],
   ])("%j", (yaml, message) => expect(() => importCompose(yaml, { file: "compose.yaml" })).toThrow(message));
 
   it("refuses a chart name that is not a DNS label", () => {
-    expect(() => importCompose("services:\n  a:\n    image: a/b:1\n", { name: "My App" })).toThrow(/--name "My App" is not a DNS-1123 label/);
+    expect(() => importCompose("services:\n  a:\n    image: a/b:1\n", { name: "My App" })).toThrow(
+      /--name "My App" is not a DNS-1123 label/,
+    );
   });
 });

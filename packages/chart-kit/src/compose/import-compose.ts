@@ -44,7 +44,9 @@ function interpolateAll(value: unknown, path: string, unresolved: Map<string, st
   }
   if (Array.isArray(value)) return value.map((v, i) => interpolateAll(v, `${path}[${i}]`, unresolved));
   if (isObj(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateAll(v, `${path}.${k}`, unresolved)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, interpolateAll(v, `${path}.${k}`, unresolved)]),
+    );
   }
   return value;
 }
@@ -86,14 +88,22 @@ function noteEnvFiles(draft: Draft, services: ReadonlyMap<string, Obj>): void {
 export function importCompose(yamlText: string, options: ImportComposeOptions = {}): ImportComposeResult {
   const file = options.file ?? "compose.yaml";
   const compose = parseCompose(yamlText, file);
-  const wanted = options.service === undefined ? [] : typeof options.service === "string" ? [options.service] : [...options.service];
+  const wanted =
+    options.service === undefined
+      ? []
+      : typeof options.service === "string"
+        ? [options.service]
+        : [...options.service];
   const first = wanted[0] ?? [...compose.services.keys()][0] ?? "app";
   const name = chartName(options, compose.projectName, first);
   const selection = selectServices(compose, wanted, name);
   const unresolved = new Map<string, string[]>();
   const services = new Map<string, Obj>();
   for (const service of selection.controllers.keys()) {
-    services.set(service, interpolateAll(compose.services.get(service), `services.${service}`, unresolved) as Obj);
+    services.set(
+      service,
+      interpolateAll(compose.services.get(service), `services.${service}`, unresolved) as Obj,
+    );
   }
   for (const [volume, spec] of compose.volumes) {
     compose.volumes.set(volume, interpolateAll(spec, `volumes.${volume}`, new Map()) as Obj);
@@ -114,5 +124,8 @@ export function importCompose(yamlText: string, options: ImportComposeOptions = 
       `\${${variable}} is not set: import reads neither .env nor the environment (used at ${paths.join(", ")}); see the TODOs there`,
     );
   }
-  return { source: renderDraft(draft, { file, services: [...selection.controllers.keys()] }), warnings: [...draft.warnings] };
+  return {
+    source: renderDraft(draft, { file, services: [...selection.controllers.keys()] }),
+    warnings: [...draft.warnings],
+  };
 }

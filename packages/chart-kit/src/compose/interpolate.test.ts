@@ -3,7 +3,10 @@ import { interpolate, placeholdersIn, withoutPlaceholders } from "./interpolate.
 
 describe("interpolate", () => {
   it.each([
-    ["ghcr.io/immich-app/immich-server:${IMMICH_VERSION:-release}", "ghcr.io/immich-app/immich-server:release"],
+    [
+      "ghcr.io/immich-app/immich-server:${IMMICH_VERSION:-release}",
+      "ghcr.io/immich-app/immich-server:release",
+    ],
     ["${PORT-8080}:80", "8080:80"],
     ["${EXPOSE_PORT-:2283:2283}", ":2283:2283"],
     ["${OUTER:-${INNER:-x}}/y", "x/y"],

@@ -88,4 +88,5 @@ export const placeholdersIn = (text: string): string[] => [
 ];
 
 /** The text with every `${VAR}` placeholder removed (what Compose uses for an unset variable). */
-export const withoutPlaceholders = (text: string): string => text.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, "");
+export const withoutPlaceholders = (text: string): string =>
+  text.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*\}/g, "");

@@ -65,7 +65,9 @@ export function newServiceMain(argv: readonly string[], cwd: string = process.cw
     if (values.check) return check(root, appsDir);
     const [name, ...extra] = positionals;
     if (!name || extra.length) {
-      process.stderr.write(`new-service: ${name ? `one name only (got ${positionals.join(", ")})` : "which name?"}\n\n${HELP}`);
+      process.stderr.write(
+        `new-service: ${name ? `one name only (got ${positionals.join(", ")})` : "which name?"}\n\n${HELP}`,
+      );
       return ExitCode.usage;
     }
     if (values.service && !values["from-compose"]) {

@@ -20,8 +20,21 @@ describe("Compose ports, short syntax", () => {
     ["0.0.0.0:80:80/tcp", [[80, "TCP", 80]]],
     ["192.168.1.2:5353:5353/udp", [[5353, "UDP", 5353]]],
     [":2283:2283", [[2283, "TCP", 2283]]],
-    ["9090-9091:8080-8081", [[8080, "TCP", 9090], [8081, "TCP", 9091]]],
-    ["3000-3002", [[3000, "TCP", undefined], [3001, "TCP", undefined], [3002, "TCP", undefined]]],
+    [
+      "9090-9091:8080-8081",
+      [
+        [8080, "TCP", 9090],
+        [8081, "TCP", 9091],
+      ],
+    ],
+    [
+      "3000-3002",
+      [
+        [3000, "TCP", undefined],
+        [3001, "TCP", undefined],
+        [3002, "TCP", undefined],
+      ],
+    ],
     ["6060:6060/sctp", [[6060, "SCTP", 6060]]],
   ])("%j", (spec, expected) => expect(brief([spec])).toEqual(expected));
 
@@ -38,13 +51,21 @@ describe("Compose ports, short syntax", () => {
 
   it("takes the first port of a host range for one container port, with a note", () => {
     const [p] = parse(["8000-8010:80"]).ports;
-    expect(p).toMatchObject({ target: 80, published: 8000, note: expect.stringMatching(/one free port of 8000-8010/) });
+    expect(p).toMatchObject({
+      target: 80,
+      published: 8000,
+      note: expect.stringMatching(/one free port of 8000-8010/),
+    });
   });
 
   it("does not expand a range of more than 32 ports: a warning names it", () => {
     const r = parse(["10000-10100:10000-10100/udp", "80:80"]);
     expect(r.ports.map((p) => p.target)).toEqual([80]);
-    expect(r.warnings).toEqual([expect.stringMatching(/^services\.app\.ports\[0\]: "10000-10100:10000-10100\/udp" is a range of 101 ports/)]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /^services\.app\.ports\[0\]: "10000-10100:10000-10100\/udp" is a range of 101 ports/,
+      ),
+    ]);
   });
 
   it("keeps a host port from a variable import cannot resolve as the container port, with a note", () => {
@@ -62,7 +83,14 @@ describe("Compose ports, long syntax", () => {
       { target: 3000 },
     ]);
     expect(ports).toEqual([
-      { target: 80, protocol: "TCP", published: 8080, name: "web", appProtocol: "http", source: "8080:80/tcp" },
+      {
+        target: 80,
+        protocol: "TCP",
+        published: 8080,
+        name: "web",
+        appProtocol: "http",
+        source: "8080:80/tcp",
+      },
       { target: 53, protocol: "UDP", published: 53, source: "53:53/udp" },
       expect.objectContaining({ target: 9000, note: expect.stringMatching(/loopback/) }),
       { target: 3000, protocol: "TCP", source: "3000/tcp" },
@@ -87,7 +115,13 @@ describe("Compose ports, errors", () => {
 
 describe("expose and repeats", () => {
   it("reads expose as unpublished container ports", () => {
-    expect(parseExpose(compose, ["3000", 8080, "5000/udp"], ["services", "app", "expose"], []).map((p) => [p.target, p.protocol, p.published])).toEqual([
+    expect(
+      parseExpose(compose, ["3000", 8080, "5000/udp"], ["services", "app", "expose"], []).map((p) => [
+        p.target,
+        p.protocol,
+        p.published,
+      ]),
+    ).toEqual([
       [3000, "TCP", undefined],
       [8080, "TCP", undefined],
       [5000, "UDP", undefined],

@@ -34,14 +34,25 @@ type Where = Pick<ComposeFile, "where">;
 function portNumber(compose: Where, at: KeyPath, text: string, what: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 65535) {
-    fail(compose, at, `${what} "${text}" is not a port number`, "use a number from 1 to 65535, or a range like 8000-8010");
+    fail(
+      compose,
+      at,
+      `${what} "${text}" is not a port number`,
+      "use a number from 1 to 65535, or a range like 8000-8010",
+    );
   }
   return n;
 }
 
 function range(compose: Where, at: KeyPath, text: string, what: string): number[] {
   const [from, to, extra] = text.split("-");
-  if (extra !== undefined || from === undefined) fail(compose, at, `${what} "${text}" is not a port or range`, "write a port (8080) or a range (8000-8010)");
+  if (extra !== undefined || from === undefined)
+    fail(
+      compose,
+      at,
+      `${what} "${text}" is not a port or range`,
+      "write a port (8080) or a range (8000-8010)",
+    );
   const a = portNumber(compose, at, from, what);
   if (to === undefined) return [a];
   const b = portNumber(compose, at, to, what);
@@ -83,7 +94,12 @@ function splitShort(compose: Where, at: KeyPath, text: string): Parts {
   const parts = s.split(":");
   if (parts.length === 3 && hostIp === undefined) hostIp = parts.shift();
   if (parts.length > 2) {
-    fail(compose, at, `"${text}" is not a port mapping`, 'write [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. "53:53/udp"');
+    fail(
+      compose,
+      at,
+      `"${text}" is not a port mapping`,
+      'write [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. "53:53/udp"',
+    );
   }
   const target = parts.pop() ?? "";
   const published = parts.pop();
@@ -96,7 +112,14 @@ function splitShort(compose: Where, at: KeyPath, text: string): Parts {
 }
 
 /** One entry expanded into ports; `notes` collects what a person should know. */
-function expand(compose: Where, at: KeyPath, p: Parts, extra: Omit<PortSpec, "target" | "protocol" | "source">, source: string, warnings: string[]): PortSpec[] {
+function expand(
+  compose: Where,
+  at: KeyPath,
+  p: Parts,
+  extra: Omit<PortSpec, "target" | "protocol" | "source">,
+  source: string,
+  warnings: string[],
+): PortSpec[] {
   const protocol = protocolOf(compose, at, p.protocol);
   const targets = range(compose, at, p.target, "container port");
   const base = { protocol, source, ...extra };
@@ -113,7 +136,12 @@ function expand(compose: Where, at: KeyPath, p: Parts, extra: Omit<PortSpec, "ta
       published = [hosts[0]];
       note = `Compose published it on one free port of ${pub}; this draft uses the first`;
     } else {
-      fail(compose, at, `"${source}" maps ${targets.length} container ports onto ${hosts.length} host ports`, "give ranges of the same length");
+      fail(
+        compose,
+        at,
+        `"${source}" maps ${targets.length} container ports onto ${hosts.length} host ports`,
+        "give ranges of the same length",
+      );
     }
   } else if (pub === "") {
     note = "Compose published it on a random host port";
@@ -138,7 +166,8 @@ function expand(compose: Where, at: KeyPath, p: Parts, extra: Omit<PortSpec, "ta
 /** The ports of a Compose `ports` list. `at` is its key path; `warnings` collects ranges not imported. */
 export function parsePorts(compose: Where, value: unknown, at: KeyPath, warnings: string[]): PortSpec[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) fail(compose, at, "is not a list", 'write it as a list, e.g. ports: ["8080:80"]');
+  if (!Array.isArray(value))
+    fail(compose, at, "is not a list", 'write it as a list, e.g. ports: ["8080:80"]');
   const out: PortSpec[] = [];
   value.forEach((entry: unknown, i) => {
     const here = [...at, i];
@@ -146,7 +175,8 @@ export function parsePorts(compose: Where, value: unknown, at: KeyPath, warnings
       const text = String(entry);
       out.push(...expand(compose, here, splitShort(compose, here, text), {}, text, warnings));
     } else if (isObj(entry)) {
-      if (entry.target === undefined) fail(compose, here, "has no target", "give the container port as target:");
+      if (entry.target === undefined)
+        fail(compose, here, "has no target", "give the container port as target:");
       const parts: Parts = {
         target: String(entry.target),
         ...(entry.protocol !== undefined ? { protocol: String(entry.protocol) } : {}),
@@ -160,7 +190,12 @@ export function parsePorts(compose: Where, value: unknown, at: KeyPath, warnings
       const source = `${parts.hostIp ? `${parts.hostIp}:` : ""}${parts.published ? `${parts.published}:` : ""}${parts.target}/${(parts.protocol ?? "tcp").toLowerCase()}`;
       out.push(...expand(compose, here, parts, extra, source, warnings));
     } else {
-      fail(compose, here, "is neither a port mapping nor a mapping with target:", 'write "8080:80" or { target: 80, published: 8080 }');
+      fail(
+        compose,
+        here,
+        "is neither a port mapping nor a mapping with target:",
+        'write "8080:80" or { target: 80, published: 8080 }',
+      );
     }
   });
   return out;

@@ -11,7 +11,9 @@ describe("Compose durations", () => {
     [45, 45],
   ])("%s is %s seconds", (text, seconds) => expect(durationSeconds(text)).toBe(seconds));
 
-  it.each(["thirty", "5d", "", "1m 30s"])("%j is not a duration", (text) => expect(durationSeconds(text)).toBeUndefined());
+  it.each(["thirty", "5d", "", "1m 30s"])("%j is not a duration", (text) =>
+    expect(durationSeconds(text)).toBeUndefined(),
+  );
 
   it("rounds up to whole seconds, at least 1", () => {
     expect(wholeSeconds(0.5)).toBe(1);

@@ -26,7 +26,9 @@ export const titleOf = (name: string): string =>
     .join(" ");
 
 const mainImage = (d: Draft): string => {
-  const main = d.values.controllers.main as { containers?: { main?: { image?: { repository?: string } } } } | undefined;
+  const main = d.values.controllers.main as
+    | { containers?: { main?: { image?: { repository?: string } } } }
+    | undefined;
   return main?.containers?.main?.image?.repository ?? "";
 };
 
@@ -55,7 +57,11 @@ function definition(d: Draft, title: string): Obj {
     if (Object.keys(d.values[key]).length) values[key] = d.values[key];
   }
   if (d.values.secrets[SECRET_ID]) {
-    d.notes.add(d.values.secrets, SECRET_ID, "Generated once at install and kept across upgrades (see the env comments).");
+    d.notes.add(
+      d.values.secrets,
+      SECRET_ID,
+      "Generated once at install and kept across upgrades (see the env comments).",
+    );
   }
   def.values = values;
   return def;
@@ -75,13 +81,21 @@ function ciValues(d: Draft, notes: Notes): Obj {
       },
     };
   }
-  const claim = Object.entries(d.values.persistence).find(([, v]) => v.type === "persistentVolumeClaim" && typeof v.size === "string");
+  const claim = Object.entries(d.values.persistence).find(
+    ([, v]) => v.type === "persistentVolumeClaim" && typeof v.size === "string",
+  );
   if (claim) representative.persistence = { [claim[0]]: { size: bigger(String(claim[1].size)) } };
   if (!Object.keys(representative).length) {
-    representative.controllers = { main: { containers: { main: { resources: { limits: { memory: "2Gi" } } } } } };
+    representative.controllers = {
+      main: { containers: { main: { resources: { limits: { memory: "2Gi" } } } } },
+    };
   }
   const ci = { representative };
-  notes.add(ci, "representative", "TODO: another homelab's realistic choices; helm lint and the render tests check them.");
+  notes.add(
+    ci,
+    "representative",
+    "TODO: another homelab's realistic choices; helm lint and the render tests check them.",
+  );
   return ci;
 }
 
@@ -98,7 +112,8 @@ export function renderDraft(d: Draft, options: RenderOptions): string {
   for (const h of header) lines.push(...commentLines(h, 0, WIDTH));
   if (d.warnings.length) {
     lines.push("//", "// Not imported, or needs a person (also printed by the import):");
-    for (const w of d.warnings) lines.push(...commentLines(`- ${w}`, 0, WIDTH).map((l, i) => (i ? l.replace("// ", "//   ") : l)));
+    for (const w of d.warnings)
+      lines.push(...commentLines(`- ${w}`, 0, WIDTH).map((l, i) => (i ? l.replace("// ", "//   ") : l)));
   }
   const def = definition(d, title);
   const start = "export default defineService(";
@@ -108,6 +123,6 @@ export function renderDraft(d: Draft, options: RenderOptions): string {
   const ci = ciValues(d, notes);
   const ciStart = "export const ciValues = defineCiValues(";
   lines.push("", "/** Representative values: TODO: what another homelab changes. */");
-  lines.push(`${ciStart}${printLiteral(ci, notes, { prefixLength: ciStart.length, width: WIDTH })});`, "");
-  return lines.join("\n");
+  lines.push(`${ciStart}${printLiteral(ci, notes, { prefixLength: ciStart.length, width: WIDTH })});`);
+  return `${lines.join("\n")}\n`;
 }

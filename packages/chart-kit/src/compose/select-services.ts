@@ -31,10 +31,20 @@ export function dependsOn(compose: ComposeFile, name: string, service: Obj): Dep
           service: s,
           condition: isObj(o) && typeof o.condition === "string" ? o.condition : "service_started",
         }))
-      : fail(compose, at, "is neither a list nor a mapping", "list the services it needs, e.g. depends_on: [db]");
+      : fail(
+          compose,
+          at,
+          "is neither a list nor a mapping",
+          "list the services it needs, e.g. depends_on: [db]",
+        );
   for (const d of deps) {
     if (!compose.services.has(d.service)) {
-      fail(compose, at, `names "${d.service}", which is not a service of this file`, `use one of: ${[...compose.services.keys()].join(", ")}`);
+      fail(
+        compose,
+        at,
+        `names "${d.service}", which is not a service of this file`,
+        `use one of: ${[...compose.services.keys()].join(", ")}`,
+      );
     }
   }
   return deps;
@@ -42,7 +52,12 @@ export function dependsOn(compose: ComposeFile, name: string, service: Obj): Dep
 
 /** A controller id from a service name: lowercase letters, digits and dashes. */
 export function controllerId(name: string): string {
-  const id = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30).replace(/-+$/, "");
+  const id = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 30)
+    .replace(/-+$/, "");
   return id || "app";
 }
 
@@ -51,15 +66,25 @@ export function controllerId(name: string): string {
  * it the file's only service. Throws when a name is unknown, or when the file
  * has several services and none is named.
  */
-export function selectServices(compose: ComposeFile, wanted: readonly string[], chartName: string): Selection {
+export function selectServices(
+  compose: ComposeFile,
+  wanted: readonly string[],
+  chartName: string,
+): Selection {
   const names = [...compose.services.keys()];
   const list = names.join(", ");
   if (wanted.length === 0 && names.length > 1) {
-    fail(compose, ["services"], `has ${names.length} services (${list})`, "pick one with --service NAME (the services it depends on come with it)");
+    fail(
+      compose,
+      ["services"],
+      `has ${names.length} services (${list})`,
+      "pick one with --service NAME (the services it depends on come with it)",
+    );
   }
   const roots = wanted.length ? wanted : names;
   for (const w of roots) {
-    if (!compose.services.has(w)) fail(compose, ["services"], `has no service "${w}"`, `use --service with one of: ${list}`);
+    if (!compose.services.has(w))
+      fail(compose, ["services"], `has no service "${w}"`, `use --service with one of: ${list}`);
   }
   const order: string[] = [];
   const visit = (name: string) => {

@@ -34,7 +34,15 @@ export const SERVICE_PACKAGE_TEMPLATE = {
 } as const;
 
 /** The package.json keys the template owns; `name` follows the directory, `version` and `description` are the package's. */
-export const TEMPLATE_KEYS = ["name", "private", "type", "exports", "scripts", "dependencies", "devDependencies"] as const;
+export const TEMPLATE_KEYS = [
+  "name",
+  "private",
+  "type",
+  "exports",
+  "scripts",
+  "dependencies",
+  "devDependencies",
+] as const;
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -57,9 +65,15 @@ export function packageJson(name: string, description: string, version = "0.1.0"
 /** Every generated file of package `name` but package.json and src/service.ts, by path. */
 export function generatedFiles(name: string): Map<string, string> {
   return new Map([
-    ["tsconfig.json", '{\n  "extends": "@homelab/tsconfig/base.json",\n  "include": ["src", "vitest.config.ts"]\n}\n'],
+    [
+      "tsconfig.json",
+      '{\n  "extends": "@homelab/tsconfig/base.json",\n  "include": ["src", "vitest.config.ts"]\n}\n',
+    ],
     ["eslint.config.js", 'export { default } from "@homelab/eslint-config";\n'],
-    ["vitest.config.ts", 'import { homelabVitest } from "@homelab/vitest-config";\n\nexport default homelabVitest();\n'],
+    [
+      "vitest.config.ts",
+      'import { homelabVitest } from "@homelab/vitest-config";\n\nexport default homelabVitest();\n',
+    ],
     [
       "turbo.json",
       json({
@@ -71,7 +85,10 @@ export function generatedFiles(name: string): Map<string, string> {
         },
       }),
     ],
-    ["src/chart.test.ts", 'import { describeChart } from "@homelab/test-harness";\n\nawait describeChart(new URL("..", import.meta.url));\n'],
+    [
+      "src/chart.test.ts",
+      'import { describeChart } from "@homelab/test-harness";\n\nawait describeChart(new URL("..", import.meta.url));\n',
+    ],
   ]);
 }
 

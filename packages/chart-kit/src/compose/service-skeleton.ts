@@ -47,7 +47,12 @@ export default defineService({
     service: { main: { controller: "main", ports: { http: { port: 8080 } } } },
     ingress: {
       main: {
-        hosts: [{ host: "${name}.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "${name}.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
@@ -64,7 +69,12 @@ export const ciValues = defineCiValues({
   representative: {
     ingress: {
       main: {
-        hosts: [{ host: "${name}.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "${name}.example.org",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
         tls: [{ hosts: ["${name}.example.org"], secretName: "${name}-tls" }],
       },
     },

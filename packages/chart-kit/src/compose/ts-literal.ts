@@ -80,23 +80,25 @@ function inline(value: unknown, o: PrintOptions): string | undefined {
   return `{ ${entries.map(([k, v]) => `${printKey(k)}: ${inline(v, o)}`).join(", ")} }`;
 }
 
-/** A long string as `"..." +` lines that fit (split after spaces); undefined when it cannot split. */
-function splitString(value: string, indent: number, prefixLength: number, width: number): string | undefined {
+/**
+ * A long property value as `"..." +` lines that fit (split after spaces), on the lines after the key,
+ * as the repository's formatter (biome) writes it; undefined when it cannot split.
+ */
+function splitString(value: string, indent: number, width: number): string | undefined {
   const words = value.split(/(?<= )/);
-  if (words.length < 2) return undefined;
+  const room = width - indent - 2 - 3;
   const chunks: string[] = [];
   let chunk = "";
   for (const word of words) {
-    const room = (chunks.length ? width - indent - 2 : width - indent - prefixLength) - 5;
     if (chunk && JSON.stringify(chunk + word).length > room) {
       chunks.push(chunk);
       chunk = word;
     } else chunk += word;
   }
   chunks.push(chunk);
-  if (chunks.length < 2) return undefined;
   const pad = " ".repeat(indent + 2);
-  return chunks.map((c, i) => `${i ? pad : ""}${JSON.stringify(c)}`).join(" +\n");
+  if (chunks.length < 2 && pad.length + JSON.stringify(value).length + 1 > width) return undefined;
+  return `\n${chunks.map((c) => `${pad}${JSON.stringify(c)}`).join(" +\n")}`;
 }
 
 /**
@@ -106,7 +108,8 @@ function splitString(value: string, indent: number, prefixLength: number, width:
 function print(value: unknown, indent: number, prefixLength: number, o: PrintOptions): string {
   const one = inline(value, o);
   if (one !== undefined && indent + prefixLength + one.length + 1 <= o.width) return one;
-  if (typeof value === "string") return splitString(value, indent, prefixLength, o.width) ?? scalar(value);
+  if (typeof value === "string" && prefixLength > 0)
+    return splitString(value, indent, o.width) ?? scalar(value);
   if (typeof value !== "object" || value === null) return scalar(value);
   const pad = " ".repeat(indent + 2);
   const lines: string[] = [];
@@ -121,7 +124,8 @@ function print(value: unknown, indent: number, prefixLength: number, o: PrintOpt
     if (v === undefined) continue;
     for (const c of o.notes.of(value, k)) lines.push(...commentLines(c, indent + 2, o.width));
     const key = `${printKey(k)}: `;
-    lines.push(`${pad}${key}${print(v, indent + 2, key.length, o)},`);
+    const text = print(v, indent + 2, key.length, o);
+    lines.push(`${pad}${text.startsWith("\n") ? key.trimEnd() : key}${text},`);
   }
   return `{\n${lines.join("\n")}\n${" ".repeat(indent)}}`;
 }
@@ -130,7 +134,11 @@ function print(value: unknown, indent: number, prefixLength: number, o: PrintOpt
 export function printLiteral(
   value: unknown,
   notes: Notes,
-  { indent = 0, prefixLength = 0, width = 110 }: { indent?: number; prefixLength?: number; width?: number } = {},
+  {
+    indent = 0,
+    prefixLength = 0,
+    width = 110,
+  }: { indent?: number; prefixLength?: number; width?: number } = {},
 ): string {
   return print(value, indent, prefixLength, { notes, width });
 }

@@ -7,12 +7,21 @@ const parse = (value: unknown, warnings: string[] = []) => parseVolumes(compose,
 
 describe("Compose volumes, short syntax", () => {
   it.each([
-    ["db-data:/var/lib/postgresql/data", { kind: "named", source: "db-data", target: "/var/lib/postgresql/data", readOnly: false }],
+    [
+      "db-data:/var/lib/postgresql/data",
+      { kind: "named", source: "db-data", target: "/var/lib/postgresql/data", readOnly: false },
+    ],
     ["./config:/config:ro", { kind: "bind", source: "./config", target: "/config", readOnly: true }],
     ["./vw-data/:/data/", { kind: "bind", source: "./vw-data", target: "/data", readOnly: false }],
-    ["/etc/localtime:/etc/localtime:ro", { kind: "bind", source: "/etc/localtime", target: "/etc/localtime", readOnly: true }],
+    [
+      "/etc/localtime:/etc/localtime:ro",
+      { kind: "bind", source: "/etc/localtime", target: "/etc/localtime", readOnly: true },
+    ],
     ["~/media:/media:rw,z", { kind: "bind", source: "~/media", target: "/media", readOnly: false }],
-    ["${UPLOAD_LOCATION}:/data", { kind: "bind", source: "${UPLOAD_LOCATION}", target: "/data", readOnly: false }],
+    [
+      "${UPLOAD_LOCATION}:/data",
+      { kind: "bind", source: "${UPLOAD_LOCATION}", target: "/data", readOnly: false },
+    ],
     ["/var/lib/mysql", { kind: "anonymous", target: "/var/lib/mysql", readOnly: false }],
   ])("%s", (text, expected) => expect(parse([text])).toEqual([{ ...expected, text }]));
 });
@@ -36,12 +45,16 @@ describe("Compose volumes, long syntax", () => {
 
   it("warns about volume types with no Kubernetes equivalent instead of dropping them silently", () => {
     const warnings: string[] = [];
-    expect(parse([{ type: "npipe", source: "\\\\.\\pipe\\docker_engine", target: "/pipe" }], warnings)).toEqual([]);
+    expect(
+      parse([{ type: "npipe", source: "\\\\.\\pipe\\docker_engine", target: "/pipe" }], warnings),
+    ).toEqual([]);
     expect(warnings).toEqual([expect.stringMatching(/^services\.app\.volumes\[0\]: a volume of type npipe/)]);
   });
 
   it("names the file, line and key of a wrong entry", () => {
-    expect(() => parse(["data:relative/path"])).toThrow(/^compose\.yaml:12: services\.app\.volumes\[0\]: container path "relative\/path" is not absolute\. Fix: /);
+    expect(() => parse(["data:relative/path"])).toThrow(
+      /^compose\.yaml:12: services\.app\.volumes\[0\]: container path "relative\/path" is not absolute\. Fix: /,
+    );
     expect(() => parse([{ type: "bind", target: "/x" }])).toThrow(/bind mount without source/);
     expect(() => parse("./a:/a")).toThrow(/services\.app\.volumes: is not a list/);
   });
@@ -49,12 +62,24 @@ describe("Compose volumes, long syntax", () => {
 
 describe("tmpfs and host paths", () => {
   it("reads tmpfs as a path or a list, with size options", () => {
-    expect(parseTmpfs(compose, "/run", ["services", "app", "tmpfs"])).toEqual([{ kind: "tmpfs", target: "/run", readOnly: false, text: "/run" }]);
-    expect(parseTmpfs(compose, ["/tmp:size=64m,mode=1777"], ["services", "app", "tmpfs"])[0]).toMatchObject({ target: "/tmp", sizeBytes: 64 * 1024 ** 2 });
+    expect(parseTmpfs(compose, "/run", ["services", "app", "tmpfs"])).toEqual([
+      { kind: "tmpfs", target: "/run", readOnly: false, text: "/run" },
+    ]);
+    expect(parseTmpfs(compose, ["/tmp:size=64m,mode=1777"], ["services", "app", "tmpfs"])[0]).toMatchObject({
+      target: "/tmp",
+      sizeBytes: 64 * 1024 ** 2,
+    });
   });
 
   it("tells host paths from volume names", () => {
-    expect(["/srv", "./x", "../x", "~/x", "${DIR}", "a/b"].map(isHostPath)).toEqual([true, true, true, true, true, true]);
+    expect(["/srv", "./x", "../x", "~/x", "${DIR}", "a/b"].map(isHostPath)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(["data", "db_data", "model-cache"].map(isHostPath)).toEqual([false, false, false]);
   });
 });
