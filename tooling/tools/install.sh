@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the real tools the tests drive: helm (3) and helm4, helm-unittest, ct (+ yamllint,
 # yamale), etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok, k3s's
-# helm-controller and local-path-provisioner. Pinned in versions.env, built from the Go module proxy / PyPI / Debian,
-# cached in $HOMELAB_TOOLS_DIR (default ~/.cache/homelab/tools) so a second run does nothing.
+# helm-controller and local-path-provisioner. Pinned in versions.env, built from the Go
+# module proxy / PyPI / Debian, cached in $HOMELAB_TOOLS_DIR (default ~/.cache/homelab/tools)
+# so a second run does nothing.
 #
 # Usage: tooling/tools/install.sh [--quiet] [tool ...]
 #   tools: helm helm4 helm-unittest ct etcd kube-apiserver kube-controller-manager
@@ -26,7 +27,7 @@ tools=()
 for arg in "$@"; do
   case "$arg" in
     --quiet) quiet=1 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) tools+=("$arg") ;;
   esac
 done
@@ -262,8 +263,8 @@ install_kwok() {
 
 # k3s's provisioner of the local-path StorageClass; runs out of cluster with --kubeconfig.
 install_local_path_provisioner() {
-  go_install local-path-provisioner github.com/rancher/local-path-provisioner "$LOCAL_PATH_PROVISIONER_VERSION" \
-    "$LOCAL_PATH_PROVISIONER_VERSION" "-s -w -X main.VERSION=$LOCAL_PATH_PROVISIONER_VERSION"
+  local v="$LOCAL_PATH_PROVISIONER_VERSION"
+  go_install local-path-provisioner github.com/rancher/local-path-provisioner "$v" "$v" "-s -w -X main.VERSION=$v"
 }
 
 # The CNCF distribution registry, for the OCI push/pull tests.
