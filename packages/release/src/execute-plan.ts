@@ -7,6 +7,7 @@ import type { HomelabConfig } from "./config/schema.ts";
 import type { ChangeKind, Plan, ServicePlan } from "./plan/plan-release.ts";
 import { serviceWrites } from "./plan/plan-writes.ts";
 import { releaseInOrder } from "./order/release-in-order.ts";
+import { applyComponentPlans } from "./components/apply-components.ts";
 import { pruneHelmChart } from "./prune/prune-helmchart.ts";
 import { waitForInstallJob } from "./wait/install-job.ts";
 import { waitForWorkloads } from "./wait/wait-ready.ts";
@@ -72,7 +73,7 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
     return {
       ok: true,
       dryRun: true,
-      services: plan.services.map((p) => ({ service: p.service, change: p.change, status: "planned", diff: p.diff, seconds: 0 })),
+      services: [...plan.services, ...(plan.components ?? [])].map((p) => ({ service: p.service, change: p.change, status: "planned", diff: p.diff, seconds: 0 })),
     };
   }
   // Namespaces first, each once, so no pod is created before its namespace enforces its level.
@@ -85,6 +86,8 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
     }
   });
 
+  // k3s's own charts (Traefik) get their values before any service is released.
+  const componentResults = await applyComponentPlans(kube, plan.components ?? [], { timeoutMs, wait: wait !== "none", say, ...(options.pollMs ? { pollMs: options.pollMs } : {}) });
   const active = plan.services.filter((p) => p.change !== "delete");
   const results = await releaseInOrder(active, config, { concurrency, say }, (p) =>
     releaseService(kube, plan, p, { timeoutMs, wait, say, namespaceFailure: namespaceFailures.get(p.namespace ?? ""), pollMs: options.pollMs }),
@@ -107,6 +110,7 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
       ...(outcome.reason ? { reason: outcome.reason } : {}),
     });
   }
+  results.push(...componentResults);
   results.sort((a, b) => (a.service < b.service ? -1 : 1));
   return { ok: results.every((r) => r.status !== "failed" && r.status !== "skipped"), dryRun: false, services: results };
 }

@@ -4,6 +4,7 @@ import type { FixableErrorOptions } from "@homelab/errors";
 import { FixableError } from "@homelab/errors";
 import type { HomelabConfig, HostConfig, K3sConfig } from "../config/schema.ts";
 import type { Remote } from "./remote.ts";
+import { componentChange, recordDisabled, serverComponentFlags, wantedDisabled } from "../components/k3s-flags.ts";
 import { connectHost, isSudoRefusal, RemoteCommandError } from "./remote.ts";
 
 /** k3s could not be ensured on a host: names the host, what failed and the fix. */
@@ -56,6 +57,7 @@ export function installCommand(config: HomelabConfig, host: HostConfig, join: { 
   if (join.url) env.push(`K3S_URL='${join.url}'`);
   if (join.token) env.push(`K3S_TOKEN='${join.token}'`);
   const exec = [host.role === "server" ? "server" : "agent", ...(join.clusterInit ? ["--cluster-init"] : []), ...(k3s.extraArgs ?? [])];
+  if (host.role === "server") exec.push(...serverComponentFlags(config));
   env.push(`INSTALL_K3S_EXEC='${exec.join(" ")}'`);
   const fetch = k3s.airgap ? "" : `curl -sfL '${installScriptUrl(k3s.version)}' -o ${INSTALL_SCRIPT} && `;
   // With airgap the local file was checked when the config was loaded.
@@ -149,8 +151,10 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
     } catch (e) {
       throw unreachable(remote, e);
     }
-    const ok = state.installed && state.running && (!wanted || state.version === wanted);
-    log(`${host.name}: k3s ${state.installed ? `${state.version} ${state.running ? "running" : "stopped"}` : "not installed"}${ok ? ", nothing to do" : `, will install ${wanted ?? config.k3s?.channel ?? "stable"}`}`);
+    // A change of the disabled components re-runs the installer with the new flags.
+    const components = state.installed ? await componentChange(remote, config) : undefined;
+    const ok = state.installed && state.running && (!wanted || state.version === wanted) && !components;
+    log(`${host.name}: k3s ${state.installed ? `${state.version} ${state.running ? "running" : "stopped"}` : "not installed"}${ok ? ", nothing to do" : `, will install ${wanted ?? config.k3s?.channel ?? "stable"}`}${components ? ` (${components}: the installer re-runs with the new flags)` : ""}`);
     if (!ok && !options.dryRun) {
       const joining = host !== first;
       try {
@@ -173,6 +177,7 @@ export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions
         throw new K3sError(host.name, `installing k3s failed (exit ${e.commandExitCode ?? "?"}): ${e.stderr.trim().split("\n").slice(-5).join(" | ")}`, `fix the cause above and re-run; ${leftAsTheyAre(changed)}`);
       }
       await checkInstalled(remote, config, changed);
+      if (host.role === "server") await recordDisabled(remote, wantedDisabled(config));
       changed.push(host.name);
       log(`${host.name}: k3s installed`);
     }

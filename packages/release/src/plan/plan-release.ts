@@ -9,6 +9,8 @@ import type { HelmChartObject, SecretReaders } from "./desired-helmchart.ts";
 import { CHART_VERSION_ANNOTATION, MANAGED_SELECTOR, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
 import { describeDiff } from "./diff.ts";
 import { planAuthSecret } from "../upstream/plan-auth-secret.ts";
+import type { ComponentPlan } from "../components/plan-components.ts";
+import { planComponents } from "../components/plan-components.ts";
 
 export type ChangeKind = "create" | "update" | "unchanged" | "delete";
 
@@ -63,6 +65,8 @@ export interface Plan {
   namespaces: NamespacePlan[];
   /** Every enabled service, and each managed HelmChart the config no longer enables (change "delete"). */
   services: ServicePlan[];
+  /** The HelmChartConfigs of k3s's own charts (k3s.components), applied before the services. */
+  components?: ComponentPlan[];
 }
 
 export interface ExistingHelmChart {
@@ -88,7 +92,8 @@ export async function planRelease(kube: Kube, checked: CheckedConfig): Promise<P
   for (const name of [...existing.keys()].filter((n) => !enabledNames.has(n))) {
     plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], secretReaders: {}, workloads: [] });
   }
-  return { helmChartNamespace: ns, namespaces, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)) };
+  const components = await planComponents(kube, checked.config.k3s?.components);
+  return { helmChartNamespace: ns, namespaces, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)), components };
 }
 
 /** The HelmCharts this tool manages in `namespace`, by name. */

@@ -8,6 +8,7 @@ export const serviceWrites = (plan: ServicePlan) =>
 export function planWrites(plan: Plan, options: { prune?: boolean } = {}): boolean {
   return (
     plan.namespaces.some((n) => Object.keys(n.labels).length > 0) ||
+    (plan.components ?? []).some((c) => c.change !== "unchanged") ||
     plan.services.some((p) => (p.change === "delete" ? Boolean(options.prune) : serviceWrites(p)))
   );
 }
