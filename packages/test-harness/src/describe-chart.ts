@@ -18,6 +18,11 @@ function existingClaims(valuesFile: string | undefined): string[] {
     .filter((c): c is string => typeof c === "string" && c !== "");
 }
 
+/** The parts of a ci values file the checks read. */
+interface ValuesFile {
+  controllers?: Record<string, { containers?: Record<string, { image?: { tag?: string; repository?: string } }> }>;
+}
+
 /** The image reference of a container as the library renders it. */
 const imageRef = (image: { repository: string; tag: string; digest?: string }) =>
   `${image.repository}:${image.tag}${image.digest ? `@${image.digest}` : ""}`;
@@ -35,6 +40,14 @@ export async function describeChart(appDir: URL): Promise<void> {
   const ciFiles = listFiles(join(chart, "ci")).filter((f) => f.endsWith("-values.yaml")).map((f) => join(chart, "ci", f));
   const controllers = Object.entries(pkg.definition.values.controllers ?? {}).filter(([, c]) => c.enabled !== false);
   const appVersion = pkg.definition.values.controllers?.main?.containers?.main?.image?.tag;
+  // Containers whose declared exceptions allow privilege: the checks let them keep it.
+  const privilegedContainers = (pkg.definition.exceptions ?? [])
+    .filter((e) => e.kind === "privileged" || e.kind === "privilegeEscalation")
+    .flatMap((e) => {
+      const controller = pkg.definition.values.controllers?.[e.controller ?? "main"];
+      const ids = e.container ? [e.container] : Object.keys({ ...controller?.initContainers, ...controller?.containers });
+      return ids.map((id) => `${e.controller ?? "main"}/${id}`);
+    });
 
   describe(`chart ${name}`, () => {
     it("is exactly what build writes (no drift)", () => {
@@ -57,7 +70,8 @@ export async function describeChart(appDir: URL): Promise<void> {
           const objects = await renderChart(chart, { release: name, valueFiles: valuesFile ? [valuesFile] : [], binary });
           expect(objects.map((o) => o.kind)).toContain("Service");
           expect(objects.map((o) => o.kind)).toContain("NetworkPolicy");
-          expect(checkRenderedObjects(objects, { existingClaims: existingClaims(valuesFile) })).toEqual([]);
+          expect(checkRenderedObjects(objects, { existingClaims: existingClaims(valuesFile), privilegedContainers })).toEqual([]);
+          const overrides = valuesFile ? (YAML.parse(readFileSync(valuesFile, "utf8")) as ValuesFile | null) : null;
           for (const [id, c] of controllers) {
             const workload = objects.find((o) => podTemplateOf(o) && o.metadata.labels?.["app.kubernetes.io/component"] === id);
             expect(workload, `controller ${id} is rendered`).toBeDefined();
@@ -65,7 +79,8 @@ export async function describeChart(appDir: URL): Promise<void> {
             for (const [cid, container] of Object.entries(c.containers ?? {})) {
               if (container.enabled === false || !container.image) continue;
               const rendered = pod.containers.find((k) => k.name === (container.nameOverride || cid));
-              expect(rendered?.image, `${id}/${cid} image`).toBe(imageRef(container.image));
+              const image = { ...container.image, ...overrides?.controllers?.[id]?.containers?.[cid]?.image };
+              expect(rendered?.image, `${id}/${cid} image`).toBe(imageRef(image));
             }
           }
         });

@@ -53,7 +53,17 @@ const matches = (selector: Record<string, string>, labels: Record<string, string
  * selectors that select, ports, volumes and claims that are wired, secure
  * container settings, requests and pinned images.
  */
-export function checkRenderedObjects(objects: K8sObject[], options: { existingClaims?: string[] } = {}): ObjectProblem[] {
+export interface CheckOptions {
+  /** Claims that exist outside the chart (persistence.*.existingClaim). Default: none. */
+  existingClaims?: string[];
+  /**
+   * Containers (`<controller>/<container>`, by rendered component label and container name)
+   * whose declared exceptions allow privilege escalation or a privileged container. Default: none.
+   */
+  privilegedContainers?: string[];
+}
+
+export function checkRenderedObjects(objects: K8sObject[], options: CheckOptions = {}): ObjectProblem[] {
   const problems: ObjectProblem[] = [];
   const add = (o: K8sObject, problem: string) => problems.push({ object: ref(o), problem });
   const workloads = objects.filter((o): o is Workload => POD_WORKLOADS.has(o.kind));
@@ -69,7 +79,10 @@ export function checkRenderedObjects(objects: K8sObject[], options: { existingCl
     const template = podTemplateOf(w)!;
     const pod = template.spec;
     if (POD_WORKLOADS.has(w.kind) && !matches(w.spec.selector.matchLabels, template.metadata.labels)) add(w, "selector does not match the pod template's labels");
-    const volumes = new Map((pod.volumes ?? []).map((v) => [v.name, v]));
+    const claimTemplates = ((w.spec as { volumeClaimTemplates?: { metadata: { name: string } }[] }).volumeClaimTemplates ?? [])
+      .map((t) => [t.metadata.name, {}] as const);
+    const volumes = new Map<string, unknown>([...(pod.volumes ?? []).map((v) => [v.name, v] as const), ...claimTemplates]);
+    const component = template.metadata.labels["app.kubernetes.io/component"] ?? "";
     for (const v of pod.volumes ?? []) {
       if (v.persistentVolumeClaim && !claims.has(v.persistentVolumeClaim.claimName)) add(w, `volume ${v.name} uses claim ${v.persistentVolumeClaim.claimName}, which is neither rendered nor an existing claim`);
       if (v.configMap && !configMaps.has(v.configMap.name)) add(w, `volume ${v.name} uses ConfigMap ${v.configMap.name}, which is not rendered`);
@@ -77,8 +90,9 @@ export function checkRenderedObjects(objects: K8sObject[], options: { existingCl
     for (const c of [...(pod.initContainers ?? []), ...pod.containers]) {
       for (const m of c.volumeMounts ?? []) if (!volumes.has(m.name)) add(w, `container ${c.name} mounts ${m.name}, which is not a volume of the pod`);
       if (!c.resources?.requests || Object.keys(c.resources.requests).length === 0) add(w, `container ${c.name} has no resource requests`);
-      if (c.securityContext?.allowPrivilegeEscalation !== false) add(w, `container ${c.name} allows privilege escalation`);
-      if (!c.securityContext?.capabilities?.drop?.includes("ALL")) add(w, `container ${c.name} does not drop ALL capabilities`);
+      const privileged = (options.privilegedContainers ?? []).includes(`${component}/${c.name}`);
+      if (c.securityContext?.allowPrivilegeEscalation !== false && !privileged) add(w, `container ${c.name} allows privilege escalation`);
+      if (!c.securityContext?.capabilities?.drop?.includes("ALL") && !privileged) add(w, `container ${c.name} does not drop ALL capabilities`);
       const seccomp = c.securityContext?.seccompProfile?.type ?? pod.securityContext?.seccompProfile?.type;
       if (seccomp !== "RuntimeDefault") add(w, `container ${c.name} has no RuntimeDefault seccomp profile`);
       if (/:latest(@|$)/.test(c.image) || !/:[^/]+$/.test(c.image.split("@")[0]!)) add(w, `container ${c.name} image ${c.image} is not pinned to a tag`);

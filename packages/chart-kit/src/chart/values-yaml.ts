@@ -13,7 +13,8 @@ export function renderValuesYaml(
   header: string,
   notes: ReadonlyMap<string, string[]> = new Map(),
 ): string {
-  const doc = new YAML.Document(values, { sortMapEntries: true });
+  // No anchors: a definition may use one object in two places, and values.yaml spells each out.
+  const doc = new YAML.Document(values, { sortMapEntries: true, aliasDuplicateObjects: false });
   attachComments(doc.contents, schema, [], notes);
   doc.commentBefore = header;
   return doc.toString({ lineWidth: 0, indentSeq: true });
