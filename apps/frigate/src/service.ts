@@ -1,0 +1,245 @@
+import { defineCiValues, defineService } from "@homelab/chart-kit";
+
+const image = () => ({ repository: "ghcr.io/blakeblackshear/frigate", tag: "0.17.2" });
+const apiProbe = (spec: Record<string, number>) => ({ type: "http" as const, path: "/api/version", port: 5000, spec });
+
+/**
+ * Capabilities the container runtime gives a root container by default, minus NET_RAW: exactly
+ * what Pod Security baseline allows. Frigate runs as root under s6-overlay (nginx, go2rtc and
+ * frigate change users and own their files), as public clusters run it with the runtime defaults.
+ */
+const rootCapabilities = [
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT",
+];
+
+/**
+ * Frigate NVR. https://docs.frigate.video/frigate/installation
+ *
+ * - Devices: the USB Coral (/dev/bus/usb: it re-enumerates with a new id on first use) and
+ *   /dev/dri (VAAPI/QSV decoding) are mounted from the node. Kubernetes has no `devices:`; a
+ *   container may open a host device node only when its device cgroup allows it: through a device
+ *   plugin (gpu.intel.com/i915, see the `intel-gpu` values) or a privileged container. The docs'
+ *   compose file runs Frigate privileged ("may not be necessary for all setups"); this chart does
+ *   not, because the homelab chart checks refuse privileged containers. For the Coral, an
+ *   installer sets `controllers.main.containers.main.securityContext: { privileged: true,
+ *   allowPrivilegeEscalation: true }` (Pod Security is `privileged` already, for the host paths)
+ *   or hands the Coral over with a device plugin (e.g. squat/generic-device-plugin).
+ * - Intel GPU statistics (intel_gpu_top) need privileged or CAP_PERFMON (beyond baseline): the
+ *   GPU works without them, only its graph stays empty.
+ * - /dev/shm is a memory emptyDir (docs: at least (w*h*1.5*20+270480)/1048576 MB per camera plus
+ *   40 MB of logs; 512Mi is several 1080p cameras) and /tmp/cache a 1Gi one for recording
+ *   segments (docs: tmpfs). Both count against the container's memory limit.
+ * - Config: Frigate writes a default config.yml when none exists. The `seed-config` init
+ *   container copies one with TLS off (Traefik terminates TLS; otherwise 8971 serves a
+ *   self-signed certificate), and only when none exists, so the UI's editor owns it afterwards.
+ * - Ports: 8971 is the authenticated UI and API (the admin password is printed in the log at the
+ *   first start); 5000 is unauthenticated and admin-equivalent, so only the probes use it and no
+ *   Service exposes it. RTSP restreams (8554) are unauthenticated by default: the generated
+ *   FRIGATE_RTSP_PASSWORD is there for `{FRIGATE_RTSP_PASSWORD}` in camera URLs and go2rtc's rtsp
+ *   auth. WebRTC also needs go2rtc `webrtc.candidates` set to the streams' address:8555.
+ * - Variants: -tensorrt (Nvidia), -rocm (AMD), -rk (Rockchip) tags, per the installation docs.
+ */
+export default defineService({
+  name: "frigate",
+  description: "Frigate: the NVR with real-time local object detection for IP cameras, using a Coral TPU or GPU.",
+  home: "https://frigate.video",
+  sources: ["https://github.com/blakeblackshear/frigate"],
+  icon: "https://raw.githubusercontent.com/blakeblackshear/frigate/dev/docs/static/img/branding/logo.svg",
+  keywords: ["nvr", "cameras", "object-detection", "coral", "homelab"],
+  exceptions: [
+    {
+      kind: "runAsRoot",
+      controller: "main",
+      reason: "the image's init is s6-overlay (/init), which starts as root and supervises nginx, go2rtc and frigate",
+    },
+    {
+      kind: "writableRootFilesystem",
+      controller: "main",
+      container: "main",
+      reason: "s6-overlay writes /run and its init scripts render the nginx and go2rtc configs at start",
+    },
+    {
+      kind: "capabilities",
+      controller: "main",
+      container: "main",
+      reason: "s6-overlay and nginx change users and own their files as root: the runtime's defaults but NET_RAW",
+    },
+    {
+      kind: "hostPath",
+      volume: "usb",
+      reason: "the USB Coral Edge TPU; the docs pass all of /dev/bus/usb (the Coral changes its id on first use)",
+    },
+    {
+      kind: "hostPath",
+      volume: "dri",
+      reason: "Intel/AMD VAAPI/QSV hardware video decoding through /dev/dri/renderD128",
+    },
+  ],
+  values: {
+    controllers: {
+      main: {
+        type: "deployment",
+        strategy: "Recreate",
+        pod: {
+          securityContext: { runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: 0 },
+          terminationGracePeriodSeconds: 30, // docs: stop_grace_period 30s
+        },
+        initContainers: {
+          "seed-config": {
+            image: image(),
+            command: [
+              "/bin/sh",
+              "-ec",
+              "[ -e /config/config.yml ] || [ -e /config/config.yaml ] || cp /seed/config.yml /config/config.yml",
+            ],
+            resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { memory: "64Mi" } },
+          },
+        },
+        containers: {
+          main: {
+            image: image(),
+            env: {
+              TZ: "Etc/UTC",
+              FRIGATE_RTSP_PASSWORD: { valueFrom: { secretKeyRef: { identifier: "app", key: "RTSP_PASSWORD" } } },
+            },
+            probes: {
+              startup: apiProbe({ periodSeconds: 10, failureThreshold: 30 }),
+              liveness: apiProbe({ periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 }),
+              readiness: apiProbe({ periodSeconds: 10, timeoutSeconds: 5 }),
+            },
+            securityContext: { readOnlyRootFilesystem: false, capabilities: { drop: ["ALL"], add: rootCapabilities } },
+            resources: {
+              requests: { cpu: "500m", memory: "1Gi" },
+              limits: { memory: "8Gi" }, // includes the memory-backed /dev/shm and /tmp/cache
+            },
+          },
+        },
+      },
+    },
+    service: {
+      // 8971: the authenticated UI and API, the one reverse proxies use.
+      main: { controller: "main", primary: true, ports: { http: { port: 8971 } } },
+      streams: {
+        controller: "main",
+        ports: {
+          rtsp: { port: 8554 },
+          "webrtc-tcp": { port: 8555, protocol: "TCP" },
+          "webrtc-udp": { port: 8555, protocol: "UDP" },
+        },
+      },
+    },
+    ingress: {
+      main: {
+        hosts: [{ host: "frigate.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+      },
+    },
+    configMaps: {
+      seed: {
+        data: {
+          "config.yml": [
+            "# Seeded once by the homelab chart; edit it in the Frigate UI afterwards.",
+            "mqtt:",
+            "  enabled: false",
+            "tls:",
+            "  enabled: false",
+            "cameras: {}",
+            "version: 0.17-0",
+            "",
+          ].join("\n"),
+        },
+      },
+    },
+    secrets: { app: { generate: { RTSP_PASSWORD: { length: 32 } } } },
+    persistence: {
+      // config.yml and frigate.db (SQLite): keep it on a local disk.
+      config: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/config" }] },
+      // /media/frigate/{clips,recordings,exports}
+      media: { type: "persistentVolumeClaim", size: "200Gi", advancedMounts: { main: { main: [{ path: "/media/frigate" }] } } },
+      seed: {
+        type: "configMap",
+        identifier: "seed",
+        advancedMounts: { main: { "seed-config": [{ path: "/seed", readOnly: true }] } },
+      },
+      shm: {
+        type: "emptyDir",
+        medium: "Memory",
+        sizeLimit: "512Mi",
+        advancedMounts: { main: { main: [{ path: "/dev/shm" }] } },
+      },
+      cache: {
+        type: "emptyDir",
+        medium: "Memory",
+        sizeLimit: "1Gi",
+        advancedMounts: { main: { main: [{ path: "/tmp/cache" }] } },
+      },
+      usb: {
+        type: "hostPath",
+        hostPath: "/dev/bus/usb",
+        hostPathType: "Directory",
+        advancedMounts: { main: { main: [{ path: "/dev/bus/usb" }] } },
+      },
+      dri: {
+        type: "hostPath",
+        hostPath: "/dev/dri",
+        hostPathType: "Directory",
+        advancedMounts: { main: { main: [{ path: "/dev/dri" }] } },
+      },
+    },
+    networkpolicies: {
+      // The Home Assistant integration talks to the API.
+      main: { allowFrom: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "home-assistant" } } }] },
+    },
+  },
+});
+
+const host = (name: string) => [{ host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+
+/**
+ * Representative values: the NVR node, recordings on the NAS, streams by LoadBalancer, a bigger
+ * /dev/shm. `intel-gpu`: the Intel GPU through the intel-device-plugins GPU plugin (which lets the
+ * container open it) instead of the /dev/dri host path.
+ */
+export const ciValues = defineCiValues({
+  representative: {
+    controllers: {
+      main: {
+        pod: { nodeSelector: { "kubernetes.io/hostname": "nvr" } },
+        containers: { main: { env: { TZ: "Europe/Berlin" } } },
+      },
+    },
+    service: { streams: { type: "LoadBalancer", externalTrafficPolicy: "Local" } },
+    persistence: {
+      media: { type: "nfs", server: "nas.home.arpa", path: "/volume1/frigate" },
+      shm: { sizeLimit: "1Gi" },
+    },
+    ingress: { main: { hosts: host("nvr.example.org"), tls: [{ hosts: ["nvr.example.org"], secretName: "nvr-tls" }] } },
+  },
+  "intel-gpu": {
+    controllers: {
+      main: {
+        containers: {
+          main: {
+            env: { LIBVA_DRIVER_NAME: "iHD" },
+            resources: {
+              requests: { cpu: "500m", memory: "1Gi", "gpu.intel.com/i915": "1" },
+              limits: { memory: "8Gi", "gpu.intel.com/i915": "1" },
+            },
+          },
+        },
+      },
+    },
+    persistence: { dri: { enabled: false } },
+  },
+});
