@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { buildChart } from "./chart/build-chart.ts";
+import { importComposeFile } from "./compose/index.ts";
 import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
 import { HELM_BINARIES, helm, parseCli } from "@homelab/toolbox";
 import { chartArchiveName, packageChart } from "./chart/package-chart.ts";
@@ -10,15 +11,23 @@ import { chartDrift, hasDrift, listFiles, writeChart } from "./chart/write-chart
 const HELP = `homelab-chart: build, check, package and lint the Helm chart of one service package.
 
 Usage: homelab-chart <command> [--dir DIR] [--json]
+       homelab-chart import COMPOSE_FILE [--service NAME]... [--name NAME] [--out FILE]
 
 Commands:
   build     write charts/<service>/ from src/service.ts and package.json's version
   check     fail when charts/<service>/ differs from what build writes (drift check)
   package   write dist/charts/<service>-<version>.tgz (deterministic)
+  import    draft src/service.ts from a Docker Compose file: image, ports (UDP too), volumes,
+            environment (secret-looking values become generated secrets), command, user,
+            cap_add, network_mode: host, devices, healthcheck, depends_on; every decision a person
+            must confirm is a comment, unsupported keys are listed (stdout, or --out FILE)
   lint      helm lint --strict the chart (Helm 3 and Helm 4) with its defaults and every ci/*-values.yaml
 
 Options:
   --dir DIR   the service package (default: the current directory)
+  --service   import: the Compose service (repeat for several; the first is main)
+  --name      import: the chart name (default: the service's name)
+  --out FILE  import: write the draft there instead of stdout
   --json      print a JSON summary instead of text
   -h, --help  show this help
 
@@ -29,7 +38,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseCli("homelab-chart", HELP, {
     args: [...argv],
     allowPositionals: true,
-    options: { dir: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      dir: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      service: { type: "string", multiple: true },
+      name: { type: "string" },
+      out: { type: "string" },
+    },
   });
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
@@ -41,6 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const out = (summary: Record<string, unknown>, text: string) =>
     process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `${text}\n`);
   try {
+    if (command === "import") return runImport(positionals[1], values);
     const pkg = await loadServicePackage(values.dir ?? process.cwd());
     const name = pkg.definition.name;
     const where = relative(process.cwd(), pkg.chartDir) || ".";
@@ -93,4 +110,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(text);
     return exitCode;
   }
+}
+
+/** `homelab-chart import FILE`: the draft on stdout (or --out), the warnings on stderr. */
+function runImport(file: string | undefined, values: { service?: string[]; name?: string; out?: string }): number {
+  if (!file) {
+    process.stderr.write(`homelab-chart import: which Compose file?\n\n${HELP}`);
+    return ExitCode.usage;
+  }
+  const result = importComposeFile(file, {
+    ...(values.service?.length ? { service: values.service } : {}),
+    ...(values.name ? { name: values.name } : {}),
+  });
+  if (values.out) writeFileSync(values.out, result.source);
+  else process.stdout.write(result.source);
+  for (const w of result.warnings) process.stderr.write(`homelab-chart import: ${w}\n`);
+  return ExitCode.ok;
 }
