@@ -7,7 +7,8 @@
  * - job controller: marks a suspended Job `Suspended`, creates the Job's Pod
  *   when it is resumed, and sets the Job's status from the Pod's outcome;
  * - kubelet + klipper-helm image: reads the chart (`chart-content-<name>`
- *   ConfigMap) and values (`chart-values-<name>` Secret) the Pod would mount,
+ *   ConfigMap, or a Helm repository / OCI reference with its CA and credentials)
+ *   and values (`chart-values-<name>` Secret) the Pod would mount,
  *   runs what the image's entry script runs (`helm install` / `upgrade` /
  *   `uninstall`) with the real helm binary against the test apiserver, and
  *   reports the container's end in the Pod status, the output's tail as its
@@ -19,7 +20,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { V1Job, V1JobCondition, V1Pod } from "@kubernetes/client-node";
+import type { V1Job, V1JobCondition, V1Pod, V1PodSpec } from "@kubernetes/client-node";
 import { BatchV1Api, CoreV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 import { findTool } from "@homelab/toolbox";
 import { execa } from "execa";
@@ -76,7 +77,7 @@ export function startHelmJobRunner(kubeconfig: string, options: { intervalMs?: n
       await setJobStatus(batch, job, { startTime: started, active: 1, conditions: [condition("Suspended", "JobResumed", "Job resumed", "False")] });
     }
     await setPodStatus(core, pod, { phase: "Running", containerStatuses: [containerStatus(pod, { running: { startedAt: started } })] });
-    const result = await runHelm(core, kubeconfig, ns, env, container.args ?? []);
+    const result = await runHelm(core, kubeconfig, ns, job.spec!.template.spec!, env, container.args ?? []);
     runs.push(`${(container.args ?? [])[0]} ${env.NAME}${result.ok ? "" : " (failed)"}`);
     const finished = new Date();
     const fresh = await batch.readNamespacedJob({ name: job.metadata!.name!, namespace: ns });
@@ -199,16 +200,52 @@ interface HelmOutcome {
   tail: string;
 }
 
-/** What klipper-helm's entry script does for `install` and `delete`, with the chart and values the pod would mount. */
-async function runHelm(core: CoreV1Api, kubeconfig: string, ns: string, env: Env, args: string[]): Promise<HelmOutcome> {
+/**
+ * The files a volume of the Job's pod would hold, by path: a secret, a configMap, or a
+ * projected volume of secrets (with their items' paths), as the kubelet would mount them.
+ */
+async function mountedFiles(core: CoreV1Api, ns: string, spec: V1PodSpec, volumeName: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const volume = spec.volumes?.find((v) => v.name === volumeName);
+  if (!volume) return files;
+  const secretData = async (name: string) => (await core.readNamespacedSecret({ name, namespace: ns }).catch(() => undefined))?.data ?? {};
+  const put = (data: Record<string, string>, items: { key: string; path: string }[] | undefined, decode: boolean) => {
+    for (const { key, path } of items ?? Object.keys(data).map((k) => ({ key: k, path: k }))) {
+      if (data[key] !== undefined) files.set(path, decode ? Buffer.from(data[key], "base64") : Buffer.from(data[key]));
+    }
+  };
+  if (volume.secret?.secretName) put(await secretData(volume.secret.secretName), volume.secret.items, true);
+  if (volume.configMap?.name) put((await core.readNamespacedConfigMap({ name: volume.configMap.name, namespace: ns }).catch(() => undefined))?.data ?? {}, volume.configMap.items, false);
+  for (const source of volume.projected?.sources ?? []) {
+    if (source.secret?.name) put(await secretData(source.secret.name), source.secret.items, true);
+  }
+  return files;
+}
+
+/**
+ * What klipper-helm's entry script does for `install` and `delete`, with the chart, values,
+ * CA and credentials the pod would mount: the inline chart (`/chart`), or a chart from a Helm
+ * repository (`helm repo add` under the HelmChart's name, with the `/auth` credentials and the
+ * CA of `/config/ca-file.pem` and `/ca-files`) or an OCI reference, at `--version`; values
+ * from `/config/*.yaml` in name order; `--plain-http`, `--insecure-skip-tls-verify` and
+ * `--timeout` from the Job's environment. Each Job gets its own helm home (the image's
+ * emptyDir volumes).
+ */
+async function runHelm(core: CoreV1Api, kubeconfig: string, ns: string, spec: V1PodSpec, env: Env, args: string[]): Promise<HelmOutcome> {
   const helm = findTool("helm");
   const work = mkdtempSync(join(tmpdir(), "standin-job-"));
   const name = env.NAME!;
   const target = env.TARGET_NAMESPACE || ns;
   const base = ["--kubeconfig", kubeconfig, "--namespace", target];
+  const helmEnv = {
+    HELM_DRIVER: env.HELM_DRIVER || "secret",
+    HELM_CONFIG_HOME: join(work, "home", "config"),
+    HELM_CACHE_HOME: join(work, "home", "cache"),
+    HELM_DATA_HOME: join(work, "home", "data"),
+  };
   const out: string[] = [];
-  const run = async (a: string[]) => {
-    const r = await execa(helm, [...a, ...base], { reject: false, all: true, env: { HELM_DRIVER: env.HELM_DRIVER || "secret" } });
+  const run = async (a: string[], input?: string) => {
+    const r = await execa(helm, [...a, ...base], { reject: false, all: true, env: helmEnv, ...(input !== undefined ? { input } : {}) });
     out.push(`+ helm ${a.join(" ")}`, r.all ?? "");
     return r;
   };
@@ -220,19 +257,43 @@ async function runHelm(core: CoreV1Api, kubeconfig: string, ns: string, env: Env
       if (current) await run(["uninstall", name]);
       return { ok: true, exitCode: 0, tail: tail(out) };
     }
+    const config = await mountedFiles(core, ns, spec, "values");
+    const caParts = [config.get("ca-file.pem"), ...[...(await mountedFiles(core, ns, spec, "ca-files")).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v)];
+    const caFile = join(work, "ca-file.pem");
+    const ca = caParts.filter((c): c is Buffer => c !== undefined);
+    if (ca.length) writeFileSync(caFile, ca.map((c) => `\n${c.toString("utf8")}`).join(""));
+    const sourceFlags = [
+      ...(ca.length ? ["--ca-file", caFile] : []),
+      ...(env.INSECURE_SKIP_TLS_VERIFY === "true" ? ["--insecure-skip-tls-verify"] : []),
+    ];
     const content = await core.readNamespacedConfigMap({ name: `chart-content-${name}`, namespace: ns }).catch(() => undefined);
     const encoded = content?.data?.[`${name}.tgz.base64`];
     const chart = join(work, `${name}.tgz`);
     if (encoded) writeFileSync(chart, Buffer.from(encoded, "base64"));
+    const source = encoded ? chart : env.CHART!;
+    if (!encoded && env.REPO && !/https?:\/\//.test(source)) {
+      const auth = await mountedFiles(core, ns, spec, "auth");
+      const pass = env.AUTH_PASS_CREDENTIALS === "true" ? ["--pass-credentials"] : [];
+      const username = auth.get("username")?.toString("utf8");
+      const password = auth.get("password")?.toString("utf8");
+      const added =
+        username !== undefined && password !== undefined
+          ? await run(["repo", "add", ...sourceFlags, ...pass, "--username", username, "--password-stdin", name.split("/")[0]!, env.REPO], password)
+          : await run(["repo", "add", ...sourceFlags, name.split("/")[0]!, env.REPO]);
+      if (added.exitCode !== 0) return { ok: false, exitCode: added.exitCode ?? 1, tail: tail(out) };
+      const updated = await run(["repo", "update"]);
+      if (updated.exitCode !== 0) return { ok: false, exitCode: updated.exitCode ?? 1, tail: tail(out) };
+    }
     const valueArgs: string[] = [];
-    const secret = await core.readNamespacedSecret({ name: `chart-values-${name}`, namespace: ns }).catch(() => undefined);
-    for (const key of Object.keys(secret?.data ?? {}).sort()) {
-      const file = join(work, `values-${key}.yaml`);
-      writeFileSync(file, Buffer.from(secret!.data![key]!, "base64"));
+    for (const [path, data] of [...config.entries()].filter(([p]) => p.endsWith(".yaml")).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const file = join(work, path);
+      writeFileSync(file, data);
       valueArgs.push("--values", file);
     }
-    const source = encoded ? chart : env.CHART!;
     const flags = args.slice(1).filter((a, i, all) => a !== "--namespace" && all[i - 1] !== "--namespace");
+    flags.push(...sourceFlags);
+    if (env.PLAIN_HTTP === "true") flags.push("--plain-http");
+    if (env.TIMEOUT) flags.push("--timeout", env.TIMEOUT);
     // As the image does: label the release with the config hash, which helm-controller
     // compares to decide that a completed Job's release is current.
     if (env.CONFIG_HASH) flags.push("--labels", `helmcharts.helm.cattle.io/configHash=${env.CONFIG_HASH}`);
