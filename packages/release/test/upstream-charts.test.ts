@@ -130,6 +130,7 @@ describe("upstream charts from a Helm repository and an OCI registry (real helm,
     // The values are checked by `helm template` of the pulled chart, against its values.schema.json.
     const [badValue] = await configErrors(configText({ values: { replicas: "many" } }));
     expect(badValue).toMatch(/^services\.crd-app\.values: rejected by the crd-app chart: .*replicas.*/);
+    expect(badValue).toContain(`Fix: correct the value named above; \`helm show values crd-app --repo ${repo}/private --version 1.0.0\` lists the chart's values`);
     expect(releaseWrites(cluster.cp.auditEvents())).toEqual([]);
   }, 120_000);
 

@@ -7,6 +7,14 @@ import type { HelmChartObject, PackagedChart } from "../plan/desired-helmchart.t
 import type { RenderedObject } from "./rendered-objects.ts";
 import { parseManifests } from "./rendered-objects.ts";
 
+/** Where a chart's values are documented: our charts' README, or `helm show values` of an upstream chart. */
+function valuesDocs(service: string, desired: HelmChartObject): string {
+  const s = desired.spec;
+  if (s.chartContent !== undefined || !s.chart) return `the chart's values are documented in charts/${service}/README.md`;
+  const ref = s.repo ? `${s.chart} --repo ${s.repo}` : s.chart;
+  return `\`helm show values ${ref} --version ${s.version ?? "?"}\` lists the chart's values`;
+}
+
 /** One service to render: its packaged chart and the HelmChart that carries its values. */
 export interface ValuesToCheck {
   service: string;
@@ -40,7 +48,7 @@ export async function checkValues(services: readonly ValuesToCheck[], configFile
             .map((l) => l.trim())
             .filter((l) => l && !l.startsWith("Use --debug"))
             .join(" ");
-          errors.push(new ConfigError(configFile, `services.${service}.values`, `rejected by the ${service} chart: ${detail}`, `correct the value named above; the chart's values are documented in charts/${service}/README.md`));
+          errors.push(new ConfigError(configFile, `services.${service}.values`, `rejected by the ${service} chart: ${detail}`, `correct the value named above; ${valuesDocs(service, desired)}`));
         }
       }),
     );
