@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../src/cluster/kube.ts";
 import { executePlan } from "../src/execute-plan.ts";
 import { prepareRelease } from "../src/prepare-release.ts";
-import { cli, helmReleases, root, writeConfig } from "./helpers.ts";
+import { WAIT, cli, helmReleases, root, writeConfig } from "./helpers.ts";
 
 const ALL = `
 services:
@@ -45,7 +45,7 @@ describe("release under interruption and conflict", () => {
     expect((await listCharts()).length).toBeLessThan(6);
 
     const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
-    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000, concurrency: 6 });
+    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000, concurrency: 6, wait: WAIT });
     expect(summary.ok).toBe(true);
     expect(summary.services.every((s) => s.status === "installed" || s.status === "unchanged")).toBe(true);
     expect(await listCharts()).toEqual(["adguard-home", "home-assistant", "jellyfin", "paperless-ngx", "uptime-kuma", "vaultwarden"]);
@@ -65,10 +65,10 @@ describe("release under interruption and conflict", () => {
     const read = async () => (await kube.core.readNamespacedSecret({ name: "paperless-ngx-app", namespace: "paperless-ngx" })).data!.SECRET_KEY!;
     const before = await read();
     expect(Buffer.from(before, "base64").toString()).toMatch(/^[A-Za-z0-9]{64}$/);
-    const changed = ALL.replace("  paperless-ngx: {}", "  paperless-ngx:\n    values: { controllers: { main: { env: { PAPERLESS_OCR_LANGUAGE: deu } } } }");
+    const changed = ALL.replace("  paperless-ngx: {}", "  paperless-ngx:\n    values: { controllers: { main: { containers: { main: { env: { PAPERLESS_OCR_LANGUAGE: deu } } } } } }");
     const { configFile } = writeConfig(changed);
     const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
-    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000 });
+    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000, wait: WAIT });
     expect(summary.services.find((s) => s.service === "paperless-ngx")).toMatchObject({ change: "update", status: "installed" });
     const rel = (await helmReleases(cp.kubeconfig, findTool("helm"))).find((r) => r.name === "paperless-ngx")!;
     expect(Number(rel.revision)).toBe(2);
@@ -86,7 +86,7 @@ describe("release under interruption and conflict", () => {
       true,
       PatchStrategy.ServerSideApply,
     );
-    const changed = ALL.replace("  jellyfin: {}", "  jellyfin:\n    values: { controllers: { main: { env: { TZ: Europe/Paris } } } }").replace("  uptime-kuma: {}", "  uptime-kuma:\n    values: { ingress: { main: { host: up.test } } }");
+    const changed = ALL.replace("  jellyfin: {}", "  jellyfin:\n    values: { controllers: { main: { containers: { main: { env: { TZ: Europe/Paris } } } } } }").replace("  uptime-kuma: {}", "  uptime-kuma:\n    values: { ingress: { main: { hosts: [{ host: up.test, paths: [{ path: /, service: { identifier: main, port: http } }] }] } } }");
     const { configFile } = writeConfig(changed);
     const r = await execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig], { cwd: root, reject: false, all: true });
     expect(r.exitCode).toBe(1);

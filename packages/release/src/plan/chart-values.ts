@@ -17,6 +17,7 @@ export const CONTROLLER_LABEL = "app.kubernetes.io/component";
 type Values = Record<string, unknown>;
 interface SchemaNode {
   properties?: Record<string, SchemaNode>;
+  patternProperties?: Record<string, SchemaNode>;
   additionalProperties?: SchemaNode | boolean;
 }
 
@@ -42,7 +43,8 @@ export function withExistingSecrets(values: Values, secretNames: Record<string, 
 export function podAnnotationsKey(valuesSchema: SchemaNode, controllerId: string): string[] | undefined {
   const controllers = valuesSchema.properties?.controllers;
   const extra = controllers?.additionalProperties;
-  const controller = controllers?.properties?.[controllerId] ?? (typeof extra === "object" ? extra : undefined);
+  const byPattern = Object.entries(controllers?.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(controllerId))?.[1];
+  const controller = controllers?.properties?.[controllerId] ?? byPattern ?? (typeof extra === "object" ? extra : undefined);
   const props = controller?.properties ?? {};
   if (props.pod) return ["pod", "annotations"];
   if (props.podAnnotations) return ["podAnnotations"];

@@ -113,9 +113,22 @@ export function installSettings(config: HomelabConfig, service: string): Install
   const all = config.release ?? {};
   return {
     backOffLimit: own.backOffLimit ?? all.backOffLimit ?? INSTALL_DEFAULTS.backOffLimit,
-    timeout: own.timeout ?? all.timeout ?? INSTALL_DEFAULTS.timeout,
+    timeout: goDuration(own.timeout ?? all.timeout ?? INSTALL_DEFAULTS.timeout),
     failurePolicy: own.failurePolicy ?? all.failurePolicy ?? INSTALL_DEFAULTS.failurePolicy,
   };
+}
+
+/**
+ * A `<n>s|m|h` duration as Go prints it (`10m` -> `10m0s`): helm-controller writes the
+ * HelmChart's timeout back in that form, so writing it so keeps the field unchanged (and ours).
+ */
+export function goDuration(text: string): string {
+  const n = Number(text.slice(0, -1));
+  const total = n * { s: 1, m: 60, h: 3600 }[text.slice(-1) as "s" | "m" | "h"];
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h ? `${h}h${m}m${s}s` : m ? `${m}m${s}s` : `${s}s`;
 }
 
 /** A controller whose pods read user Secrets, and where its chart takes pod annotations. */

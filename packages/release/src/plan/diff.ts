@@ -13,6 +13,9 @@ export function describeDiff(current: ExistingHelmChart, desired: HelmChartObjec
   out.push(...describeSourceDiff(current, desired));
   if ((current.spec?.targetNamespace ?? "") !== desired.spec.targetNamespace) out.push(`target namespace ${current.spec?.targetNamespace ?? "?"} -> ${desired.spec.targetNamespace}`);
   if ((current.spec?.createNamespace ?? false) !== desired.spec.createNamespace) out.push(`createNamespace -> ${desired.spec.createNamespace}`);
+  for (const key of ["backOffLimit", "timeout", "failurePolicy"] as const) {
+    if (current.spec?.[key] !== desired.spec[key]) out.push(`${key} ${current.spec?.[key] ?? "(helm-controller's default)"} -> ${desired.spec[key]}`);
+  }
   if ((current.spec?.valuesContent ?? "") !== desired.spec.valuesContent) out.push(...lineDiff(current.spec?.valuesContent ?? "", desired.spec.valuesContent).map((l) => `values ${l}`));
   const labels = current.metadata.labels ?? {};
   if (labels["app.kubernetes.io/managed-by"] !== MANAGED_BY || labels[SERVICE_LABEL] !== desired.metadata.labels[SERVICE_LABEL]) out.push("labels");
