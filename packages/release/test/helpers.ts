@@ -14,6 +14,8 @@ export const root = findRepoRoot(process.cwd());
  * these tests stop at the install Job; the readiness tests live in test/running.test.ts.
  */
 export const WAIT = "install" as const;
+/** The CLI flags that go with WAIT. */
+export const WAIT_FLAGS: string[] = WAIT === "install" ? ["--no-wait-ready"] : [];
 export const cli = join(root, "packages", "release", "bin", "homelab-release.js");
 
 /** Writes a config (and optional .env) into a fresh directory; returns their paths. */

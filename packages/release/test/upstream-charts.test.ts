@@ -3,8 +3,7 @@
  * served from a loopback Helm repository (behind basic auth) and the loopback OCI registry
  * (the real distribution registry), installed by the real helm-controller.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ManagedProcess, Sandbox } from "@homelab/sandbox";
@@ -17,9 +16,10 @@ import { connect } from "../src/cluster/kube.ts";
 import { ConfigErrors } from "../src/errors.ts";
 import { executePlan } from "../src/execute-plan.ts";
 import { prepareRelease } from "../src/prepare-release.ts";
-import { helmReleases, releaseWrites, root, writeConfig } from "./helpers.ts";
+import { helmReleases, releaseWrites, writeConfig } from "./helpers.ts";
+import type { LoopbackRepository } from "./loopback-repository.ts";
+import { startLoopbackRepository } from "./loopback-repository.ts";
 
-const FIXTURES = join(root, "packages", "release", "test", "fixtures", "upstream-charts");
 const USER = "fixtures";
 const PASSWORD = "repo-s3cret";
 const DOTENV = `CHARTS_USER=${USER}\nCHARTS_PASSWORD=${PASSWORD}\n`;
@@ -27,27 +27,9 @@ const DOTENV = `CHARTS_USER=${USER}\nCHARTS_PASSWORD=${PASSWORD}\n`;
 const UPSTREAM_ONLY = mkdtempSync(join(tmpdir(), "upstream-only-"));
 mkdirSync(join(UPSTREAM_ONLY, "apps"));
 
-/** A static Helm repository on loopback: `/public/` open, `/private/` behind basic auth. */
-function serveRepository(dir: string, port: number): Promise<Server> {
-  const expected = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString("base64")}`;
-  const server = createServer((req, res) => {
-    const m = /^\/(public|private)\/([\w.-]+)$/.exec(req.url ?? "");
-    if (!m) return void res.writeHead(404).end();
-    if (m[1] === "private" && req.headers.authorization !== expected) {
-      return void res.writeHead(401, { "www-authenticate": 'Basic realm="charts"' }).end();
-    }
-    try {
-      res.writeHead(200).end(readFileSync(join(dir, m[2]!)));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
-}
-
 describe("upstream charts from a Helm repository and an OCI registry (real helm, registry, helm-controller)", () => {
   let cluster: Sandbox;
-  let server: Server;
+  let server: LoopbackRepository;
   let registry: ManagedProcess;
   let repo: string;
   let oci: string;
@@ -90,15 +72,8 @@ describe("upstream charts from a Helm repository and an OCI registry (real helm,
   beforeAll(async () => {
     helmBin = findTool("helm");
     // The repository: fixture charts packaged by the real helm, indexed by `helm repo index`.
-    const repoDir = mkdtempSync(join(tmpdir(), "upstream-repo-"));
-    const work = mkdtempSync(join(tmpdir(), "upstream-charts-"));
-    cpSync(FIXTURES, work, { recursive: true });
-    for (const version of ["1.0.0", "1.1.0"]) await execa(helmBin, ["package", join(work, "crd-app"), "--version", version, "--destination", repoDir]);
-    await execa(helmBin, ["package", join(work, "widget-app"), "--destination", repoDir]);
-    await execa(helmBin, ["repo", "index", repoDir]);
-    const port = await freePort();
-    repo = `http://127.0.0.1:${port}`;
-    server = await serveRepository(repoDir, port);
+    server = await startLoopbackRepository([["crd-app", "1.0.0"], ["crd-app", "1.1.0"], ["widget-app", "0.3.0"]], { user: USER, password: PASSWORD });
+    repo = server.url;
     // The OCI registry: the real distribution registry on loopback, charts pushed by helm.
     const regPort = await freePort();
     const regDir = mkdtempSync(join(tmpdir(), "upstream-registry-"));
@@ -106,7 +81,7 @@ describe("upstream charts from a Helm repository and an OCI registry (real helm,
     registry = startProcess(regDir, "registry", "registry", ["serve", join(regDir, "config.yml")]);
     await waitFor("the registry", async () => (await fetch(`http://127.0.0.1:${regPort}/v2/`)).ok, 30_000, registry);
     oci = `oci://127.0.0.1:${regPort}/charts`;
-    await execa(helmBin, ["push", join(repoDir, "widget-app-0.3.0.tgz"), oci, "--plain-http"]);
+    await execa(helmBin, ["push", join(server.dir, "widget-app-0.3.0.tgz"), oci, "--plain-http"]);
     cluster = await startSandbox();
   }, 240_000);
   afterAll(async () => {
