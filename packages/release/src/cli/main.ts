@@ -16,6 +16,7 @@ import { renderSummary } from "./summary.ts";
 const HELP = `homelab-release: take the homelab from bare hosts to every enabled service running.
 
 Usage: homelab-release [options]
+       homelab-release status [--json] [--watch]   what runs and what does not (status --help)
 
 Targets (where to release):
   --target sandbox       start a throwaway control plane (real etcd, kube-apiserver,
@@ -49,6 +50,7 @@ ${EXIT_CODES_HELP}`;
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === "status") return (await import("../status/status-command.ts")).statusCommand(argv.slice(1));
   const parsed = parseCli("homelab-release", HELP, {
     args: [...argv],
     options: {
