@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Sandbox } from "@homelab/sandbox";
+import type { SshTestHost } from "@homelab/test-harness";
+import { startSshTestHost } from "@homelab/test-harness";
 import { startSandbox } from "@homelab/sandbox";
 import { findTool } from "@homelab/toolbox";
 import { execa } from "execa";
@@ -17,7 +19,7 @@ import { disableFlags } from "../src/components/k3s-components.ts";
 import { execStartArgs, serverComponentFlags, wantedDisabled } from "../src/components/k3s-flags.ts";
 import { executePlan } from "../src/execute-plan.ts";
 import type { HomelabConfig } from "../src/config/schema.ts";
-import { installCommand } from "../src/k3s/ensure-k3s.ts";
+import { ensureK3s, installCommand } from "../src/k3s/ensure-k3s.ts";
 import { prepareRelease } from "../src/prepare-release.ts";
 import { releaseWrites, root, writeConfig } from "./helpers.ts";
 
@@ -47,6 +49,48 @@ describe("k3s.components: install flags", () => {
     const unit = "[Service]\nType=notify\nExecStart=/usr/local/bin/k3s \\\n    server \\\n\t'--disable=traefik' \\\n\t'--disable' \\\n\t'servicelb' \\\n\nKillMode=process\n";
     expect(execStartArgs(unit)).toEqual(["/usr/local/bin/k3s", "server", "--disable=traefik", "--disable", "servicelb"]);
   });
+});
+
+describe("k3s.components over real SSH (sshd test host; k3s itself is a stand-in)", () => {
+  let host: SshTestHost;
+  const hostConfig = (components: NonNullable<HomelabConfig["k3s"]>["components"]): HomelabConfig => ({
+    k3s: { version: "v1.35.4+k3s1", components },
+    hosts: [{ name: "nas", role: "server", address: host.address, sshKey: host.sshKey, knownHosts: host.knownHosts }],
+    services: {},
+  });
+  const ensure = async (config: HomelabConfig, dryRun = false) => {
+    const lines: string[] = [];
+    const { dir } = writeConfig("services: {}\n");
+    const result = await ensureK3s(config, { root, dryRun, kubeconfigPath: join(dir, "kubeconfig"), log: (l) => lines.push(l) });
+    return { ...result, lines };
+  };
+
+  beforeAll(async () => {
+    host = await startSshTestHost("nas");
+  }, 60_000);
+  afterAll(async () => host?.stop());
+
+  it("installs k3s without the disabled components, and leaves it alone when they stay so", async () => {
+    expect((await ensure(hostConfig({ traefik: { enabled: false } }))).changed).toEqual(["nas"]);
+    expect(host.installs()).toEqual([expect.objectContaining({ INSTALL_K3S_EXEC: "server --disable=traefik" })]);
+    expect((await ensure(hostConfig({ traefik: { enabled: false }, servicelb: { enabled: true } }))).changed).toEqual([]);
+    expect(host.installs()).toHaveLength(1);
+  }, 120_000);
+
+  it("a change of the disabled set is planned, then re-runs the installer with the new flags", async () => {
+    const next = hostConfig({ traefik: { enabled: false }, servicelb: { enabled: false } });
+    const plan = await ensure(next, true);
+    expect(plan.lines).toContain(
+      "nas: k3s v1.35.4+k3s1 running, will install v1.35.4+k3s1 (components change: disable servicelb, traefik (now: traefik): the installer re-runs with the new flags)",
+    );
+    expect(host.installs()).toHaveLength(1);
+    expect((await ensure(next)).changed).toEqual(["nas"]);
+    expect(host.installs().at(-1)).toMatchObject({ INSTALL_K3S_EXEC: "server --disable=servicelb --disable=traefik" });
+    expect((await ensure(next)).changed).toEqual([]);
+    // Enabling everything again is a change too.
+    expect((await ensure(hostConfig({}))).changed).toEqual(["nas"]);
+    expect(host.installs().at(-1)).toMatchObject({ INSTALL_K3S_EXEC: "server" });
+  }, 120_000);
 });
 
 describe("k3s.components: HelmChartConfig on the test control plane (real apiserver and helm-controller)", () => {
