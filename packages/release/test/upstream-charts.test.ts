@@ -115,6 +115,7 @@ describe("upstream charts from a Helm repository and an OCI registry (real helm,
       ["crd-app", "create"],
       ["widget-app", "create"],
     ]);
+    expect(progress).toEqual(["release: order (needs): 1. crd-app  2. widget-app"]);
     const summary = await release(configText());
     expect(summary.services.map((s) => [s.service, s.status, s.reason])).toEqual([
       ["crd-app", "installed", undefined],

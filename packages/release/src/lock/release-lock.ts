@@ -84,7 +84,7 @@ export async function acquireReleaseLock(kube: Kube, options: LockOptions = {}):
     if (expired) {
       const taken = await writeLease(kube, lease, holder, leaseSeconds, (spec.leaseTransitions ?? 0) + 1);
       if (taken) {
-        if (spec.holderIdentity) say(`took over the release lock of ${spec.holderIdentity}: not renewed for ${leaseSeconds} s (a release that ended without freeing it)`);
+        if (spec.holderIdentity) say(`took over the release lock of ${spec.holderIdentity}: not renewed for ${duration / 1000} s (a release that ended without freeing it)`);
         return held(kube, taken, holder, leaseSeconds);
       }
       continue;
