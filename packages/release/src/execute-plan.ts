@@ -6,7 +6,7 @@ import { apiMessage } from "./cluster/kube.ts";
 import type { HomelabConfig } from "./config/schema.ts";
 import type { ChangeKind, Plan, ServicePlan } from "./plan/plan-release.ts";
 import { serviceWrites } from "./plan/plan-writes.ts";
-import { releaseInOrder } from "./order/release-in-order.ts";
+import { releaseInOrder, sayOrder } from "./order/release-in-order.ts";
 import { applyComponentPlans } from "./components/apply-components.ts";
 import { pruneHelmChart } from "./prune/prune-helmchart.ts";
 import { waitForInstallJob } from "./wait/install-job.ts";
@@ -70,6 +70,7 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
   const wait = options.wait ?? "ready";
   const say = options.onProgress ?? (() => undefined);
   if (options.dryRun) {
+    sayOrder(plan.services, config, say);
     return {
       ok: true,
       dryRun: true,

@@ -10,6 +10,16 @@ type Say = (service: string, message: string) => void;
 /** The name progress lines about the whole release use. */
 export const RELEASE_PROGRESS = "release";
 
+/** Says the order `needs:` gives the services of a plan (`1. cert-manager  2. jellyfin`), when there is one. */
+export function sayOrder(plans: readonly ServicePlan[], config: HomelabConfig, say: Say): void {
+  const needs = enabledNeeds(config.services);
+  const levels = releaseLevels(
+    plans.filter((p) => p.change !== "delete").map((p) => p.service),
+    (name) => needs.get(name) ?? [],
+  );
+  if (levels.length > 1) say(RELEASE_PROGRESS, `order (needs): ${describeOrder(levels)}`);
+}
+
 /**
  * Releases the services of a plan in the order their `needs:` give: a service starts when
  * every service it needs is released and running; services that do not depend on each other
@@ -25,11 +35,7 @@ export async function releaseInOrder(
 ): Promise<ServiceResult[]> {
   const needs = enabledNeeds(config.services);
   const needsOf = (name: string) => needs.get(name) ?? [];
-  const levels = releaseLevels(
-    plans.map((p) => p.service),
-    needsOf,
-  );
-  if (levels.length > 1) options.say(RELEASE_PROGRESS, `order (needs): ${describeOrder(levels)}`);
+  sayOrder(plans, config, options.say);
   const present = new Set(plans.map((p) => p.service));
   return runInDependencyOrder(plans, {
     name: (p) => p.service,

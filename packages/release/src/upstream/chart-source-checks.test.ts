@@ -59,6 +59,7 @@ describe("services.<name>.chart in homelab.yaml", () => {
           "  c: { chart: { version: 1.0.0 } }",
           "  d: { chart: { repo: 'https://x.example', name: d, version: 1.0.0, plainHttp: true, repoCA: nope.pem } }",
           "  e: { chart: { repo: 'https://x.example', name: e, version: 1.0.0, repoCA: notpem.txt } }",
+          "  f: { chart: { oci: 'oci://r.example/f', version: 1.0.0, authSecret: { username: { env: U }, password: { env: P } } } }",
           "",
         ].join("\n"),
         { "notpem.txt": "hello\n" },
@@ -70,6 +71,7 @@ describe("services.<name>.chart in homelab.yaml", () => {
       "5:80 services.d.chart.plainHttp: only applies to oci. Fix: remove it; a Helm repository's URL says http:// or https:// itself",
       "5:94 services.d.chart.repoCA: <dir>/nope.pem is not a file. Fix: give the path (relative to this file) of the CA certificate in PEM form (-----BEGIN CERTIFICATE-----)",
       "6:77 services.e.chart.repoCA: <dir>/notpem.txt holds no PEM certificate. Fix: give the path (relative to this file) of the CA certificate in PEM form (-----BEGIN CERTIFICATE-----)",
+      "7:71 services.f.chart.authSecret: is for Helm repositories; credentials for an OCI registry are not supported yet. Fix: use a registry that allows anonymous pulls, or serve the chart from a Helm repository (repo + name) with authSecret",
     ]);
   });
 

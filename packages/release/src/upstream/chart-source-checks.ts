@@ -42,6 +42,13 @@ export function chartSourceViolations(services: Readonly<Record<string, Entry>>,
     } else if (c.oci && c.name) {
       out.push({ path: at("name"), problem: "is not used with oci (the chart's name is the last part of the oci reference)", fix: "remove name, or end the oci reference with the chart's name" });
     }
+    if (c.authSecret && c.oci) {
+      out.push({
+        path: at("authSecret"),
+        problem: "is for Helm repositories; credentials for an OCI registry are not supported yet",
+        fix: "use a registry that allows anonymous pulls, or serve the chart from a Helm repository (repo + name) with authSecret",
+      });
+    }
     if (c.plainHttp && !c.oci) {
       out.push({ path: at("plainHttp"), problem: "only applies to oci", fix: "remove it; a Helm repository's URL says http:// or https:// itself" });
     }
