@@ -1,0 +1,3 @@
+import { describeChart } from "@homelab/test-harness";
+
+await describeChart(new URL("..", import.meta.url));

@@ -1,0 +1,3 @@
+import { homelabVitest } from "@homelab/vitest-config";
+
+export default homelabVitest();
