@@ -3,7 +3,8 @@
  * served from a loopback Helm repository (behind basic auth) and the loopback OCI registry
  * (the real distribution registry), installed by the real helm-controller.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ManagedProcess, Sandbox } from "@homelab/sandbox";
@@ -26,6 +27,18 @@ const DOTENV = `CHARTS_USER=${USER}\nCHARTS_PASSWORD=${PASSWORD}\n`;
 /** A homelab of upstream charts only: its apps/ is empty. */
 const UPSTREAM_ONLY = mkdtempSync(join(tmpdir(), "upstream-only-"));
 mkdirSync(join(UPSTREAM_ONLY, "apps"));
+
+/** A throwaway CA and a certificate it signed for 127.0.0.1, made by the real openssl. */
+function testCertificates(): { ca: string; key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), "upstream-pki-"));
+  const run = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+  run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=homelab test CA");
+  run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+  writeFileSync(join(dir, "ext"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+  run("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "ext");
+  const read = (f: string) => readFileSync(join(dir, f), "utf8");
+  return { ca: read("ca.pem"), key: read("server.key"), cert: read("server.pem") };
+}
 
 describe("upstream charts from a Helm repository and an OCI registry (real helm, registry, helm-controller)", () => {
   let cluster: Sandbox;
@@ -189,10 +202,34 @@ describe("upstream charts from a Helm repository and an OCI registry (real helm,
     expect(w.spec.size).toBe(3);
   }, 240_000);
 
+  it("reads a repository whose HTTPS certificate its own CA signed (repoCA), and so does helm-controller's Job", async () => {
+    const pki = testCertificates();
+    const tlsRepo = await startLoopbackRepository([["crd-app", "1.1.0"]], { user: USER, password: PASSWORD }, { key: pki.key, cert: pki.cert });
+    try {
+      const text = (repoCA?: string) =>
+        YAML.stringify({ services: { "tls-app": { namespace: "fixtures-tls", chart: { repo: `${tlsRepo.url}/public`, name: "crd-app", version: "1.1.0", ...(repoCA ? { repoCA } : {}) }, values: { configName: "tls-app" } } } });
+      const [untrusted] = await configErrors(text());
+      expect(untrusted).toMatch(/^services\.tls-app\.chart\.repo: cannot read the Helm repository's index: .*(self-signed|unable to verify|certificate)/i);
+      const { configFile, envFile, dir } = writeConfig(text("certs/ca.pem"), DOTENV);
+      mkdirSync(join(dir, "certs"));
+      writeFileSync(join(dir, "certs", "ca.pem"), pki.ca);
+      const prepared = await prepareRelease({ root: UPSTREAM_ONLY, configFile, envFile, kubeconfig: cluster.kubeconfig, env: {} });
+      const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000, pollMs: 200 });
+      expect(summary.services.find((s) => s.service === "tls-app")).toMatchObject({ status: "installed" });
+      const hc = (await connect(cluster.cp.kubeconfig).objects.read({ apiVersion: "helm.cattle.io/v1", kind: "HelmChart", metadata: { name: "tls-app", namespace: "kube-system" } } as never)) as unknown as { spec: { repoCA: string } };
+      expect(hc.spec.repoCA).toBe(pki.ca);
+      const rel = (await helmReleases(cluster.cp.kubeconfig, helmBin)).find((r) => r.name === "tls-app")!;
+      expect([rel.status, rel.chart]).toEqual(["deployed", "crd-app-1.1.0"]);
+    } finally {
+      tlsRepo.close();
+    }
+  }, 240_000);
+
   it("prunes upstream services like our own", async () => {
     const summary = await release("services: {}\n", { prune: true });
     expect(summary.services.map((s) => [s.service, s.status])).toEqual([
       ["crd-app", "pruned"],
+      ["tls-app", "pruned"],
       ["widget-app", "pruned"],
     ]);
     expect((await helmReleases(cluster.cp.kubeconfig, helmBin)).map((r) => r.name)).toEqual([]);
