@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { findTool } from "@homelab/toolbox";
 import type { ControlPlane, Sandbox } from "@homelab/sandbox";
 import { startSandbox } from "@homelab/sandbox";
@@ -198,5 +200,15 @@ describe("release on the test control plane (real apiserver and helm-controller)
       expect(r.all, what).not.toMatch(/\n\s+at /);
     }
     expect(releaseWrites(cp.auditEvents()).slice(before)).toEqual([]);
+  }, 120_000);
+
+  it("exits 3 when the cluster cannot be reached, after the config was checked", async () => {
+    const { configFile, dir } = writeConfig("services:\n  uptime-kuma: {}\n");
+    const kubeconfig = join(dir, "unreachable.kubeconfig");
+    writeFileSync(kubeconfig, readFileSync(cp.releaseKubeconfig, "utf8").replace(/server: https:\/\/127\.0\.0\.1:\d+/, "server: https://127.0.0.1:1"));
+    const r = await runCli(["--config", configFile, "--kubeconfig", kubeconfig]);
+    expect(r.exitCode, r.all).toBe(3);
+    expect(r.all).toMatch(/cannot read HelmCharts in kube-system: .*Fix: check that the kubeconfig points at the cluster/);
+    expect(r.all).toContain("nothing was applied");
   }, 120_000);
 });
