@@ -1,3 +1,4 @@
 import { homelabVitest } from "@homelab/vitest-config";
 
-export default homelabVitest();
+// One shared sandbox (test/shared-sandbox.ts); files one at a time, as CPU is the limit.
+export default homelabVitest({ globalSetup: ["test/shared-sandbox.ts"], fileParallelism: false });

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { findTool } from "@homelab/toolbox";
-import { execa } from "execa";
+import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
 import type { ControlPlane } from "./control-plane.ts";
-import { startProcess, stopProcess, waitFor } from "./processes.ts";
+import { NODE_NAME } from "./node.ts";
+import { readyOrStopped, startProcess, stopProcess, waitFor } from "./processes.ts";
 
 /** k3s's helm-controller, running out of cluster against a control plane. */
 export interface HelmControllerProcess {
@@ -10,22 +9,24 @@ export interface HelmControllerProcess {
   log: string;
 }
 
-/** Starts the real helm-controller (it installs its CRDs) and waits until HelmChart is served. */
-export async function startHelmController(cp: ControlPlane): Promise<HelmControllerProcess> {
-  const p = startProcess(cp.dir, "helm-controller", "helm-controller", ["--kubeconfig", cp.kubeconfig, "--node-name", "homelab-standin-node"], {
-    NODE_NAME: "homelab-standin-node",
+/**
+ * Starts the real helm-controller as its own token user (it installs its CRDs) and waits
+ * until HelmCharts are served. `nodeName` is the node it says it runs on (its events' host).
+ */
+export async function startHelmController(
+  cp: ControlPlane,
+  options: { nodeName?: string } = {},
+): Promise<HelmControllerProcess> {
+  const nodeName = options.nodeName ?? NODE_NAME;
+  const kubeconfig = cp.kubeconfigFor("helm-controller");
+  const p = startProcess(cp.dir, "helm-controller", "helm-controller", ["--kubeconfig", kubeconfig, "--node-name", nodeName], {
+    NODE_NAME: nodeName,
   });
-  const helm = findTool("helm");
-  await waitFor(
-    "helm-controller's HelmChart CRD",
-    async () => (await execa(helm, ["--kubeconfig", cp.kubeconfig, "version"], { reject: false })).exitCode === 0 &&
-      (await execa("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-k", "-H", `Authorization: Bearer ${tokenOf(cp)}`, `${cp.server}/apis/helm.cattle.io/v1/helmcharts`], { reject: false })).stdout === "200",
-    60_000,
-    p,
-  );
+  const kc = new KubeConfig();
+  kc.loadFromFile(cp.kubeconfig);
+  const custom = kc.makeApiClient(CustomObjectsApi);
+  const served = async () =>
+    Boolean(await custom.listClusterCustomObject({ group: "helm.cattle.io", version: "v1", plural: "helmcharts" }));
+  await readyOrStopped(p, () => waitFor("helm-controller's HelmChart CRD", served, 60_000, p));
   return { log: p.log, stop: () => stopProcess(p) };
-}
-
-function tokenOf(cp: ControlPlane): string {
-  return /token: (\S+)/.exec(readFileSync(cp.kubeconfig, "utf8"))![1]!;
 }

@@ -1,117 +1,149 @@
 /**
- * THE STAND-IN FOR THE NODE. Nothing runs pods on the test control plane (no
- * kubelet, no container images, no kube-controller-manager), so this plays the
- * parts of the job controller and the kubelet for the Jobs that k3s's real
- * helm-controller creates, and nothing else:
+ * THE STAND-IN FOR THE NODE'S KUBELET, for one kind of pod only. The sandbox's node is kwok's:
+ * it makes pods Running and Ready without running anything. The pods of the install Jobs that
+ * k3s's real helm-controller creates must really run, so kwok's stages leave them alone (label
+ * `helmcharts.helm.cattle.io/chart`) and this plays their kubelet and the klipper-helm image:
  *
- * - job controller: marks a suspended Job `Suspended`, creates the Job's Pod
- *   when it is resumed, and sets the Job's status from the Pod's outcome;
- * - kubelet + klipper-helm image: reads the chart (`chart-content-<name>`
- *   ConfigMap, or a Helm repository / OCI reference with its CA and credentials)
- *   and values (`chart-values-<name>` Secret) the Pod would mount,
- *   runs what the image's entry script runs (`helm install` / `upgrade` /
- *   `uninstall`) with the real helm binary against the test apiserver, and
- *   reports the container's end in the Pod status, the output's tail as its
- *   termination message; a failed container restarts with a back-off, as
- *   `restartPolicy: OnFailure` does.
+ * - finds those pods once the real scheduler has bound them to the node (the real job
+ *   controller created them, from the Job helm-controller resumed);
+ * - reports the container running, gets the pod's ServiceAccount token (bound to the pod, as
+ *   the kubelet projects it) and runs what the image's entry script runs with the real helm
+ *   (src/klipper-helm.ts), as that ServiceAccount;
+ * - reports the container's end in the pod status, the output's tail as its termination
+ *   message: Succeeded, or for a failure the container waits in CrashLoopBackOff with its
+ *   restart count raised and runs again after a back-off (10 s, doubling, at most 5 min), as
+ *   `restartPolicy: OnFailure` does. The job controller turns that into the Job's status
+ *   (Complete, or Failed once the restarts pass the Job's backoffLimit).
  *
- * Everything else in the path (apiserver, helm-controller, helm) is real.
+ * Everything else in the path (apiserver, job controller, scheduler, helm-controller, helm) is real.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { V1Job, V1JobCondition, V1Pod, V1PodSpec } from "@kubernetes/client-node";
-import { BatchV1Api, CoreV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
-import { findTool } from "@homelab/toolbox";
-import { execa } from "execa";
+import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodStatus } from "@kubernetes/client-node";
+import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import type { HelmOutcome, KlipperEnv } from "./klipper-helm.ts";
+import { runKlipperHelm } from "./klipper-helm.ts";
+import { kubeconfigYaml } from "./control-plane.ts";
+import { NODE_IP } from "./kwok.ts";
 
-const CHART_LABEL = "helmcharts.helm.cattle.io/chart";
-const NODE_NAME = "homelab-standin-node";
+/** The label helm-controller puts on its Jobs and their pods. */
+export const CHART_LABEL = "helmcharts.helm.cattle.io/chart";
 
 export interface HelmJobRunner {
-  /** Helm invocations so far, for assertions: e.g. `install jellyfin`. */
+  /** Helm invocations so far, for assertions: e.g. `install jellyfin`, `install widget (failed)`. */
   runs: string[];
   stop(): Promise<void>;
 }
 
-interface Env {
-  [key: string]: string;
+export interface HelmJobRunnerOptions {
+  /** The node whose install pods this runs. */
+  nodeName: string;
+  /** Default: 250 ms between looks for pods. */
+  intervalMs?: number;
 }
 
-/** Starts the stand-in against a kubeconfig; polls Jobs every `intervalMs`. */
-export function startHelmJobRunner(kubeconfig: string, options: { intervalMs?: number } = {}): HelmJobRunner {
+/** The back-off before a failed container runs again: 10 s, doubling, at most 5 min (the kubelet's). */
+export const restartBackOffMs = (restarts: number) => Math.min(10_000 * 2 ** Math.max(restarts - 1, 0), 300_000);
+
+/** Starts the stand-in with a kubeconfig allowed to read pods and write their status. */
+export function startHelmJobRunner(kubeconfig: string, options: HelmJobRunnerOptions): HelmJobRunner {
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
-  const batch = kc.makeApiClient(BatchV1Api);
   const core = kc.makeApiClient(CoreV1Api);
+  const cluster = kc.getCurrentCluster()!;
+  const ca = Buffer.from(cluster.caData ?? "", "base64");
   const busy = new Set<string>();
   const retryAt = new Map<string, number>();
   const runs: string[] = [];
   let stopped = false;
 
   const tick = async () => {
-    const jobs = await batch.listJobForAllNamespaces({ labelSelector: CHART_LABEL });
-    for (const job of jobs.items) {
-      const key = `${job.metadata!.namespace}/${job.metadata!.name}/${job.metadata!.uid}`;
-      if (busy.has(key) || (retryAt.get(key) ?? 0) > Date.now()) continue;
-      if (hasCondition(job, "Complete") || hasCondition(job, "Failed")) continue;
-      if (job.spec?.suspend) {
-        if (!hasCondition(job, "Suspended")) await setJobStatus(batch, job, { conditions: [condition("Suspended", "JobSuspended", "Job suspended")] });
-        continue;
-      }
-      busy.add(key);
-      void runJob(job)
+    const pods = await core.listPodForAllNamespaces({
+      labelSelector: CHART_LABEL,
+      fieldSelector: `spec.nodeName=${options.nodeName},status.phase!=Succeeded,status.phase!=Failed`,
+    });
+    const seen = new Set<string>();
+    for (const pod of pods.items) {
+      const uid = pod.metadata!.uid!;
+      seen.add(uid);
+      if (pod.metadata?.deletionTimestamp || busy.has(uid) || (retryAt.get(uid) ?? 0) > Date.now()) continue;
+      busy.add(uid);
+      void runContainer(pod)
         .catch(() => undefined)
-        .finally(() => busy.delete(key));
+        .finally(() => busy.delete(uid));
+    }
+    for (const uid of retryAt.keys()) if (!seen.has(uid)) retryAt.delete(uid);
+  };
+
+  /** One run of the pod's container, from start to its end in the pod status. */
+  const runContainer = async (pod: V1Pod) => {
+    const ns = pod.metadata!.namespace!;
+    const container = pod.spec!.containers[0]!;
+    const env: KlipperEnv = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value ?? ""]));
+    const args = container.args ?? [];
+    const started = new Date();
+    const restarts = pod.status?.containerStatuses?.[0]?.restartCount ?? 0;
+    const lastState = pod.status?.containerStatuses?.[0]?.lastState;
+    if (!(await writeStatus(pod, running(pod, started, restarts, lastState)))) return;
+    const work = mkdtempSync(join(tmpdir(), "standin-pod-"));
+    let result: HelmOutcome;
+    try {
+      const helmKubeconfig = join(work, "kubeconfig");
+      writeFileSync(helmKubeconfig, kubeconfigYaml(cluster.server, ca, await serviceAccountToken(pod)), { mode: 0o600 });
+      result = await runKlipperHelm(core, helmKubeconfig, ns, pod.spec!, env, args);
+    } catch (e) {
+      // What a kubelet reports when it cannot start the container (e.g. no token for its account).
+      result = { ok: false, exitCode: 128, tail: e instanceof Error ? e.message : String(e) };
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    runs.push(`${args[0]} ${env.NAME}${result.ok ? "" : " (failed)"}`);
+    const finished = new Date();
+    if (result.ok) {
+      await writeStatus(pod, succeeded(pod, started, finished, restarts, result));
+    } else {
+      await writeStatus(pod, crashLooping(pod, started, finished, restarts + 1, result));
+      retryAt.set(pod.metadata!.uid!, Date.now() + restartBackOffMs(restarts + 1));
     }
   };
 
-  const runJob = async (job: V1Job) => {
-    const ns = job.metadata!.namespace!;
-    const key = `${ns}/${job.metadata!.name}/${job.metadata!.uid}`;
-    const pod = await ensurePod(core, job);
-    const container = job.spec!.template.spec!.containers[0]!;
-    const env: Env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value ?? ""]));
-    const started = new Date();
-    if (!job.status?.startTime) {
-      await setJobStatus(batch, job, { startTime: started, active: 1, conditions: [condition("Suspended", "JobResumed", "Job resumed", "False")] });
+  /** A token of the pod's ServiceAccount, bound to the pod, as the kubelet projects it. */
+  const serviceAccountToken = async (pod: V1Pod) => {
+    const request = await core.createNamespacedServiceAccountToken({
+      name: pod.spec!.serviceAccountName ?? "default",
+      namespace: pod.metadata!.namespace!,
+      body: {
+        spec: {
+          audiences: [],
+          expirationSeconds: 3600,
+          boundObjectRef: { apiVersion: "v1", kind: "Pod", name: pod.metadata!.name!, uid: pod.metadata!.uid! },
+        },
+      },
+    });
+    return request.status!.token;
+  };
+
+  /** Replaces the pod's status with `next` over what it is now; false when the pod is gone or replaced. */
+  const writeStatus = async (pod: V1Pod, next: Partial<V1PodStatus>): Promise<boolean> => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const fresh = await core.readNamespacedPod({ name: pod.metadata!.name!, namespace: pod.metadata!.namespace! });
+        if (fresh.metadata?.uid !== pod.metadata?.uid) return false;
+        const status = { ...fresh.status, ...next, conditions: mergeConditions(fresh.status?.conditions, next.conditions) };
+        await core.replaceNamespacedPodStatus({
+          name: pod.metadata!.name!,
+          namespace: pod.metadata!.namespace!,
+          body: { ...fresh, status },
+        });
+        return true;
+      } catch (e) {
+        const code = (e as { code?: number }).code;
+        if (code === 404) return false;
+        if (code !== 409) throw e;
+      }
     }
-    await setPodStatus(core, pod, { phase: "Running", containerStatuses: [containerStatus(pod, { running: { startedAt: started } })] });
-    const result = await runHelm(core, kubeconfig, ns, job.spec!.template.spec!, env, container.args ?? []);
-    runs.push(`${(container.args ?? [])[0]} ${env.NAME}${result.ok ? "" : " (failed)"}`);
-    const finished = new Date();
-    const fresh = await batch.readNamespacedJob({ name: job.metadata!.name!, namespace: ns });
-    if (result.ok) {
-      await setPodStatus(core, pod, {
-        phase: "Succeeded",
-        containerStatuses: [containerStatus(pod, { terminated: { exitCode: 0, reason: "Completed", startedAt: started, finishedAt: finished, message: result.tail } })],
-      });
-      await setJobStatus(batch, fresh, {
-        active: 0,
-        ready: 0,
-        succeeded: 1,
-        completionTime: finished,
-        conditions: [
-          condition("Suspended", "JobResumed", "Job resumed", "False"),
-          condition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods"),
-          condition("Complete", "CompletionsReached", "Reached expected number of succeeded pods"),
-        ],
-      });
-    } else {
-      // restartPolicy OnFailure: the kubelet restarts the container in the same pod, with a back-off.
-      const restarts = (pod.status?.containerStatuses?.[0]?.restartCount ?? 0) + 1;
-      await setPodStatus(core, pod, {
-        phase: "Running",
-        containerStatuses: [
-          containerStatus(pod, {
-            waiting: { reason: "CrashLoopBackOff", message: "back-off restarting failed container" },
-            lastState: { terminated: { exitCode: result.exitCode, reason: "Error", startedAt: started, finishedAt: finished, message: result.tail } },
-            restartCount: restarts,
-          }),
-        ],
-      });
-      retryAt.set(key, Date.now() + Math.min(10_000 * 2 ** (restarts - 1), 300_000));
-    }
+    return false;
   };
 
   const loop = (async () => {
@@ -130,186 +162,77 @@ export function startHelmJobRunner(kubeconfig: string, options: { intervalMs?: n
   };
 }
 
-function hasCondition(job: V1Job, type: string): boolean {
-  return (job.status?.conditions ?? []).some((c) => c.type === type && c.status === "True");
+function mergeConditions(current: V1PodCondition[] = [], updates: V1PodCondition[] = []): V1PodCondition[] {
+  const types = new Set(updates.map((c) => c.type));
+  return [...current.filter((c) => !types.has(c.type)), ...updates];
 }
 
-function condition(type: string, reason: string, message: string, status = "True"): V1JobCondition {
-  const now = new Date();
-  return { type, status, reason, message, lastProbeTime: now, lastTransitionTime: now };
+function conditions(ready: boolean, at: Date, reason?: string): V1PodCondition[] {
+  const unready = reason ? { reason } : {};
+  return [
+    { type: "PodReadyToStartContainers", status: "True", lastTransitionTime: at },
+    { type: "Initialized", status: "True", lastTransitionTime: at },
+    { type: "ContainersReady", status: ready ? "True" : "False", lastTransitionTime: at, ...(ready ? {} : unready) },
+    { type: "Ready", status: ready ? "True" : "False", lastTransitionTime: at, ...(ready ? {} : unready) },
+  ];
 }
 
-async function setJobStatus(batch: BatchV1Api, job: V1Job, status: Record<string, unknown>): Promise<void> {
-  // A merge patch replaces `conditions` as a whole, as the job controller writes them.
-  await batch.patchNamespacedJobStatus(
-    { name: job.metadata!.name!, namespace: job.metadata!.namespace!, body: { status } },
-    setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
-  );
-}
-
-async function ensurePod(core: CoreV1Api, job: V1Job): Promise<V1Pod> {
-  const ns = job.metadata!.namespace!;
-  const jobName = job.metadata!.name!;
-  const existing = await core.listNamespacedPod({ namespace: ns, labelSelector: `batch.kubernetes.io/job-name=${jobName}` });
-  const mine = existing.items.find((p) => p.metadata?.ownerReferences?.some((o) => o.uid === job.metadata!.uid));
-  if (mine) return mine;
-  const template = job.spec!.template;
-  return core.createNamespacedPod({
-    namespace: ns,
-    body: {
-      metadata: {
-        name: `${jobName}-${Math.random().toString(36).slice(2, 7)}`,
-        namespace: ns,
-        labels: { ...template.metadata?.labels, "batch.kubernetes.io/job-name": jobName, "job-name": jobName },
-        annotations: template.metadata?.annotations,
-        ownerReferences: [{ apiVersion: "batch/v1", kind: "Job", name: jobName, uid: job.metadata!.uid!, controller: true, blockOwnerDeletion: true }],
-      },
-      spec: { ...template.spec!, nodeName: NODE_NAME },
-    },
-  });
-}
-
-async function setPodStatus(core: CoreV1Api, pod: V1Pod, status: Record<string, unknown>): Promise<void> {
-  const fresh = await core.readNamespacedPod({ name: pod.metadata!.name!, namespace: pod.metadata!.namespace! });
-  await core.replaceNamespacedPodStatus({
-    name: pod.metadata!.name!,
-    namespace: pod.metadata!.namespace!,
-    body: { ...fresh, status: { ...fresh.status, hostIP: "127.0.0.1", podIP: "127.0.0.1", startTime: fresh.status?.startTime ?? new Date(), ...status } },
-  });
-  Object.assign(pod, fresh);
-}
-
-function containerStatus(pod: V1Pod, state: Record<string, unknown>) {
+function containerStatus(pod: V1Pod, fields: Omit<V1ContainerStatus, "name" | "image" | "imageID">): V1ContainerStatus {
   const c = pod.spec!.containers[0]!;
-  const { lastState, restartCount, ...current } = state;
+  return { name: c.name, image: c.image ?? "", imageID: "", ...fields };
+}
+
+const hostIPs = { hostIP: NODE_IP, hostIPs: [{ ip: NODE_IP }] };
+
+function running(pod: V1Pod, at: Date, restarts: number, lastState: V1ContainerStatus["lastState"]): Partial<V1PodStatus> {
   return {
-    name: c.name,
-    image: c.image,
-    imageID: "",
-    ready: "running" in current,
-    started: "running" in current,
-    restartCount: (restartCount as number | undefined) ?? pod.status?.containerStatuses?.[0]?.restartCount ?? 0,
-    state: current,
-    lastState: lastState ?? {},
+    phase: "Running",
+    ...hostIPs,
+    startTime: pod.status?.startTime ?? at,
+    conditions: conditions(true, at),
+    containerStatuses: [
+      containerStatus(pod, {
+        ready: true,
+        started: true,
+        restartCount: restarts,
+        state: { running: { startedAt: at } },
+        ...(lastState ? { lastState } : {}),
+      }),
+    ],
   };
 }
 
-interface HelmOutcome {
-  ok: boolean;
-  exitCode: number;
-  tail: string;
+function succeeded(pod: V1Pod, started: Date, finished: Date, restarts: number, r: HelmOutcome): Partial<V1PodStatus> {
+  const terminated = { exitCode: 0, reason: "Completed", startedAt: started, finishedAt: finished, message: r.tail };
+  return {
+    phase: "Succeeded",
+    conditions: conditions(false, finished, "PodCompleted"),
+    containerStatuses: [
+      containerStatus(pod, { ready: false, started: false, restartCount: restarts, state: { terminated } }),
+    ],
+  };
 }
 
-/**
- * The files a volume of the Job's pod would hold, by path: a secret, a configMap, or a
- * projected volume of secrets (with their items' paths), as the kubelet would mount them.
- */
-async function mountedFiles(core: CoreV1Api, ns: string, spec: V1PodSpec, volumeName: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  const volume = spec.volumes?.find((v) => v.name === volumeName);
-  if (!volume) return files;
-  const secretData = async (name: string) => (await core.readNamespacedSecret({ name, namespace: ns }).catch(() => undefined))?.data ?? {};
-  const put = (data: Record<string, string>, items: { key: string; path: string }[] | undefined, decode: boolean) => {
-    for (const { key, path } of items ?? Object.keys(data).map((k) => ({ key: k, path: k }))) {
-      if (data[key] !== undefined) files.set(path, decode ? Buffer.from(data[key], "base64") : Buffer.from(data[key]));
-    }
+/** restartPolicy OnFailure: the container restarts in the same pod after a back-off. */
+function crashLooping(pod: V1Pod, started: Date, finished: Date, restarts: number, r: HelmOutcome): Partial<V1PodStatus> {
+  const terminated = { exitCode: r.exitCode, reason: "Error", startedAt: started, finishedAt: finished, message: r.tail };
+  const c = pod.spec!.containers[0]!;
+  return {
+    phase: "Running",
+    conditions: conditions(false, finished, "ContainersNotReady"),
+    containerStatuses: [
+      containerStatus(pod, {
+        ready: false,
+        started: false,
+        restartCount: restarts,
+        state: {
+          waiting: {
+            reason: "CrashLoopBackOff",
+            message: `back-off ${Math.round(restartBackOffMs(restarts) / 1000)}s restarting failed container=${c.name} pod=${pod.metadata!.name}`,
+          },
+        },
+        lastState: { terminated },
+      }),
+    ],
   };
-  if (volume.secret?.secretName) put(await secretData(volume.secret.secretName), volume.secret.items, true);
-  if (volume.configMap?.name) put((await core.readNamespacedConfigMap({ name: volume.configMap.name, namespace: ns }).catch(() => undefined))?.data ?? {}, volume.configMap.items, false);
-  for (const source of volume.projected?.sources ?? []) {
-    if (source.secret?.name) put(await secretData(source.secret.name), source.secret.items, true);
-  }
-  return files;
 }
-
-/**
- * What klipper-helm's entry script does for `install` and `delete`, with the chart, values,
- * CA and credentials the pod would mount: the inline chart (`/chart`), or a chart from a Helm
- * repository (`helm repo add` under the HelmChart's name, with the `/auth` credentials and the
- * CA of `/config/ca-file.pem` and `/ca-files`) or an OCI reference, at `--version`; values
- * from `/config/*.yaml` in name order; `--plain-http`, `--insecure-skip-tls-verify` and
- * `--timeout` from the Job's environment. Each Job gets its own helm home (the image's
- * emptyDir volumes).
- */
-async function runHelm(core: CoreV1Api, kubeconfig: string, ns: string, spec: V1PodSpec, env: Env, args: string[]): Promise<HelmOutcome> {
-  const helm = findTool("helm");
-  const work = mkdtempSync(join(tmpdir(), "standin-job-"));
-  const name = env.NAME!;
-  const target = env.TARGET_NAMESPACE || ns;
-  const base = ["--kubeconfig", kubeconfig, "--namespace", target];
-  const helmEnv = {
-    HELM_DRIVER: env.HELM_DRIVER || "secret",
-    HELM_CONFIG_HOME: join(work, "home", "config"),
-    HELM_CACHE_HOME: join(work, "home", "cache"),
-    HELM_DATA_HOME: join(work, "home", "data"),
-  };
-  const out: string[] = [];
-  const run = async (a: string[], input?: string) => {
-    const r = await execa(helm, [...a, ...base], { reject: false, all: true, env: helmEnv, ...(input !== undefined ? { input } : {}) });
-    out.push(`+ helm ${a.join(" ")}`, r.all ?? "");
-    return r;
-  };
-  try {
-    const status = await run(["list", "--all", "--filter", `^${name}$`, "--output", "json"]);
-    const releases = JSON.parse(status.stdout || "[]") as { status: string }[];
-    const current = releases[0]?.status;
-    if (args[0] === "delete") {
-      if (current) await run(["uninstall", name]);
-      return { ok: true, exitCode: 0, tail: tail(out) };
-    }
-    const config = await mountedFiles(core, ns, spec, "values");
-    const caParts = [config.get("ca-file.pem"), ...[...(await mountedFiles(core, ns, spec, "ca-files")).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v)];
-    const caFile = join(work, "ca-file.pem");
-    const ca = caParts.filter((c): c is Buffer => c !== undefined);
-    if (ca.length) writeFileSync(caFile, ca.map((c) => `\n${c.toString("utf8")}`).join(""));
-    const sourceFlags = [
-      ...(ca.length ? ["--ca-file", caFile] : []),
-      ...(env.INSECURE_SKIP_TLS_VERIFY === "true" ? ["--insecure-skip-tls-verify"] : []),
-    ];
-    const content = await core.readNamespacedConfigMap({ name: `chart-content-${name}`, namespace: ns }).catch(() => undefined);
-    const encoded = content?.data?.[`${name}.tgz.base64`];
-    const chart = join(work, `${name}.tgz`);
-    if (encoded) writeFileSync(chart, Buffer.from(encoded, "base64"));
-    const source = encoded ? chart : env.CHART!;
-    if (!encoded && env.REPO && !/https?:\/\//.test(source)) {
-      const auth = await mountedFiles(core, ns, spec, "auth");
-      const pass = env.AUTH_PASS_CREDENTIALS === "true" ? ["--pass-credentials"] : [];
-      const username = auth.get("username")?.toString("utf8");
-      const password = auth.get("password")?.toString("utf8");
-      const added =
-        username !== undefined && password !== undefined
-          ? await run(["repo", "add", ...sourceFlags, ...pass, "--username", username, "--password-stdin", name.split("/")[0]!, env.REPO], password)
-          : await run(["repo", "add", ...sourceFlags, name.split("/")[0]!, env.REPO]);
-      if (added.exitCode !== 0) return { ok: false, exitCode: added.exitCode ?? 1, tail: tail(out) };
-      const updated = await run(["repo", "update"]);
-      if (updated.exitCode !== 0) return { ok: false, exitCode: updated.exitCode ?? 1, tail: tail(out) };
-    }
-    const valueArgs: string[] = [];
-    for (const [path, data] of [...config.entries()].filter(([p]) => p.endsWith(".yaml")).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const file = join(work, path);
-      writeFileSync(file, data);
-      valueArgs.push("--values", file);
-    }
-    const flags = args.slice(1).filter((a, i, all) => a !== "--namespace" && all[i - 1] !== "--namespace");
-    flags.push(...sourceFlags);
-    if (env.PLAIN_HTTP === "true") flags.push("--plain-http");
-    if (env.TIMEOUT) flags.push("--timeout", env.TIMEOUT);
-    // As the image does: label the release with the config hash, which helm-controller
-    // compares to decide that a completed Job's release is current.
-    if (env.CONFIG_HASH) flags.push("--labels", `helmcharts.helm.cattle.io/configHash=${env.CONFIG_HASH}`);
-    let r;
-    if (!current) {
-      r = await run(["install", name, source, ...flags, ...valueArgs]);
-    } else if (current === "deployed") {
-      r = await run(["upgrade", name, source, ...flags.filter((f) => f !== "--create-namespace"), ...valueArgs]);
-    } else {
-      await run(["uninstall", name]);
-      r = await run(["install", name, source, ...flags, ...valueArgs]);
-    }
-    return { ok: r.exitCode === 0, exitCode: r.exitCode ?? 1, tail: tail(out) };
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-const tail = (lines: string[]) => lines.join("\n").split("\n").slice(-20).join("\n").slice(-3500);

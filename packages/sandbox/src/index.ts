@@ -1,8 +1,14 @@
-export type { AuditEvent, ControlPlane, ControlPlaneOptions } from "./control-plane.ts";
-export { isWrite, startControlPlane } from "./control-plane.ts";
+export type { AuditEvent, Component, ControlPlane, ControlPlaneOptions } from "./control-plane.ts";
+export { COMPONENT_USERS, isWrite, startControlPlane } from "./control-plane.ts";
+export { CONTROLLERS } from "./controller-manager.ts";
 export { startHelmController } from "./helm-controller.ts";
 export type { HelmJobRunner } from "./helm-job-runner.ts";
+export { CHART_LABEL } from "./helm-job-runner.ts";
+export type { PodFailure } from "./kwok.ts";
+export { FAIL_ANNOTATION } from "./kwok.ts";
+export { DEFAULT_NODE_RESOURCES, NODE_NAME } from "./node.ts";
 export type { ManagedProcess } from "./processes.ts";
 export { freePort, startProcess, stopProcess, waitFor } from "./processes.ts";
-export type { Sandbox } from "./sandbox.ts";
+export type { Sandbox, SandboxOptions } from "./sandbox.ts";
 export { startSandbox } from "./sandbox.ts";
+export { LOCAL_PATH_STORAGE_CLASS } from "./storage.ts";

@@ -59,3 +59,14 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** Waits until `ready` resolves; if it fails, stops `p` (so nothing is left running) and rethrows. */
+export async function readyOrStopped(p: ManagedProcess, ready: () => Promise<void>): Promise<ManagedProcess> {
+  try {
+    await ready();
+    return p;
+  } catch (e) {
+    await stopProcess(p);
+    throw e;
+  }
+}

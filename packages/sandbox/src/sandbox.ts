@@ -1,12 +1,21 @@
 import type { ControlPlane, ControlPlaneOptions } from "./control-plane.ts";
 import { startControlPlane } from "./control-plane.ts";
+import { startControllerManager } from "./controller-manager.ts";
 import { startHelmController } from "./helm-controller.ts";
 import type { HelmJobRunner } from "./helm-job-runner.ts";
 import { startHelmJobRunner } from "./helm-job-runner.ts";
+import { checkKwokVersion, startKwok } from "./kwok.ts";
+import { createNode, DEFAULT_NODE_RESOURCES, NODE_NAME } from "./node.ts";
+import type { ManagedProcess } from "./processes.ts";
+import { stopProcess } from "./processes.ts";
+import { startScheduler } from "./scheduler.ts";
+import { startLocalPathProvisioner } from "./storage.ts";
 
 /**
- * A throwaway cluster on this machine: the control plane, k3s's helm-controller
- * and the node stand-in that runs its install Jobs with the real helm.
+ * A throwaway cluster on this machine that runs workloads: the control plane (etcd,
+ * kube-apiserver), kube-controller-manager, kube-scheduler, one node played by kwok, the
+ * local-path provisioner, k3s's helm-controller, and the node stand-in that runs
+ * helm-controller's install pods with the real helm.
  * `homelab-release --target sandbox` releases into it, and so do the tests.
  */
 export interface Sandbox {
@@ -16,29 +25,92 @@ export interface Sandbox {
   kubeconfig: string;
   /** helm-controller's log file. */
   controllerLog: string;
+  /** The one node pods are scheduled to. */
+  nodeName: string;
+  /** Log file of each process, by name (etcd, kube-apiserver, kube-controller-manager, ...). */
+  logs: Record<string, string>;
+  /** Milliseconds from the start until each part was ready; `total` for the whole sandbox. */
+  startupMs: Record<string, number>;
   /** Stops everything the sandbox started; idempotent. */
   stop(): Promise<void>;
 }
 
-/** Starts the sandbox; stops what started if a later part fails. */
-export async function startSandbox(options: ControlPlaneOptions = {}): Promise<Sandbox> {
-  const cp = await startControlPlane(options);
+export interface SandboxOptions extends ControlPlaneOptions {
+  /** The node's resources (capacity = allocatable), over DEFAULT_NODE_RESOURCES. */
+  nodeResources?: Record<string, string>;
+}
+
+interface Stoppable {
+  name: string;
+  log: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the sandbox and waits until it takes pods; stops what started if a part fails. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const t0 = Date.now();
+  const startupMs: Record<string, number> = {};
+  const track = <T>(name: string, p: Promise<T>) =>
+    p.then((v) => {
+      startupMs[name] = Date.now() - t0;
+      return v;
+    });
+  const kwokVersion = checkKwokVersion();
+  kwokVersion.catch(() => undefined);
+  const cp = await track("kube-apiserver", startControlPlane(options));
+  const parts: Stoppable[] = [];
+  let runner: HelmJobRunner | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await runner?.stop();
+      // The components first, together; then the apiserver and etcd.
+      await Promise.all(parts.map((p) => p.stop()));
+      await cp.stop();
+    })());
+
   try {
-    const controller = await startHelmController(cp);
-    const runner = startHelmJobRunner(cp.kubeconfig);
+    await kwokVersion;
+    const asPart = (p: ManagedProcess): Stoppable => ({ name: p.name, log: p.log, stop: () => stopProcess(p) });
+    const kwok = track("kwok", startKwok(cp));
+    const starting: Promise<Stoppable>[] = [
+      track("kube-controller-manager", startControllerManager(cp)).then(asPart),
+      track("kube-scheduler", startScheduler(cp)).then(asPart),
+      kwok.then(asPart),
+      track("helm-controller", startHelmController(cp, { nodeName: NODE_NAME })).then((c) => ({
+        name: "helm-controller",
+        ...c,
+      })),
+      track("local-path-provisioner", startLocalPathProvisioner(cp)).then(asPart),
+    ];
+    const resources = { ...DEFAULT_NODE_RESOURCES, ...options.nodeResources };
+    const node = track(
+      "node",
+      kwok.then((k) => createNode(cp, resources, k)),
+    );
+    runner = startHelmJobRunner(cp.kubeconfigFor("node-standin"), { nodeName: NODE_NAME });
+    const settled = await Promise.allSettled(starting);
+    for (const s of settled) if (s.status === "fulfilled") parts.push(s.value);
+    const failed = [...settled, ...(await Promise.allSettled([node]))].find((s) => s.status === "rejected");
+    if (failed) throw failed.reason;
+    startupMs.total = Date.now() - t0;
+    const logs = Object.fromEntries([
+      ["etcd", `${cp.dir}/etcd.log`],
+      ["kube-apiserver", `${cp.dir}/kube-apiserver.log`],
+      ...parts.map((p) => [p.name, p.log]),
+    ]);
     return {
       cp,
       runner,
       kubeconfig: cp.releaseKubeconfig,
-      controllerLog: controller.log,
-      stop: async () => {
-        await runner.stop();
-        await controller.stop();
-        await cp.stop();
-      },
+      controllerLog: logs["helm-controller"]!,
+      nodeName: NODE_NAME,
+      logs,
+      startupMs,
+      stop,
     };
   } catch (e) {
-    await cp.stop();
+    await stop();
     throw e;
   }
 }
