@@ -1,9 +1,8 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
 const component = (id: string) => `{{ include "homelab.componentName" (dict "root" . "id" "${id}") }}`;
-// Functions, not shared constants: the values.yaml writer turns a shared object into a YAML alias.
-const pgReady = () => ["pg_isready", "-U", "immich", "-d", "immich"];
-const dbPassword = () => ({ valueFrom: { secretKeyRef: { identifier: "db", key: "POSTGRES_PASSWORD" } } });
+const pgReady = ["pg_isready", "-U", "immich", "-d", "immich"];
+const dbPassword = { valueFrom: { secretKeyRef: { identifier: "db", key: "POSTGRES_PASSWORD" } } };
 
 /**
  * Immich with its machine learning, its own PostgreSQL and Valkey, each its own controller.
@@ -56,7 +55,7 @@ export default defineService({
               DB_PORT: "5432",
               DB_USERNAME: "immich",
               DB_DATABASE_NAME: "immich",
-              DB_PASSWORD: dbPassword(),
+              DB_PASSWORD: dbPassword,
               REDIS_HOSTNAME: component("redis"),
               REDIS_PORT: "6379",
               IMMICH_MACHINE_LEARNING_URL: `http://${component("machine-learning")}:3003`,
@@ -91,25 +90,26 @@ export default defineService({
           },
         },
       },
-      // A StatefulSet whose claim comes from `persistence` rather than a claim template: the chart
-      // suite's mount check (@homelab/test-harness) does not know claim templates yet.
       postgres: {
         type: "statefulset",
+        statefulset: {
+          volumeClaimTemplates: [{ name: "pgdata", size: "10Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] }],
+        },
         containers: {
           main: {
             image: { repository: "ghcr.io/immich-app/postgres", tag: "14-vectorchord0.4.3-pgvectors0.2.0" },
             env: {
               POSTGRES_USER: "immich",
               POSTGRES_DB: "immich",
-              POSTGRES_PASSWORD: dbPassword(),
+              POSTGRES_PASSWORD: dbPassword,
               POSTGRES_INITDB_ARGS: "--data-checksums",
               PGDATA: "/var/lib/postgresql/data/pgdata",
               DB_STORAGE_TYPE: "SSD",
             },
             probes: {
-              startup: { type: "exec", command: pgReady(), spec: { periodSeconds: 5, failureThreshold: 60 } },
-              liveness: { type: "exec", command: pgReady() },
-              readiness: { type: "exec", command: pgReady() },
+              startup: { type: "exec", command: pgReady, spec: { periodSeconds: 5, failureThreshold: 60 } },
+              liveness: { type: "exec", command: pgReady },
+              readiness: { type: "exec", command: pgReady },
             },
             resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "2Gi" } },
           },
@@ -149,11 +149,6 @@ export default defineService({
         advancedMounts: { "machine-learning": { main: [{ path: "/cache" }] } },
       },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
-      pgdata: {
-        type: "persistentVolumeClaim",
-        size: "10Gi",
-        advancedMounts: { postgres: { main: [{ path: "/var/lib/postgresql/data" }] } },
-      },
       "pg-conf": { type: "emptyDir", advancedMounts: { postgres: { main: [{ path: "/etc/postgresql" }] } } },
       "pg-run": { type: "emptyDir", advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } } },
       "pg-shm": {
@@ -170,8 +165,8 @@ export default defineService({
 
 /**
  * Representative values: another host with TLS, the library on an existing claim, and the Intel
- * GPU for transcoding and machine learning (gpu.intel.com/i915 needs the Intel GPU device plugin
- * on the node; CPU-only installs need neither).
+ * GPU for transcoding and the `-openvino` machine-learning image (gpu.intel.com/i915 needs the
+ * Intel GPU device plugin on the node; CPU-only installs need neither).
  */
 export const ciValues = defineCiValues({
   representative: {
@@ -189,9 +184,10 @@ export const ciValues = defineCiValues({
       },
       "machine-learning": {
         containers: {
-          // With the GPU, the image tag gets `-openvino` (v3.2.0-openvino); not set here because
-          // the chart suite compares every ci set's images with the defaults.
-          main: { resources: { limits: { memory: "6Gi", "gpu.intel.com/i915": "1" } } },
+          main: {
+            image: { repository: "ghcr.io/immich-app/immich-machine-learning", tag: "v3.2.0-openvino" },
+            resources: { limits: { memory: "6Gi", "gpu.intel.com/i915": "1" } },
+          },
         },
       },
       postgres: { containers: { main: { env: { DB_STORAGE_TYPE: "HDD" } } } },
