@@ -8,8 +8,7 @@ const dbPassword = () => ({ valueFrom: { secretKeyRef: { identifier: "db", key: 
 
 /**
  * The environment the app and the cron job share (redis.config.php and reverse-proxy.config.php
- * read it at run time). A function, not a shared constant: the values.yaml writer would turn one
- * object used twice into a YAML alias.
+ * read it at run time).
  */
 const appEnv = () => ({
   POSTGRES_HOST: component("postgres"),
@@ -123,10 +122,11 @@ export default defineService({
           },
         },
       },
-      // A StatefulSet whose claim comes from `persistence` rather than a claim template: the chart
-      // suite's mount check (@homelab/test-harness) does not know claim templates yet.
       postgres: {
         type: "statefulset",
+        statefulset: {
+          volumeClaimTemplates: [{ name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] }],
+        },
         containers: {
           main: {
             image: { repository: "docker.io/library/postgres", tag: "17.7" },
@@ -183,11 +183,6 @@ export default defineService({
           main: { main: [{ path: "/var/www/html/data" }] },
           cron: { main: [{ path: "/var/www/html/data" }] },
         },
-      },
-      pgdata: {
-        type: "persistentVolumeClaim",
-        size: "5Gi",
-        advancedMounts: { postgres: { main: [{ path: "/var/lib/postgresql/data" }] } },
       },
       "php-conf": {
         type: "emptyDir",
