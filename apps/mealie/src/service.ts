@@ -63,10 +63,11 @@ export default defineService({
           },
         },
       },
-      // A StatefulSet whose claim comes from `persistence` rather than a claim template: the chart
-      // suite's mount check (@homelab/test-harness) does not know claim templates yet.
       postgres: {
         type: "statefulset",
+        statefulset: {
+          volumeClaimTemplates: [{ name: "pgdata", size: "2Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] }],
+        },
         containers: {
           main: {
             image: { repository: "docker.io/library/postgres", tag: "17.7" },
@@ -99,11 +100,6 @@ export default defineService({
     },
     persistence: {
       data: { type: "persistentVolumeClaim", size: "2Gi", advancedMounts: { main: { main: [{ path: "/app/data" }] } } },
-      pgdata: {
-        type: "persistentVolumeClaim",
-        size: "2Gi",
-        advancedMounts: { postgres: { main: [{ path: "/var/lib/postgresql/data" }] } },
-      },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
       "pg-run": { type: "emptyDir", advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } } },
     },
@@ -128,8 +124,12 @@ export const ciValues = defineCiValues({
           },
         },
       },
+      postgres: {
+        statefulset: {
+          volumeClaimTemplates: [{ name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] }],
+        },
+      },
     },
-    persistence: { pgdata: { size: "5Gi" } },
     ingress: {
       main: {
         hosts: [{ host: "recipes.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
