@@ -4,40 +4,19 @@ const image = () => ({ repository: "ghcr.io/blakeblackshear/frigate", tag: "0.17
 const apiProbe = (spec: Record<string, number>) => ({ type: "http" as const, path: "/api/version", port: 5000, spec });
 
 /**
- * Capabilities the container runtime gives a root container by default, minus NET_RAW: exactly
- * what Pod Security baseline allows. Frigate runs as root under s6-overlay (nginx, go2rtc and
- * frigate change users and own their files), as public clusters run it with the runtime defaults.
- */
-const rootCapabilities = [
-  "AUDIT_WRITE",
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FOWNER",
-  "FSETID",
-  "KILL",
-  "MKNOD",
-  "NET_BIND_SERVICE",
-  "SETFCAP",
-  "SETGID",
-  "SETPCAP",
-  "SETUID",
-  "SYS_CHROOT",
-];
-
-/**
  * Frigate NVR. https://docs.frigate.video/frigate/installation
  *
  * - Devices: the USB Coral (/dev/bus/usb: it re-enumerates with a new id on first use) and
  *   /dev/dri (VAAPI/QSV decoding) are mounted from the node. Kubernetes has no `devices:`; a
- *   container may open a host device node only when its device cgroup allows it: through a device
- *   plugin (gpu.intel.com/i915, see the `intel-gpu` values) or a privileged container. The docs'
- *   compose file runs Frigate privileged ("may not be necessary for all setups"); this chart does
- *   not, because the homelab chart checks refuse privileged containers. For the Coral, an
- *   installer sets `controllers.main.containers.main.securityContext: { privileged: true,
- *   allowPrivilegeEscalation: true }` (Pod Security is `privileged` already, for the host paths)
- *   or hands the Coral over with a device plugin (e.g. squat/generic-device-plugin).
- * - Intel GPU statistics (intel_gpu_top) need privileged or CAP_PERFMON (beyond baseline): the
- *   GPU works without them, only its graph stays empty.
+ *   container may open a host device node only when its device cgroup allows it: in a privileged
+ *   container, or through a device plugin. So the container is privileged, as in the docs' compose
+ *   file ("may not be necessary for all setups"); a privileged container also gets every
+ *   capability (the drop list does not apply) and may escalate (the API server requires it).
+ *   Intel GPU statistics (intel_gpu_top) need privileged or CAP_PERFMON as well.
+ * - Without the Coral (CPU or OpenVINO detector) and with the Intel GPU device plugin (the
+ *   `intel-gpu` values without the usb volume) Frigate needs neither privileged nor host paths;
+ *   s6-overlay as root would then need some capabilities back (likely CHOWN, DAC_OVERRIDE, FOWNER,
+ *   SETUID, SETGID, KILL: the runtime's defaults), not confirmed.
  * - /dev/shm is a memory emptyDir (docs: at least (w*h*1.5*20+270480)/1048576 MB per camera plus
  *   40 MB of logs; 512Mi is several 1080p cameras) and /tmp/cache a 1Gi one for recording
  *   segments (docs: tmpfs). Both count against the container's memory limit.
@@ -71,10 +50,18 @@ export default defineService({
       reason: "s6-overlay writes /run and its init scripts render the nginx and go2rtc configs at start",
     },
     {
-      kind: "capabilities",
+      kind: "privileged",
       controller: "main",
       container: "main",
-      reason: "s6-overlay and nginx change users and own their files as root: the runtime's defaults but NET_RAW",
+      reason:
+        "the USB Coral and /dev/dri are host device nodes, which only a privileged container may open " +
+        "(Kubernetes has no device passthrough); the docs' compose file runs Frigate privileged",
+    },
+    {
+      kind: "privilegeEscalation",
+      controller: "main",
+      container: "main",
+      reason: "the API server refuses a privileged container that does not allow privilege escalation",
     },
     {
       kind: "hostPath",
@@ -119,7 +106,7 @@ export default defineService({
               liveness: apiProbe({ periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 }),
               readiness: apiProbe({ periodSeconds: 10, timeoutSeconds: 5 }),
             },
-            securityContext: { readOnlyRootFilesystem: false, capabilities: { drop: ["ALL"], add: rootCapabilities } },
+            securityContext: { privileged: true, allowPrivilegeEscalation: true, readOnlyRootFilesystem: false },
             resources: {
               requests: { cpu: "500m", memory: "1Gi" },
               limits: { memory: "8Gi" }, // includes the memory-backed /dev/shm and /tmp/cache
