@@ -2,7 +2,7 @@ import { defineCiValues, defineService } from "@homelab/chart-kit";
 
 const image = () => ({ repository: "docker.io/sissbruecker/linkding", tag: "1.46.2" });
 
-/** The LD_* settings both containers read (a function: a shared object would become a YAML alias). */
+/** The LD_* settings both containers read. */
 const linkdingEnv = () => ({
   LD_SERVER_PORT: "9090",
   LD_CSRF_TRUSTED_ORIGINS: "https://{{ (index .Values.ingress.main.hosts 0).host }}",

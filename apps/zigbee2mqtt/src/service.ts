@@ -94,7 +94,8 @@ const host = (name: string) => [{ host: name, paths: [{ path: "/", service: { id
  * `devices:`: a host device node opens only when the container's device cgroup allows it, that is
  * with a device plugin that hands out the tty (e.g. squat/generic-device-plugin, akri) or in a
  * privileged container (`securityContext: { privileged: true, allowPrivilegeEscalation: true }`,
- * what the upstream chart does, left out here because the homelab chart checks refuse it). The
+ * what the upstream chart does; left out of this set because the chart checks allow privilege
+ * only where the definition declares it, and the default network coordinator needs none). The
  * host path makes the set Pod Security `privileged`.
  */
 export const ciValues = defineCiValues({
