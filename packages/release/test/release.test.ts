@@ -211,4 +211,14 @@ describe("release on the test control plane (real apiserver and helm-controller)
     expect(r.all).toMatch(/cannot read HelmCharts in kube-system: .*Fix: check that the kubeconfig points at the cluster/);
     expect(r.all).toContain("nothing was applied");
   }, 120_000);
+
+  it("checks the whole config before a sandbox starts: a values typo stops it in seconds", async () => {
+    const { configFile } = writeConfig("services:\n  uptime-kuma:\n    values: { controllers: { main: { replicas: many } } }\n");
+    const started = Date.now();
+    const r = await runCli(["--config", configFile, "--target", "sandbox"]);
+    expect(r.exitCode, r.all).toBe(2);
+    expect(r.all).toMatch(/services\.uptime-kuma\.values: rejected by the uptime-kuma chart: .*replicas/);
+    expect(r.all).not.toContain("sandbox: starting");
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
 });
