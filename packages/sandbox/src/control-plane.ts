@@ -130,6 +130,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       `--cert-dir=${pki}`,
       `--token-auth-file=${join(pki, "tokens.csv")}`,
       "--authorization-mode=RBAC",
+      // As k3s runs it: privileged pods are for Pod Security admission to allow or refuse.
+      "--allow-privileged=true",
       "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
       `--service-account-key-file=${join(pki, "sa.pub")}`,
       `--service-account-signing-key-file=${join(pki, "sa.key")}`,
