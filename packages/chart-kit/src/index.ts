@@ -11,6 +11,34 @@ export { DefinitionError, DefinitionErrors, ServicePackageError } from "./errors
 export type { Departure } from "./exceptions.ts";
 export { capabilitiesOf, describeException, exceptionPlace, findDepartures, podSecurityLevel, podSecurityLevelOf } from "./exceptions.ts";
 export type { ChartValues, ValuesOverride } from "./values-model/index.ts";
+export type {
+  ConfigMap,
+  Container,
+  Controller,
+  Mount,
+  Persistence,
+  PodOptions,
+  Probe,
+  Rbac,
+  RawResource,
+  RawResources,
+  Secret,
+  ServiceAccount,
+} from "./values-model/workloads.ts";
+export type {
+  CreatedServicePackage,
+  CreateServicePackageOptions,
+  ImportComposeOptions,
+  ImportComposeResult,
+} from "./compose/index.ts";
+export {
+  ComposeImportError,
+  createServicePackage,
+  importCompose,
+  importComposeFile,
+  newServiceMain,
+  servicePackageDrift,
+} from "./compose/index.ts";
 export { buildChart } from "./chart/build-chart.ts";
 export { chartDrift, listFiles, writeChart } from "./chart/write-chart.ts";
 export { chartArchiveName, packageChart } from "./chart/package-chart.ts";

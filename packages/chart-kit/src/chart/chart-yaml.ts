@@ -14,7 +14,7 @@ export interface ChartChange {
 }
 
 /** Chart.yaml annotation carrying the least Pod Security level the chart's pods need. */
-export const POD_SECURITY_ANNOTATION = "homelab.dev/pod-security";
+const POD_SECURITY_ANNOTATION = "homelab.dev/pod-security";
 
 /** Every container image of a definition, by controller and container id (sorted). */
 export function imagesOf(def: ServiceDefinition): { name: string; image: string }[] {

@@ -113,4 +113,4 @@ export function draftEnv(d: Draft, svc: Obj, at: KeyPath): Obj {
 }
 
 /** The env_file names of a service, for the comment on its container. */
-export const envFilesOf = (svc: Obj): string[] => parseEnvFiles(svc.env_file);
+const envFilesOf = (svc: Obj): string[] => parseEnvFiles(svc.env_file);

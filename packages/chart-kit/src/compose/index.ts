@@ -9,10 +9,4 @@ export type { ImportComposeOptions, ImportComposeResult } from "./import-compose
 export { importCompose } from "./import-compose.ts";
 export { importComposeFile } from "./import-compose-file.ts";
 export { newServiceMain } from "./new-service-cli.ts";
-export {
-  generatedFiles,
-  packageJson,
-  SERVICE_PACKAGE_TEMPLATE,
-  servicePackageDrift,
-} from "./service-package-files.ts";
-export { serviceSkeleton } from "./service-skeleton.ts";
+export { servicePackageDrift } from "./service-package-files.ts";
