@@ -1,13 +1,16 @@
 /**
- * `homelab-release status` on the test control plane: services from fixture charts (a
- * loopback Helm repository), installed by the real helm-controller, read back as the status
- * command reads any cluster.
+ * `homelab-release status` on the sandbox (control plane, controller-manager, scheduler, kwok
+ * nodes, local-path provisioner): services from fixture charts (a loopback Helm repository),
+ * installed by the real helm-controller, read back as the status command reads any cluster.
+ * A healthy service, a crash-looping one (kwok fails its pod), a Pending one (it asks for a GPU
+ * no node has), a failing install and drift.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Sandbox } from "@homelab/sandbox";
 import { startSandbox } from "@homelab/sandbox";
+import { FAIL_ANNOTATION } from "@homelab/sandbox";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
@@ -35,8 +38,12 @@ describe("status on the test control plane (real apiserver and helm-controller)"
       services: {
         // Healthy: installed, nothing to wait for.
         "crd-app": { namespace: "status", chart: { repo: `${repo.url}/public`, name: "crd-app", version: versions.crdApp ?? "1.0.0" } },
-        // A Deployment whose pod does not run, a claim, an Ingress.
+        // Healthy: a Deployment whose pod runs, a claim, an Ingress.
         "web-app": { namespace: "web", chart: { repo: `${repo.url}/public`, name: "web-app", version: "2.0.0" } },
+        // Its container crashes again and again.
+        crashing: { namespace: "web", chart: { repo: `${repo.url}/public`, name: "web-app", version: "2.0.0" }, values: { podAnnotations: { [FAIL_ANNOTATION]: "CrashLoopBackOff" } } },
+        // Its pod asks for two GPUs; the node has one: the scheduler leaves it Pending.
+        pending: { namespace: "web", chart: { repo: `${repo.url}/public`, name: "web-app", version: "2.0.0" }, values: { extraResources: { "nvidia.com/gpu": "2" } } },
         // An install that fails in the cluster (the apiserver refuses the ConfigMap's name).
         broken: { namespace: "status", chart: { repo: `${repo.url}/public`, name: "crd-app", version: "1.0.0" }, values: { configName: "Not_Valid" } },
       },
@@ -47,6 +54,15 @@ describe("status on the test control plane (real apiserver and helm-controller)"
     return readStatus(connect(cluster.kubeconfig), desiredServices(c, new Map()), "kube-system");
   };
   const row = (s: HomelabStatus, name: string): ServiceStatus => s.services.find((x) => x.service === name)!;
+  /** The service's status once `ready` says it has settled (pods start, crash, are scheduled or not). */
+  const settled = async (name: string, ready: (r: ServiceStatus) => boolean): Promise<ServiceStatus> => {
+    let last: ServiceStatus | undefined;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+      last = row(await status(), name);
+      if (ready(last)) return last;
+    }
+    return last!;
+  };
 
   beforeAll(async () => {
     repo = await startLoopbackRepository([["crd-app", "1.0.0"], ["crd-app", "1.1.0"], ["web-app", "2.0.0"]], { user: "u", password: "p" });
@@ -56,7 +72,9 @@ describe("status on the test control plane (real apiserver and helm-controller)"
     const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { wait: "install", timeoutMs: 60_000, pollMs: 200 });
     expect(summary.services.map((s) => [s.service, s.status])).toEqual([
       ["broken", "failed"],
+      ["crashing", "installed"],
       ["crd-app", "installed"],
+      ["pending", "installed"],
       ["web-app", "installed"],
     ]);
   }, 240_000);
@@ -65,34 +83,47 @@ describe("status on the test control plane (real apiserver and helm-controller)"
     repo?.close();
   });
 
-  it("shows a healthy service: versions, HelmChart, install Job, Pod Security", async () => {
-    const before = releaseWrites(cluster.cp.auditEvents()).length;
-    const s = await status();
-    expect(row(s, "crd-app")).toMatchObject({
-      namespace: "status",
-      source: `${repo.url}/public crd-app`,
-      desiredVersion: "1.0.0",
-      deployedVersion: "1.0.0",
+  it("shows a healthy service: versions, HelmChart, install Job, pods, claims and their size, URLs, Pod Security", async () => {
+    const web = await settled("web-app", (r) => r.healthy);
+    expect(web).toMatchObject({
+      namespace: "web",
+      source: `${repo.url}/public web-app`,
+      desiredVersion: "2.0.0",
+      deployedVersion: "2.0.0",
       release: { revision: 1, status: "deployed", byHelmController: true },
       helmChart: "present",
       installJob: "complete",
-      pods: { ready: 0, total: 0, restarts: 0 },
-      claims: [],
+      pods: { ready: 1, total: 1, restarts: 0 },
+      claims: [{ name: "web-app-data", phase: "Bound", size: "64Mi" }],
+      urls: ["https://web.example.test/"],
       podSecurity: "restricted",
       drift: [],
       problems: [],
       healthy: true,
     });
+    expect(row(await status(), "crd-app")).toMatchObject({ deployedVersion: "1.0.0", pods: { ready: 0, total: 0 }, healthy: true });
     // Status only reads.
+    const before = releaseWrites(cluster.cp.auditEvents()).length;
+    await status();
     expect(releaseWrites(cluster.cp.auditEvents()).slice(before)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
-  it("names why a service is unhealthy: pods not ready, a claim not bound; and shows its URL and claim size", async () => {
-    const web = row(await status(), "web-app");
-    expect(web).toMatchObject({ deployedVersion: "2.0.0", installJob: "complete", pods: { ready: 0, total: 1 }, urls: ["https://web.example.test/"], healthy: false });
-    expect(web.claims).toEqual([{ name: "web-app-data", phase: "Pending", size: "64Mi" }]);
-    expect(web.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^0\/1 pods ready: /), "claims not bound: web-app-data (Pending)"]));
-  }, 60_000);
+  it("names a crash-looping service: its pod, container and restarts", async () => {
+    const crashing = await settled("crashing", (r) => r.problems.some((p) => p.includes("CrashLoopBackOff")));
+    expect(crashing.healthy).toBe(false);
+    expect(crashing.pods.ready).toBe(0);
+    expect(crashing.pods.restarts).toBeGreaterThan(0);
+    expect(crashing.problems).toContainEqual(expect.stringMatching(/^0\/1 pods ready: pod crashing-[\w-]+ container web: CrashLoopBackOff/));
+  }, 120_000);
+
+  it("names a Pending service: the scheduler's reason, and its claim waiting for the pod", async () => {
+    const pending = await settled("pending", (r) => r.problems.some((p) => p.includes("Unschedulable")));
+    expect(pending.healthy).toBe(false);
+    expect(pending.pods).toEqual({ ready: 0, total: 1, restarts: 0 });
+    expect(pending.problems).toContainEqual(expect.stringMatching(/^0\/1 pods ready: pod pending-[\w-]+: Unschedulable: .*Insufficient nvidia\.com\/gpu/));
+    expect(pending.claims).toEqual([{ name: "pending-data", phase: "Pending", size: "64Mi" }]);
+    expect(pending.problems).toContain("claims not bound: pending-data (Pending)");
+  }, 120_000);
 
   it("names a failing install: its Job and its helm release", async () => {
     const broken = row(await status(), "broken");
@@ -125,15 +156,18 @@ describe("status on the test control plane (real apiserver and helm-controller)"
     expect(text.stdout).toMatch(/^crd-app +status +1\.1\.0\/1\.0\.0 +present +complete +0\/0 +0 +- +restricted +UNHEALTHY$/m);
     expect(text.stdout).toContain("  UNHEALTHY: deployed chart 1.0.0, the config wants 1.1.0");
     expect(text.stdout).toContain("  url: https://web.example.test/");
-    expect(text.stdout).toContain("3 service(s) unhealthy: broken, crd-app, web-app.");
+    expect(text.stdout).toMatch(/^web-app +web +2\.0\.0\/2\.0\.0 +present +complete +1\/1 +0 +1\/1 bound +restricted +ok$/m);
+    expect(text.stdout).toContain("4 service(s) unhealthy: broken, crashing, crd-app, pending.");
     const json = await runCli(["status", "--config", configFile, "--kubeconfig", cluster.kubeconfig, "--json"]);
     expect(json.exitCode).toBe(1);
     const parsed = JSON.parse(json.stdout) as HomelabStatus;
-    expect(parsed.unhealthy).toEqual(["broken", "crd-app", "web-app"]);
-    expect(parsed.services.map((s) => [s.service, s.desiredVersion, s.deployedVersion])).toEqual([
-      ["broken", "1.0.0", null],
-      ["crd-app", "1.1.0", "1.0.0"],
-      ["web-app", "2.0.0", "2.0.0"],
+    expect(parsed.unhealthy).toEqual(["broken", "crashing", "crd-app", "pending"]);
+    expect(parsed.services.map((s) => [s.service, s.desiredVersion, s.deployedVersion, s.healthy])).toEqual([
+      ["broken", "1.0.0", null, false],
+      ["crashing", "2.0.0", "2.0.0", false],
+      ["crd-app", "1.1.0", "1.0.0", false],
+      ["pending", "2.0.0", "2.0.0", false],
+      ["web-app", "2.0.0", "2.0.0", true],
     ]);
   }, 120_000);
 });
