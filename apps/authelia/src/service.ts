@@ -1,8 +1,10 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
-const route = (host: string) => [{ host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const route = (host: string) => [
+  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
-/** The first two lines of every configuration: the portal host, and the cookie domain (the host minus its first label). */
+/** Every configuration starts with the portal host and the cookie domain (the host minus its first label). */
 const HOST_AND_DOMAIN = [
   "{{- $host := (index .Values.ingress.main.hosts 0).host }}",
   '{{- $domain := (splitn "." 2 $host)._1 }}',
@@ -63,13 +65,15 @@ const PLACEHOLDER_USERS = [
   "  placeholder:",
   "    disabled: true",
   "    displayname: Placeholder",
-  "    password: '$argon2id$v=19$m=65536,t=3,p=4$IRm+oVUMyw7Y0I8xVkcKZw$yvFN1Uj4AXo/X8apqECDMdHb963KWCRqMx4/BV6cfl8'",
+  "    password: '$argon2id$v=19$m=65536,t=3,p=4$IRm+oVUMyw7Y0I8xVkcKZw$" +
+    "yvFN1Uj4AXo/X8apqECDMdHb963KWCRqMx4/BV6cfl8'",
   "",
 ].join("\n");
 
 /** Where Authelia's Service answers forwardAuth requests (the release's Service, in its namespace). */
 const FORWARD_AUTH =
-  'http://{{ include "homelab.fullname" . }}.{{ .Release.Namespace }}.svc.cluster.local:9091/api/authz/forward-auth';
+  'http://{{ include "homelab.fullname" . }}.{{ .Release.Namespace }}.svc.cluster.local:9091' +
+  "/api/authz/forward-auth";
 
 /**
  * Authelia. https://www.authelia.com/integration/kubernetes/traefik-ingress/,
@@ -94,10 +98,10 @@ const FORWARD_AUTH =
  *   `secrets.users.existingSecret` or `secrets.users.stringData`. The pod rolls when those values change;
  *   after editing an existing Secret, restart it (`kubectl rollout restart deploy/authelia`).
  * - Storage: SQLite on the `data` claim, notifications to /data/notification.txt. PostgreSQL instead: set
- *   storage.postgres.{address,database,username} in configuration.yml and AUTHELIA_STORAGE_POSTGRES_PASSWORD_FILE
- *   (a mounted Secret); SMTP likewise (see the representative values).
- * - Traefik forwardAuth: create a Middleware in Authelia's namespace (the `traefik-middleware` values set ships
- *   it as `rawResources.forwardauth`; rawResources render unconditionally, so it is not on by default):
+ *   storage.postgres.{address,database,username} in configuration.yml and
+ *   AUTHELIA_STORAGE_POSTGRES_PASSWORD_FILE (a mounted Secret); SMTP likewise (representative values).
+ * - Traefik forwardAuth: create a Middleware in Authelia's namespace (the `traefik-middleware` values set
+ *   ships it as `rawResources.forwardauth`; rawResources render unconditionally, so it is not on by default):
  *
  *       apiVersion: traefik.io/v1alpha1
  *       kind: Middleware
@@ -117,7 +121,8 @@ const FORWARD_AUTH =
  */
 export default defineService({
   name: "authelia",
-  description: "Authelia: single sign-on and two-factor authentication portal for homelab apps behind Traefik.",
+  description:
+    "Authelia: single sign-on and two-factor authentication portal for homelab apps behind Traefik.",
   home: "https://www.authelia.com",
   sources: ["https://github.com/authelia/authelia"],
   icon: "https://raw.githubusercontent.com/authelia/authelia/master/docs/static/images/branding/logo.svg",
@@ -141,7 +146,12 @@ export default defineService({
               AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE: "/secrets/STORAGE_ENCRYPTION_KEY",
             },
             probes: {
-              startup: { type: "http", path: "/api/health", port: "http", spec: { periodSeconds: 5, failureThreshold: 30 } },
+              startup: {
+                type: "http",
+                path: "/api/health",
+                port: "http",
+                spec: { periodSeconds: 5, failureThreshold: 30 },
+              },
               liveness: { type: "http", path: "/api/health", port: "http" },
               readiness: { type: "http", path: "/api/health", port: "http" },
             },
@@ -175,7 +185,12 @@ export default defineService({
         globalMounts: [{ path: "/config/users_database.yml", subPath: "users_database.yml", readOnly: true }],
       },
       // 0440: group-readable; the files belong to fsGroup 1000.
-      secrets: { type: "secret", identifier: "app", defaultMode: 0o440, globalMounts: [{ path: "/secrets", readOnly: true }] },
+      secrets: {
+        type: "secret",
+        identifier: "app",
+        defaultMode: 0o440,
+        globalMounts: [{ path: "/secrets", readOnly: true }],
+      },
       data: { type: "persistentVolumeClaim", size: "256Mi", globalMounts: [{ path: "/data" }] },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
     },
@@ -232,13 +247,18 @@ export const ciValues = defineCiValues({
       },
     },
     controllers: {
-      main: { containers: { main: { env: { AUTHELIA_NOTIFIER_SMTP_PASSWORD_FILE: "/smtp/SMTP_PASSWORD" } } } },
+      main: {
+        containers: { main: { env: { AUTHELIA_NOTIFIER_SMTP_PASSWORD_FILE: "/smtp/SMTP_PASSWORD" } } },
+      },
     },
     persistence: {
       smtp: { type: "secret", name: "authelia-smtp", globalMounts: [{ path: "/smtp", readOnly: true }] },
     },
     ingress: {
-      main: { hosts: route("auth.example.org"), tls: [{ hosts: ["auth.example.org"], secretName: "auth-tls" }] },
+      main: {
+        hosts: route("auth.example.org"),
+        tls: [{ hosts: ["auth.example.org"], secretName: "auth-tls" }],
+      },
     },
   },
   /** The forwardAuth Middleware for Traefik (needs Traefik's CRDs), as protected apps reference it. */

@@ -1,6 +1,8 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
-const route = (host: string) => [{ host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const route = (host: string) => [
+  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 const host = "{{ (index .Values.ingress.main.hosts 0).host }}";
 const secret = (identifier: string, key: string) => ({ valueFrom: { secretKeyRef: { identifier, key } } });
 const pgReady = () => ["pg_isready", "-U", "forgejo", "-d", "forgejo"];
@@ -36,7 +38,8 @@ const pgReady = () => ["pg_isready", "-U", "forgejo", "-d", "forgejo"];
  */
 export default defineService({
   name: "forgejo",
-  description: "Forgejo: a lightweight self-hosted Git forge (issues, pull requests, packages); with its PostgreSQL.",
+  description:
+    "Forgejo: a lightweight self-hosted Git forge (issues, pull requests, packages); with its PostgreSQL.",
   home: "https://forgejo.org",
   sources: ["https://codeberg.org/forgejo/forgejo"],
   icon: "https://codeberg.org/forgejo/forgejo/raw/branch/forgejo/assets/logo.svg",
@@ -49,7 +52,8 @@ export default defineService({
             image: { repository: "codeberg.org/forgejo/forgejo", tag: "16.0.3-rootless" },
             env: {
               FORGEJO__database__DB_TYPE: "postgres",
-              FORGEJO__database__HOST: '{{ include "homelab.componentName" (dict "root" . "id" "postgres") }}:5432',
+              FORGEJO__database__HOST:
+                '{{ include "homelab.componentName" (dict "root" . "id" "postgres") }}:5432',
               FORGEJO__database__NAME: "forgejo",
               FORGEJO__database__USER: "forgejo",
               FORGEJO__database__PASSWD: secret("db", "POSTGRES_PASSWORD"),
@@ -68,7 +72,12 @@ export default defineService({
               FORGEJO__service__DISABLE_REGISTRATION: "true",
             },
             probes: {
-              startup: { type: "http", path: "/api/healthz", port: "http", spec: { periodSeconds: 5, failureThreshold: 60 } },
+              startup: {
+                type: "http",
+                path: "/api/healthz",
+                port: "http",
+                spec: { periodSeconds: 5, failureThreshold: 60 },
+              },
               liveness: { type: "http", path: "/api/healthz", port: "http" },
               readiness: { type: "http", path: "/api/healthz", port: "http" },
             },
@@ -80,7 +89,9 @@ export default defineService({
         type: "statefulset",
         pod: { securityContext: { runAsUser: 999, runAsGroup: 999, fsGroup: 999 } },
         statefulset: {
-          volumeClaimTemplates: [{ name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] }],
+          volumeClaimTemplates: [
+            { name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] },
+          ],
         },
         containers: {
           main: {
@@ -104,7 +115,11 @@ export default defineService({
     },
     service: {
       main: { controller: "main", ports: { http: { port: 3000 } } },
-      ssh: { controller: "main", type: "LoadBalancer", ports: { ssh: { port: 2222, targetPort: 2222, protocol: "TCP" } } },
+      ssh: {
+        controller: "main",
+        type: "LoadBalancer",
+        ports: { ssh: { port: 2222, targetPort: 2222, protocol: "TCP" } },
+      },
       postgres: { controller: "postgres", ports: { postgres: { port: 5432 } } },
     },
     ingress: { main: { hosts: route("forgejo.home.arpa") } },
@@ -120,11 +135,22 @@ export default defineService({
       },
     },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "20Gi", advancedMounts: { main: { main: [{ path: "/var/lib/gitea" }] } } },
-      config: { type: "persistentVolumeClaim", size: "128Mi", advancedMounts: { main: { main: [{ path: "/etc/gitea" }] } } },
+      data: {
+        type: "persistentVolumeClaim",
+        size: "20Gi",
+        advancedMounts: { main: { main: [{ path: "/var/lib/gitea" }] } },
+      },
+      config: {
+        type: "persistentVolumeClaim",
+        size: "128Mi",
+        advancedMounts: { main: { main: [{ path: "/etc/gitea" }] } },
+      },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
       // The server's Unix socket and lock file; the image's directory is on the read-only root.
-      "pg-run": { type: "emptyDir", advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } } },
+      "pg-run": {
+        type: "emptyDir",
+        advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } },
+      },
     },
   },
 });

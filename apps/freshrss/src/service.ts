@@ -1,6 +1,8 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
-const route = (host: string) => [{ host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const route = (host: string) => [
+  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 const image = () => ({ repository: "docker.io/freshrss/freshrss", tag: "1.30.0" });
 const secret = (key: string) => ({ valueFrom: { secretKeyRef: { identifier: "admin", key } } });
 
@@ -26,7 +28,8 @@ const secret = (key: string) => ({ valueFrom: { secretKeyRef: { identifier: "adm
  */
 export default defineService({
   name: "freshrss",
-  description: "FreshRSS: a fast self-hosted RSS and Atom feed aggregator with a Google Reader-compatible API.",
+  description:
+    "FreshRSS: a fast self-hosted RSS and Atom feed aggregator with a Google Reader-compatible API.",
   home: "https://freshrss.org",
   sources: ["https://github.com/FreshRSS/FreshRSS"],
   icon: "https://raw.githubusercontent.com/FreshRSS/FreshRSS/edge/docs/img/FreshRSS-logo.svg",
@@ -41,7 +44,8 @@ export default defineService({
       kind: "writableRootFilesystem",
       controller: "main",
       container: "main",
-      reason: "the entrypoint writes /etc/localtime, php.ini and the Apache site configuration at every start",
+      reason:
+        "the entrypoint writes /etc/localtime, php.ini and the Apache site configuration at every start",
     },
     {
       kind: "capabilities",
@@ -104,7 +108,11 @@ export default defineService({
     service: { main: { controller: "main", ports: { http: { port: 80, targetPort: 8080 } } } },
     ingress: { main: { hosts: route("freshrss.home.arpa") } },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/var/www/FreshRSS/data" }] },
+      data: {
+        type: "persistentVolumeClaim",
+        size: "2Gi",
+        globalMounts: [{ path: "/var/www/FreshRSS/data" }],
+      },
       extensions: {
         type: "persistentVolumeClaim",
         size: "256Mi",
@@ -121,7 +129,9 @@ export const ciValues = defineCiValues({
   representative: {
     controllers: {
       main: {
-        containers: { main: { env: { TZ: "Europe/Paris", TRUSTED_PROXY: "10.42.0.0/16", OIDC_ENABLED: "0" } } },
+        containers: {
+          main: { env: { TZ: "Europe/Paris", TRUSTED_PROXY: "10.42.0.0/16", OIDC_ENABLED: "0" } },
+        },
       },
       cron: { cronjob: { schedule: "*/20 * * * *" } },
     },

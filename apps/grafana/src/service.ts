@@ -1,6 +1,8 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
-const route = (host: string) => [{ host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const route = (host: string) => [
+  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
 /**
  * Grafana OSS. https://grafana.com/docs/grafana/latest/setup-grafana/installation/kubernetes/
@@ -19,7 +21,8 @@ const route = (host: string) => [{ host, paths: [{ path: "/", service: { identif
  */
 export default defineService({
   name: "grafana",
-  description: "Grafana: dashboards and alerting for metrics, logs and traces from Prometheus, Loki and more.",
+  description:
+    "Grafana: dashboards and alerting for metrics, logs and traces from Prometheus, Loki and more.",
   home: "https://grafana.com/oss/grafana/",
   sources: ["https://github.com/grafana/grafana"],
   icon: "https://raw.githubusercontent.com/grafana/grafana/main/public/img/grafana_icon.svg",
@@ -41,7 +44,12 @@ export default defineService({
               GF_ANALYTICS_CHECK_FOR_UPDATES: "false",
             },
             probes: {
-              startup: { type: "http", path: "/api/health", port: "http", spec: { periodSeconds: 5, failureThreshold: 60 } },
+              startup: {
+                type: "http",
+                path: "/api/health",
+                port: "http",
+                spec: { periodSeconds: 5, failureThreshold: 60 },
+              },
               liveness: { type: "http", path: "/api/health", port: "http", spec: { timeoutSeconds: 5 } },
               readiness: { type: "http", path: "/api/health", port: "http" },
             },
@@ -69,7 +77,11 @@ export default defineService({
         type: "configMap",
         identifier: "datasources",
         globalMounts: [
-          { path: "/etc/grafana/provisioning/datasources/homelab.yaml", subPath: "homelab.yaml", readOnly: true },
+          {
+            path: "/etc/grafana/provisioning/datasources/homelab.yaml",
+            subPath: "homelab.yaml",
+            readOnly: true,
+          },
         ],
       },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
@@ -120,7 +132,9 @@ export const ciValues = defineCiValues({
     persistence: { data: { size: "10Gi" } },
     ingress: {
       main: {
-        annotations: { "traefik.ingress.kubernetes.io/router.middlewares": "auth-forwardauth-authelia@kubernetescrd" },
+        annotations: {
+          "traefik.ingress.kubernetes.io/router.middlewares": "auth-forwardauth-authelia@kubernetescrd",
+        },
         hosts: route("grafana.example.org"),
         tls: [{ hosts: ["grafana.example.org"], secretName: "grafana-tls" }],
       },

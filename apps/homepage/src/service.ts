@@ -1,6 +1,8 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
-const route = (host: string) => [{ host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const route = (host: string) => [
+  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
 /** The files Homepage reads from /app/config, each mounted from the `config` ConfigMap. */
 const CONFIG_FILES = [
@@ -14,11 +16,15 @@ const CONFIG_FILES = [
   "widgets.yaml",
 ];
 
-/** Homepage's health check; localhost:3000 is always an allowed host, whatever HOMEPAGE_ALLOWED_HOSTS says. */
+/** Homepage's health check; localhost:3000 is always allowed, whatever HOMEPAGE_ALLOWED_HOSTS says. */
 const healthCheck = (timing: Record<string, number>) => ({
   type: "custom" as const,
   spec: {
-    httpGet: { path: "/api/healthcheck", port: "http", httpHeaders: [{ name: "Host", value: "localhost:3000" }] },
+    httpGet: {
+      path: "/api/healthcheck",
+      port: "http",
+      httpHeaders: [{ name: "Host", value: "localhost:3000" }],
+    },
     ...timing,
   },
 });
@@ -44,7 +50,8 @@ const healthCheck = (timing: Record<string, number>) => ({
  */
 export default defineService({
   name: "homepage",
-  description: "Homepage: a fast, static-config start page for your homelab with service and Kubernetes widgets.",
+  description:
+    "Homepage: a fast, static-config start page for your homelab with service and Kubernetes widgets.",
   home: "https://gethomepage.dev",
   sources: ["https://github.com/gethomepage/homepage"],
   icon: "https://raw.githubusercontent.com/gethomepage/homepage/dev/public/apple-touch-icon.png",
@@ -92,7 +99,11 @@ export default defineService({
           type: "ClusterRole",
           rules: [
             { apiGroups: [""], resources: ["namespaces", "pods", "nodes"], verbs: ["get", "list", "watch"] },
-            { apiGroups: ["extensions", "networking.k8s.io"], resources: ["ingresses"], verbs: ["get", "list", "watch"] },
+            {
+              apiGroups: ["extensions", "networking.k8s.io"],
+              resources: ["ingresses"],
+              verbs: ["get", "list", "watch"],
+            },
             { apiGroups: ["traefik.io"], resources: ["ingressroutes"], verbs: ["get", "list", "watch"] },
             {
               apiGroups: ["gateway.networking.k8s.io"],
@@ -104,7 +115,11 @@ export default defineService({
         },
       },
       bindings: {
-        main: { type: "ClusterRoleBinding", roleRef: { identifier: "main" }, subjects: [{ identifier: "main" }] },
+        main: {
+          type: "ClusterRoleBinding",
+          roleRef: { identifier: "main" },
+          subjects: [{ identifier: "main" }],
+        },
       },
     },
     configMaps: {
@@ -117,7 +132,7 @@ export default defineService({
             "- Homelab:",
             "    - Kubernetes:",
             "        href: https://kubernetes.io/docs/",
-            "        description: Services with gethomepage.dev annotations on their Ingress appear automatically.",
+            "        description: Ingresses with gethomepage.dev annotations appear automatically.",
             "",
           ].join("\n"),
           "bookmarks.yaml": [
@@ -155,7 +170,11 @@ export default defineService({
       "config-files": {
         type: "configMap",
         identifier: "config",
-        globalMounts: CONFIG_FILES.map((file) => ({ path: `/app/config/${file}`, subPath: file, readOnly: true })),
+        globalMounts: CONFIG_FILES.map((file) => ({
+          path: `/app/config/${file}`,
+          subPath: file,
+          readOnly: true,
+        })),
       },
       "config-dir": { type: "emptyDir", globalMounts: [{ path: "/app/config" }] },
       "next-cache": { type: "emptyDir", globalMounts: [{ path: "/app/.next/cache" }] },
@@ -179,7 +198,7 @@ export const ciValues = defineCiValues({
             "        widget:",
             "          type: jellyfin",
             "          url: http://jellyfin.media.svc:8096",
-            "          key: \"{{HOMEPAGE_VAR_JELLYFIN_KEY}}\"",
+            '          key: "{{HOMEPAGE_VAR_JELLYFIN_KEY}}"',
             "",
           ].join("\n"),
           "settings.yaml": [
@@ -206,7 +225,10 @@ export const ciValues = defineCiValues({
       },
     },
     ingress: {
-      main: { hosts: route("start.example.org"), tls: [{ hosts: ["start.example.org"], secretName: "start-tls" }] },
+      main: {
+        hosts: route("start.example.org"),
+        tls: [{ hosts: ["start.example.org"], secretName: "start-tls" }],
+      },
     },
   },
 });

@@ -1,6 +1,8 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
-const route = (host: string) => [{ host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const route = (host: string) => [
+  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
 /**
  * ntfy server. https://docs.ntfy.sh/install/#docker, https://docs.ntfy.sh/config/
@@ -43,7 +45,12 @@ export default defineService({
               NTFY_UPSTREAM_BASE_URL: "https://ntfy.sh",
             },
             probes: {
-              startup: { type: "http", path: "/v1/health", port: "http", spec: { periodSeconds: 5, failureThreshold: 30 } },
+              startup: {
+                type: "http",
+                path: "/v1/health",
+                port: "http",
+                spec: { periodSeconds: 5, failureThreshold: 30 },
+              },
               liveness: { type: "http", path: "/v1/health", port: "http" },
               readiness: { type: "http", path: "/v1/health", port: "http" },
             },
@@ -61,7 +68,7 @@ export default defineService({
   },
 });
 
-/** Representative values: read-only public topics, attachment limits, e-mail publishing, TLS on another host. */
+/** Representative values: read-only public topics, attachment limits, e-mail publishing, TLS elsewhere. */
 export const ciValues = defineCiValues({
   representative: {
     controllers: {
@@ -82,7 +89,10 @@ export const ciValues = defineCiValues({
     },
     persistence: { data: { size: "5Gi" } },
     ingress: {
-      main: { hosts: route("push.example.org"), tls: [{ hosts: ["push.example.org"], secretName: "push-tls" }] },
+      main: {
+        hosts: route("push.example.org"),
+        tls: [{ hosts: ["push.example.org"], secretName: "push-tls" }],
+      },
     },
   },
 });

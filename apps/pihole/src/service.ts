@@ -1,12 +1,14 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
-const route = (host: string) => [{ host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const route = (host: string) => [
+  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
 /**
  * Pi-hole v6 (FTL with its built-in web server). https://github.com/pi-hole/docker-pi-hole,
  * https://docs.pi-hole.net/docker/configuration/
  *
- * - Tags are the date-based release names; configuration is through FTLCONF_* variables (arrays `;`-separated).
+ * - Tags are the date-based release names; configuration is FTLCONF_* variables (arrays `;`-separated).
  * - Pod Security baseline, not restricted: the image's start.sh must run as root (it edits /etc and
  *   /crontab.txt, starts crond, runs gravity, then `setcap`s pihole-FTL and starts it with
  *   `capsh --user=pihole`), so the root filesystem stays writable. FTL itself runs as the pihole user (uid
@@ -142,7 +144,11 @@ export const ciValues = defineCiValues({
     },
     service: { dns: { loadBalancerIP: "192.168.1.53" } },
     persistence: {
-      "dnsmasq-d": { type: "persistentVolumeClaim", size: "64Mi", globalMounts: [{ path: "/etc/dnsmasq.d" }] },
+      "dnsmasq-d": {
+        type: "persistentVolumeClaim",
+        size: "64Mi",
+        globalMounts: [{ path: "/etc/dnsmasq.d" }],
+      },
     },
     ingress: {
       main: { hosts: route("dns.example.org"), tls: [{ hosts: ["dns.example.org"], secretName: "dns-tls" }] },

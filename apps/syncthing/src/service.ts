@@ -1,6 +1,8 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
-const route = (host: string) => [{ host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const route = (host: string) => [
+  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
 /**
  * Syncthing. https://github.com/syncthing/syncthing/blob/main/README-Docker.md,
@@ -22,7 +24,8 @@ const route = (host: string) => [{ host, paths: [{ path: "/", service: { identif
  */
 export default defineService({
   name: "syncthing",
-  description: "Syncthing: continuous peer-to-peer file synchronization between your devices, without a cloud.",
+  description:
+    "Syncthing: continuous peer-to-peer file synchronization between your devices, without a cloud.",
   home: "https://syncthing.net",
   sources: ["https://github.com/syncthing/syncthing"],
   icon: "https://raw.githubusercontent.com/syncthing/syncthing/main/assets/logo-256.png",
@@ -84,7 +87,10 @@ export const ciValues = defineCiValues({
       },
     },
     ingress: {
-      main: { hosts: route("sync.example.org"), tls: [{ hosts: ["sync.example.org"], secretName: "sync-tls" }] },
+      main: {
+        hosts: route("sync.example.org"),
+        tls: [{ hosts: ["sync.example.org"], secretName: "sync-tls" }],
+      },
     },
   },
 });
