@@ -21,7 +21,8 @@ import { prepareRelease } from "../src/prepare-release.ts";
 import { desiredServices } from "../src/status/desired-services.ts";
 import type { HomelabStatus, ServiceStatus } from "../src/status/read-status.ts";
 import { readStatus } from "../src/status/read-status.ts";
-import { releaseWrites, runCli, writeConfig } from "./helpers.ts";
+import { execa } from "execa";
+import { cli, releaseWrites, root, runCli, writeConfig } from "./helpers.ts";
 import type { LoopbackRepository } from "./loopback-repository.ts";
 import { startLoopbackRepository } from "./loopback-repository.ts";
 
@@ -169,5 +170,18 @@ describe("status on the test control plane (real apiserver and helm-controller)"
       ["pending", "2.0.0", "2.0.0", false],
       ["web-app", "2.0.0", "2.0.0", true],
     ]);
+  }, 120_000);
+
+  it("--watch refreshes until Ctrl-C, one JSON document per refresh with --json", async () => {
+    const proc = execa("node", [cli, "status", "--config", configFile, "--kubeconfig", cluster.kubeconfig, "--watch", "--interval", "1", "--json"], { cwd: root, reject: false });
+    let out = "";
+    proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    for (const deadline = Date.now() + 60_000; out.split("\n").filter(Boolean).length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 200));
+    proc.kill("SIGINT");
+    const ended = await proc;
+    const docs = out.split("\n").filter(Boolean).map((l) => JSON.parse(l) as HomelabStatus);
+    expect(docs.length).toBeGreaterThanOrEqual(2);
+    expect(docs.every((d) => d.unhealthy.join(",") === "broken,crashing,crd-app,pending")).toBe(true);
+    expect(ended.exitCode).toBe(1);
   }, 120_000);
 });
