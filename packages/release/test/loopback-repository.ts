@@ -35,7 +35,8 @@ export async function startLoopbackRepository(
   const dir = mkdtempSync(join(tmpdir(), "upstream-repo-"));
   const work = mkdtempSync(join(tmpdir(), "upstream-charts-"));
   cpSync(UPSTREAM_FIXTURES, work, { recursive: true });
-  for (const [chart, version] of charts) await execa(helm, ["package", join(work, chart), "--version", version, "--destination", dir]);
+  for (const [chart, version] of charts)
+    await execa(helm, ["package", join(work, chart), "--version", version, "--destination", dir]);
   await execa(helm, ["repo", "index", dir]);
   const expected = `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString("base64")}`;
   const handler = (req: IncomingMessage, res: ServerResponse) => {

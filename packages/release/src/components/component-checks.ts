@@ -15,7 +15,10 @@ interface K3sEntry {
 export function componentViolations(k3s: K3sEntry | undefined): ConfigViolation[] {
   const out: ConfigViolation[] = [];
   const byFlags = disabledByFlags(k3s?.extraArgs ?? []);
-  for (const [name, c] of Object.entries(k3s?.components ?? {}) as [string, { enabled?: boolean; values?: object } | undefined][]) {
+  for (const [name, c] of Object.entries(k3s?.components ?? {}) as [
+    string,
+    { enabled?: boolean; values?: object } | undefined,
+  ][]) {
     if (c?.enabled !== false && byFlags.includes(name)) {
       out.push({
         path: ["k3s", "components", name],
@@ -24,7 +27,11 @@ export function componentViolations(k3s: K3sEntry | undefined): ConfigViolation[
       });
     }
     if (c?.enabled === false && c.values) {
-      out.push({ path: ["k3s", "components", name, "values"], problem: `${name} is disabled, so its values are never used`, fix: `remove the values, or enable ${name}` });
+      out.push({
+        path: ["k3s", "components", name, "values"],
+        problem: `${name} is disabled, so its values are never used`,
+        fix: `remove the values, or enable ${name}`,
+      });
     }
   }
   return out;

@@ -25,7 +25,11 @@ export const K3S_COMPONENTS: readonly K3sComponent[] = [
 ];
 
 const enabled = (what: string) =>
-  Type.Optional(Type.Boolean({ description: `Run ${what}. false adds \`--disable\` to the k3s install flags (the installer re-runs when this changes). Default: true.` }));
+  Type.Optional(
+    Type.Boolean({
+      description: `Run ${what}. false adds \`--disable\` to the k3s install flags (the installer re-runs when this changes). Default: true.`,
+    }),
+  );
 
 const component = (c: K3sComponent) =>
   c.helmChart
@@ -40,7 +44,10 @@ const component = (c: K3sComponent) =>
         },
         { additionalProperties: false, description: `${c.what}. Default: enabled, k3s's values.` },
       )
-    : Type.Object({ enabled: enabled(c.what) }, { additionalProperties: false, description: `${c.what}. Default: enabled.` });
+    : Type.Object(
+        { enabled: enabled(c.what) },
+        { additionalProperties: false, description: `${c.what}. Default: enabled.` },
+      );
 
 export const K3sComponentsSchema = Type.Object(
   {
@@ -52,14 +59,16 @@ export const K3sComponentsSchema = Type.Object(
   },
   {
     additionalProperties: false,
-    description: "The components k3s ships: disable them, or give Traefik values (a HelmChartConfig). Default: every component enabled with k3s's values.",
+    description:
+      "The components k3s ships: disable them, or give Traefik values (a HelmChartConfig). Default: every component enabled with k3s's values.",
   },
 );
 
 export type K3sComponentsConfig = Static<typeof K3sComponentsSchema>;
 type Entry = { enabled?: boolean; values?: Record<string, unknown> };
 
-const entries = (components: K3sComponentsConfig | undefined) => Object.entries(components ?? {}) as [string, Entry | undefined][];
+const entries = (components: K3sComponentsConfig | undefined) =>
+  Object.entries(components ?? {}) as [string, Entry | undefined][];
 
 /** The components the config disables, sorted. */
 export function disabledComponents(components: K3sComponentsConfig | undefined): string[] {
@@ -70,19 +79,36 @@ export function disabledComponents(components: K3sComponentsConfig | undefined):
 }
 
 /** `--disable=<name>` for each disabled component: the flags k3s server is installed with. */
-export const disableFlags = (components: K3sComponentsConfig | undefined) => disabledComponents(components).map((n) => `--disable=${n}`);
+export const disableFlags = (components: K3sComponentsConfig | undefined) =>
+  disabledComponents(components).map((n) => `--disable=${n}`);
 
 /** Component name -> values, for the enabled components that have values. */
-export function componentValues(components: K3sComponentsConfig | undefined): Map<string, Record<string, unknown>> {
-  return new Map(entries(components).filter(([, c]) => c?.enabled !== false && c?.values && Object.keys(c.values).length > 0).map(([n, c]) => [n, c!.values!]));
+export function componentValues(
+  components: K3sComponentsConfig | undefined,
+): Map<string, Record<string, unknown>> {
+  return new Map(
+    entries(components)
+      .filter(([, c]) => c?.enabled !== false && c?.values && Object.keys(c.values).length > 0)
+      .map(([n, c]) => [n, c!.values!]),
+  );
 }
 
 /** The components a list of k3s flags disables (`--disable=traefik`, `--disable traefik`, `--disable=a,b`). */
 export function disabledByFlags(flags: readonly string[]): string[] {
   const out: string[] = [];
   flags.forEach((f, i) => {
-    const value = f.startsWith("--disable=") ? f.slice("--disable=".length) : f === "--disable" ? flags[i + 1] : undefined;
-    if (value) out.push(...value.split(",").map((v) => v.trim()).filter(Boolean));
+    const value = f.startsWith("--disable=")
+      ? f.slice("--disable=".length)
+      : f === "--disable"
+        ? flags[i + 1]
+        : undefined;
+    if (value)
+      out.push(
+        ...value
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean),
+      );
   });
   return [...new Set(out)].sort();
 }

@@ -11,7 +11,12 @@ const UNIT = "/etc/systemd/system/k3s.service";
 
 /** The components the config disables on a server: `k3s.components` and `--disable` in `k3s.extraArgs`. */
 export function wantedDisabled(config: HomelabConfig): string[] {
-  return [...new Set([...disabledComponents(config.k3s?.components), ...disabledByFlags(config.k3s?.extraArgs ?? [])])].sort();
+  return [
+    ...new Set([
+      ...disabledComponents(config.k3s?.components),
+      ...disabledByFlags(config.k3s?.extraArgs ?? []),
+    ]),
+  ].sort();
 }
 
 /** The quoted arguments of a systemd unit's ExecStart, as k3s's install script writes them. */
@@ -23,14 +28,21 @@ export function execStartArgs(unit: string): string[] {
 /** The components k3s on this server runs without now: the release's record, else its unit's flags. */
 export async function currentDisabled(remote: Remote): Promise<string[]> {
   const record = await remote.run(`cat ${DISABLED_RECORD} 2>/dev/null || true`, { check: false });
-  if (record.stdout.trim() || record.stdout === "\n") return record.stdout.split("\n").map((l) => l.trim()).filter(Boolean).sort();
+  if (record.stdout.trim() || record.stdout === "\n")
+    return record.stdout
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
   const unit = await remote.run(`cat ${UNIT} 2>/dev/null || true`, { check: false });
   return disabledByFlags(execStartArgs(unit.stdout));
 }
 
 /** Records, after an install, which components this server was installed without. */
 export async function recordDisabled(remote: Remote, disabled: readonly string[]): Promise<void> {
-  await remote.run(`mkdir -p /etc/rancher/k3s && printf '%s\\n' ${disabled.length ? disabled.map((d) => `'${d}'`).join(" ") : "''"} > ${DISABLED_RECORD}`);
+  await remote.run(
+    `mkdir -p /etc/rancher/k3s && printf '%s\\n' ${disabled.length ? disabled.map((d) => `'${d}'`).join(" ") : "''"} > ${DISABLED_RECORD}`,
+  );
 }
 
 /** `disable servicelb, traefik (now: servicelb)`, or undefined when the server runs as the config wants. */

@@ -41,11 +41,18 @@ interface ExistingConfig {
 }
 
 /** The HelmChartConfig carrying a component's values. */
-export function desiredHelmChartConfig(component: string, values: Record<string, unknown>): HelmChartConfigObject {
+export function desiredHelmChartConfig(
+  component: string,
+  values: Record<string, unknown>,
+): HelmChartConfigObject {
   return {
     apiVersion: "helm.cattle.io/v1",
     kind: "HelmChartConfig",
-    metadata: { name: component, namespace: K3S_CHART_NAMESPACE, labels: { "app.kubernetes.io/managed-by": MANAGED_BY, [COMPONENT_LABEL]: component } },
+    metadata: {
+      name: component,
+      namespace: K3S_CHART_NAMESPACE,
+      labels: { "app.kubernetes.io/managed-by": MANAGED_BY, [COMPONENT_LABEL]: component },
+    },
     spec: { valuesContent: YAML.stringify(values, { sortMapEntries: true, lineWidth: 0 }) },
   };
 }
@@ -55,35 +62,72 @@ export function desiredHelmChartConfig(component: string, values: Record<string,
  * only): create or update one whose values the config gives; delete one this tool wrote
  * whose values the config no longer gives (k3s's own values apply again); nothing else.
  */
-export async function planComponents(kube: Kube, components: K3sComponentsConfig | undefined): Promise<ComponentPlan[]> {
+export async function planComponents(
+  kube: Kube,
+  components: K3sComponentsConfig | undefined,
+): Promise<ComponentPlan[]> {
   const values = componentValues(components);
   const plans: ComponentPlan[] = [];
   for (const { helmChart } of K3S_COMPONENTS) {
     if (!helmChart) continue;
     const header = { metadata: { name: helmChart, namespace: K3S_CHART_NAMESPACE } };
     const [current, chart, job] = await Promise.all([
-      readOptional<ExistingConfig & { apiVersion: string; kind: string }>(kube, { apiVersion: "helm.cattle.io/v1", kind: "HelmChartConfig", ...header }),
+      readOptional<ExistingConfig & { apiVersion: string; kind: string }>(kube, {
+        apiVersion: "helm.cattle.io/v1",
+        kind: "HelmChartConfig",
+        ...header,
+      }),
       readOptional(kube, { apiVersion: "helm.cattle.io/v1", kind: "HelmChart", ...header }),
-      readOptional<{ metadata: { uid?: string } }>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${helmChart}`, namespace: K3S_CHART_NAMESPACE } }),
+      readOptional<{ metadata: { uid?: string } }>(kube, {
+        apiVersion: "batch/v1",
+        kind: "Job",
+        metadata: { name: `helm-install-${helmChart}`, namespace: K3S_CHART_NAMESPACE },
+      }),
     ]);
-    const base = { service: `k3s/${helmChart}`, component: helmChart, helmChartExists: chart !== undefined, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
+    const base = {
+      service: `k3s/${helmChart}`,
+      component: helmChart,
+      helmChartExists: chart !== undefined,
+      ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}),
+    };
     const wanted = values.get(helmChart);
     const ours = current?.metadata.labels?.["app.kubernetes.io/managed-by"] === MANAGED_BY;
     if (!wanted) {
-      if (current && ours) plans.push({ ...base, change: "delete", diff: [`HelmChartConfig ${K3S_CHART_NAMESPACE}/${helmChart}: k3s.components.${helmChart}.values is gone, k3s's own values apply again`] });
+      if (current && ours)
+        plans.push({
+          ...base,
+          change: "delete",
+          diff: [
+            `HelmChartConfig ${K3S_CHART_NAMESPACE}/${helmChart}: k3s.components.${helmChart}.values is gone, k3s's own values apply again`,
+          ],
+        });
       continue;
     }
     const desired = desiredHelmChartConfig(helmChart, wanted);
-    const note = chart ? "" : ` (no HelmChart ${K3S_CHART_NAMESPACE}/${helmChart} yet: helm-controller applies these values when k3s creates it)`;
+    const note = chart
+      ? ""
+      : ` (no HelmChart ${K3S_CHART_NAMESPACE}/${helmChart} yet: helm-controller applies these values when k3s creates it)`;
     if (!current) {
-      plans.push({ ...base, change: "create", desired, diff: [`new HelmChartConfig ${K3S_CHART_NAMESPACE}/${helmChart}${note}`] });
+      plans.push({
+        ...base,
+        change: "create",
+        desired,
+        diff: [`new HelmChartConfig ${K3S_CHART_NAMESPACE}/${helmChart}${note}`],
+      });
       continue;
     }
     const diff = [
       ...lineDiff(current.spec?.valuesContent ?? "", desired.spec.valuesContent).map((l) => `values ${l}`),
-      ...(ours && current.metadata.labels?.[COMPONENT_LABEL] === helmChart ? [] : ["labels (now managed by homelab-release)"]),
+      ...(ours && current.metadata.labels?.[COMPONENT_LABEL] === helmChart
+        ? []
+        : ["labels (now managed by homelab-release)"]),
     ];
-    plans.push({ ...base, change: diff.length ? "update" : "unchanged", desired, diff: diff.length && note ? [...diff, note.trim()] : diff });
+    plans.push({
+      ...base,
+      change: diff.length ? "update" : "unchanged",
+      desired,
+      diff: diff.length && note ? [...diff, note.trim()] : diff,
+    });
   }
   return plans;
 }

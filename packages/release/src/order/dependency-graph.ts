@@ -27,9 +27,17 @@ export function needsViolations(services: Readonly<Record<string, NeedsEntry>>):
       if (seen.has(need)) {
         out.push({ path, problem: `lists ${need} twice`, fix: `remove the second ${need}` });
       } else if (!(need in services)) {
-        out.push({ path, problem: `"${need}" is not a service of this config`, fix: `use one of: ${names.filter((n) => n !== name).join(", ") || "(no other service)"}` });
+        out.push({
+          path,
+          problem: `"${need}" is not a service of this config`,
+          fix: `use one of: ${names.filter((n) => n !== name).join(", ") || "(no other service)"}`,
+        });
       } else if (services[need]!.enabled === false) {
-        out.push({ path, problem: `${need} is not enabled (enabled: false), so ${name} would wait for it forever`, fix: `enable ${need}, or remove it from services.${name}.needs` });
+        out.push({
+          path,
+          problem: `${need} is not enabled (enabled: false), so ${name} would wait for it forever`,
+          fix: `enable ${need}, or remove it from services.${name}.needs`,
+        });
       }
       seen.add(need);
     });
@@ -40,7 +48,10 @@ export function needsViolations(services: Readonly<Record<string, NeedsEntry>>):
     out.push({
       path: ["services", first, "needs", ...(index >= 0 ? [index] : [])],
       problem: cycle.length === 2 ? `${first} needs itself` : `a cycle of needs: ${cycle.join(" -> ")}`,
-      fix: cycle.length === 2 ? `remove ${first} from services.${first}.needs` : "remove one of these needs, so that no service waits for itself",
+      fix:
+        cycle.length === 2
+          ? `remove ${first} from services.${first}.needs`
+          : "remove one of these needs, so that no service waits for itself",
     });
   }
   return out;
@@ -50,7 +61,9 @@ export function needsViolations(services: Readonly<Record<string, NeedsEntry>>):
 export function enabledNeeds(services: Readonly<Record<string, NeedsEntry>>): Map<string, string[]> {
   const enabled = Object.entries(services).filter(([, s]) => s.enabled !== false);
   const names = new Set(enabled.map(([n]) => n));
-  return new Map(enabled.map(([n, s]) => [n, [...new Set(s.needs ?? [])].filter((x) => names.has(x)).sort()]));
+  return new Map(
+    enabled.map(([n, s]) => [n, [...new Set(s.needs ?? [])].filter((x) => names.has(x)).sort()]),
+  );
 }
 
 /**
@@ -122,7 +135,10 @@ function shortestCycle(graph: ReadonlyMap<string, readonly string[]>, group: rea
  * services of one level go in parallel. Assumes no cycles (needsViolations rejected them);
  * needs outside `names` count as met.
  */
-export function releaseLevels(names: readonly string[], needsOf: (name: string) => readonly string[]): string[][] {
+export function releaseLevels(
+  names: readonly string[],
+  needsOf: (name: string) => readonly string[],
+): string[][] {
   const included = new Set(names);
   const level = new Map<string, number>();
   const depth = (name: string, trail: Set<string>): number => {

@@ -19,7 +19,15 @@ describe("needs: checked with the config", () => {
   });
 
   it("names each cycle in full, and a service that needs itself", () => {
-    expect(text({ a: { needs: ["b"] }, b: { needs: ["c"] }, c: { needs: ["a"] }, d: { needs: ["d"] }, e: { needs: ["a"] } })).toEqual([
+    expect(
+      text({
+        a: { needs: ["b"] },
+        b: { needs: ["c"] },
+        c: { needs: ["a"] },
+        d: { needs: ["d"] },
+        e: { needs: ["a"] },
+      }),
+    ).toEqual([
       "services.a.needs.0: a cycle of needs: a -> b -> c -> a. Fix: remove one of these needs, so that no service waits for itself",
       "services.d.needs.0: d needs itself. Fix: remove d from services.d.needs",
     ]);
@@ -27,16 +35,30 @@ describe("needs: checked with the config", () => {
 
   it("finds cycles in linear time on a wide graph", () => {
     // 60 services, each needing every earlier one: exponentially many paths, no cycle.
-    const graph = new Map(Array.from({ length: 60 }, (_, i) => [`s${String(i).padStart(2, "0")}`, Array.from({ length: i }, (_, j) => `s${String(j).padStart(2, "0")}`)]));
+    const graph = new Map(
+      Array.from({ length: 60 }, (_, i) => [
+        `s${String(i).padStart(2, "0")}`,
+        Array.from({ length: i }, (_, j) => `s${String(j).padStart(2, "0")}`),
+      ]),
+    );
     expect(findCycles(graph)).toEqual([]);
     graph.set("s00", ["s59"]);
     expect(findCycles(graph)).toEqual([["s00", "s59", "s00"]]);
   });
 
   it("orders services in levels", () => {
-    const needs: Record<string, string[]> = { jellyfin: ["cert-manager"], vaultwarden: ["cert-manager", "db"], db: [], "cert-manager": [], kuma: [] };
+    const needs: Record<string, string[]> = {
+      jellyfin: ["cert-manager"],
+      vaultwarden: ["cert-manager", "db"],
+      db: [],
+      "cert-manager": [],
+      kuma: [],
+    };
     const levels = releaseLevels(Object.keys(needs), (n) => needs[n] ?? []);
-    expect(levels).toEqual([["cert-manager", "db", "kuma"], ["jellyfin", "vaultwarden"]]);
+    expect(levels).toEqual([
+      ["cert-manager", "db", "kuma"],
+      ["jellyfin", "vaultwarden"],
+    ]);
     expect(describeOrder(levels)).toBe("1. cert-manager, db, kuma  2. jellyfin, vaultwarden");
   });
 });
@@ -75,7 +97,12 @@ describe("runInDependencyOrder", () => {
       { name: "db", needs: [] },
       { name: "other", needs: [] },
     ]);
-    expect(log.slice(0, 4)).toEqual(["app waits for cert-manager, db", "start cert-manager", "start db", "start other"]);
+    expect(log.slice(0, 4)).toEqual([
+      "app waits for cert-manager, db",
+      "start cert-manager",
+      "start db",
+      "start other",
+    ]);
     expect(log.indexOf("start app")).toBeGreaterThan(log.indexOf("end cert-manager"));
     expect(peak).toBe(3);
     expect(results.map((r) => r.status)).toEqual(["ok", "ok", "ok", "ok"]);
@@ -97,7 +124,10 @@ describe("runInDependencyOrder", () => {
   });
 
   it("keeps to the concurrency limit", async () => {
-    const { peak } = await run(Array.from({ length: 6 }, (_, i) => ({ name: `s${i}`, needs: [] })), 2);
+    const { peak } = await run(
+      Array.from({ length: 6 }, (_, i) => ({ name: `s${i}`, needs: [] })),
+      2,
+    );
     expect(peak).toBe(2);
   });
 });

@@ -49,9 +49,20 @@ export async function releaseInOrder(
     },
     succeeded: (r) => r.status !== "failed" && r.status !== "skipped",
     skip: (p, need, r) => {
-      const why = r.status === "skipped" ? `was skipped (${r.reason ?? "?"})` : `failed: ${r.reason ?? "see above"}`;
-      options.say(p.service, `skipped: it needs ${need}, which ${r.status === "skipped" ? "was skipped" : "failed"}`);
-      return { service: p.service, change: p.change, status: "skipped", diff: p.diff, seconds: 0, reason: `not released: it needs ${need}, which ${why}` };
+      const why =
+        r.status === "skipped" ? `was skipped (${r.reason ?? "?"})` : `failed: ${r.reason ?? "see above"}`;
+      options.say(
+        p.service,
+        `skipped: it needs ${need}, which ${r.status === "skipped" ? "was skipped" : "failed"}`,
+      );
+      return {
+        service: p.service,
+        change: p.change,
+        status: "skipped",
+        diff: p.diff,
+        seconds: 0,
+        reason: `not released: it needs ${need}, which ${why}`,
+      };
     },
   });
 }

@@ -48,19 +48,24 @@ export async function runInDependencyOrder<T, R>(items: readonly T[], o: Ordered
           if (running >= o.concurrency || !needs.every((n) => results[n] !== undefined)) continue;
           started.add(i);
           running++;
-          o.run(items[i]!).then(
-            (r) => {
-              results[i] = r;
-              running--;
-              pump();
-            },
-            reject,
-          );
+          o.run(items[i]!).then((r) => {
+            results[i] = r;
+            running--;
+            pump();
+          }, reject);
         }
       }
       if (running > 0) return;
       if (started.size === items.length) resolve(results as R[]);
-      else reject(new Error(`needs cycle among ${order.filter((i) => !started.has(i)).map((i) => o.name(items[i]!)).join(", ")}`));
+      else
+        reject(
+          new Error(
+            `needs cycle among ${order
+              .filter((i) => !started.has(i))
+              .map((i) => o.name(items[i]!))
+              .join(", ")}`,
+          ),
+        );
     };
     pump();
   });

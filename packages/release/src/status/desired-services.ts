@@ -13,7 +13,10 @@ export interface DesiredService {
 }
 
 /** The enabled services of a config with the chart version each should run, by name. */
-export function desiredServices(config: HomelabConfig, packages: ReadonlyMap<string, ServicePackage>): DesiredService[] {
+export function desiredServices(
+  config: HomelabConfig,
+  packages: ReadonlyMap<string, ServicePackage>,
+): DesiredService[] {
   return Object.entries(config.services)
     .filter(([, s]) => s.enabled !== false)
     .map(([name, s]) => ({

@@ -31,7 +31,11 @@ export function fieldPaths(tree: Record<string, unknown>, prefix = ""): string[]
   const out: string[] = [];
   for (const [key, sub] of Object.entries(tree)) {
     if (key === ".") continue;
-    const name = key.startsWith("f:") ? key.slice(2) : key.startsWith("k:") || key.startsWith("v:") ? `[${key.slice(2)}]` : key;
+    const name = key.startsWith("f:")
+      ? key.slice(2)
+      : key.startsWith("k:") || key.startsWith("v:")
+        ? `[${key.slice(2)}]`
+        : key;
     const path = prefix ? (name.startsWith("[") ? `${prefix}${name}` : `${prefix}.${name}`) : name;
     const children = sub && typeof sub === "object" ? Object.keys(sub).filter((k) => k !== ".") : [];
     if (children.length) out.push(...fieldPaths(sub as Record<string, unknown>, path));
@@ -47,7 +51,10 @@ export function fieldPaths(tree: Record<string, unknown>, prefix = ""): string[]
  * drift. Server-side apply gives a field to whoever changed it last, so a field that the
  * tool still owns was not changed by anyone else.
  */
-export function driftOf(entries: readonly ManagedFieldsEntry[] | undefined, ownKeys: { labels?: readonly string[]; annotations?: readonly string[] } = {}): Drift[] {
+export function driftOf(
+  entries: readonly ManagedFieldsEntry[] | undefined,
+  ownKeys: { labels?: readonly string[]; annotations?: readonly string[] } = {},
+): Drift[] {
   const out: Drift[] = [];
   for (const e of entries ?? []) {
     const manager = e.manager ?? "(unnamed)";
@@ -60,10 +67,14 @@ export function driftOf(entries: readonly ManagedFieldsEntry[] | undefined, ownK
       return annotation ? (ownKeys.annotations?.includes(annotation) ?? false) : false;
     });
     const time = e.time instanceof Date ? e.time.toISOString() : e.time;
-    for (const field of fields) out.push({ field, manager, operation: e.operation ?? "?", ...(time ? { time } : {}) });
+    for (const field of fields)
+      out.push({ field, manager, operation: e.operation ?? "?", ...(time ? { time } : {}) });
   }
-  return out.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : a.manager < b.manager ? -1 : 1));
+  return out.sort((a, b) =>
+    a.field < b.field ? -1 : a.field > b.field ? 1 : a.manager < b.manager ? -1 : 1,
+  );
 }
 
 /** `spec.valuesContent changed by kubectl-edit (Update, 2026-11-25T19:00:00Z)`. */
-export const describeDrift = (d: Drift) => `${d.field} changed by ${d.manager} (${d.operation}${d.time ? `, ${d.time}` : ""})`;
+export const describeDrift = (d: Drift) =>
+  `${d.field} changed by ${d.manager} (${d.operation}${d.time ? `, ${d.time}` : ""})`;

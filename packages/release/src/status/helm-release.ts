@@ -33,7 +33,11 @@ export function decodeRelease(data: string): StoredRelease {
 }
 
 /** The latest revision of helm release `name` in `namespace` (helm's Secret driver), if any. */
-export async function latestHelmRelease(kube: Kube, namespace: string, name: string): Promise<HelmRelease | undefined> {
+export async function latestHelmRelease(
+  kube: Kube,
+  namespace: string,
+  name: string,
+): Promise<HelmRelease | undefined> {
   const list = await kube.core.listNamespacedSecret({ namespace, labelSelector: `owner=helm,name=${name}` });
   const revisions = list.items
     .filter((s: V1Secret) => s.type === "helm.sh/release.v1" && s.data?.release)

@@ -60,7 +60,12 @@ export interface HomelabStatus {
 }
 
 interface HelmChartObj {
-  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string>; managedFields?: ManagedFieldsEntry[] };
+  metadata: {
+    name: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    managedFields?: ManagedFieldsEntry[];
+  };
   spec?: { targetNamespace?: string };
   status?: { conditions?: { type: string; status: string; reason?: string; message?: string }[] };
 }
@@ -69,33 +74,79 @@ interface HelmChartObj {
  * Reads the state of every service the config enables, and of every HelmChart this tool
  * manages that the config no longer lists, from the cluster (reads only).
  */
-export async function readStatus(kube: Kube, desired: readonly DesiredService[], helmChartNamespace: string): Promise<HomelabStatus> {
-  const managed = ((await kube.objects.list("helm.cattle.io/v1", "HelmChart", helmChartNamespace, undefined, undefined, undefined, undefined, MANAGED_SELECTOR)) as unknown as { items: HelmChartObj[] }).items;
+export async function readStatus(
+  kube: Kube,
+  desired: readonly DesiredService[],
+  helmChartNamespace: string,
+): Promise<HomelabStatus> {
+  const managed = (
+    (await kube.objects.list(
+      "helm.cattle.io/v1",
+      "HelmChart",
+      helmChartNamespace,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      MANAGED_SELECTOR,
+    )) as unknown as { items: HelmChartObj[] }
+  ).items;
   const byName = new Map(managed.map((h) => [h.metadata.name, h]));
   const wanted = new Set(desired.map((d) => d.name));
   const orphans = managed.filter((h) => !wanted.has(h.metadata.name));
   const services = await Promise.all([
-    ...desired.map((d) => serviceStatus(kube, helmChartNamespace, d.name, d.namespace, d, byName.get(d.name))),
-    ...orphans.map((h) => serviceStatus(kube, helmChartNamespace, h.metadata.name, h.spec?.targetNamespace ?? h.metadata.name, undefined, h)),
+    ...desired.map((d) =>
+      serviceStatus(kube, helmChartNamespace, d.name, d.namespace, d, byName.get(d.name)),
+    ),
+    ...orphans.map((h) =>
+      serviceStatus(
+        kube,
+        helmChartNamespace,
+        h.metadata.name,
+        h.spec?.targetNamespace ?? h.metadata.name,
+        undefined,
+        h,
+      ),
+    ),
   ]);
   services.sort((a, b) => (a.service < b.service ? -1 : 1));
   const unhealthy = services.filter((s) => !s.healthy).map((s) => s.service);
   return { healthy: unhealthy.length === 0, unhealthy, services };
 }
 
-async function serviceStatus(kube: Kube, hcNamespace: string, name: string, namespace: string, desired: DesiredService | undefined, hc: HelmChartObj | undefined): Promise<ServiceStatus> {
+async function serviceStatus(
+  kube: Kube,
+  hcNamespace: string,
+  name: string,
+  namespace: string,
+  desired: DesiredService | undefined,
+  hc: HelmChartObj | undefined,
+): Promise<ServiceStatus> {
   const problems: string[] = [];
   const notes: string[] = [];
   const selector = `${RELEASE_LABEL}=${name}`;
   const [job, jobPods, release, workloads, pods, events, claims, ns, urls] = await Promise.all([
-    readOptional<V1Job>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${name}`, namespace: hcNamespace } }),
-    kube.core.listNamespacedPod({ namespace: hcNamespace, labelSelector: `batch.kubernetes.io/job-name=helm-install-${name}` }).then((l) => l.items),
+    readOptional<V1Job>(kube, {
+      apiVersion: "batch/v1",
+      kind: "Job",
+      metadata: { name: `helm-install-${name}`, namespace: hcNamespace },
+    }),
+    kube.core
+      .listNamespacedPod({
+        namespace: hcNamespace,
+        labelSelector: `batch.kubernetes.io/job-name=helm-install-${name}`,
+      })
+      .then((l) => l.items),
     latestHelmRelease(kube, namespace, name),
     workloadStates(kube, namespace, selector),
     kube.core.listNamespacedPod({ namespace, labelSelector: selector }).then((l) => l.items),
     kube.core.listNamespacedEvent({ namespace }).then((l) => l.items as CoreV1Event[]),
     kube.core.listNamespacedPersistentVolumeClaim({ namespace }).then((l) => l.items),
-    readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } }),
+    readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: namespace },
+    }),
     serviceUrls(kube, namespace, name).catch(() => [] as string[]),
   ]);
 
@@ -111,7 +162,8 @@ async function serviceStatus(kube: Kube, hcNamespace: string, name: string, name
       problems.push(`HelmChart ${helmChart}`);
     }
     const carried = hc.metadata.annotations?.[CHART_VERSION_ANNOTATION];
-    if (desired && carried && carried !== desired.version) problems.push(`HelmChart carries chart ${carried}, the config wants ${desired.version}: run a release`);
+    if (desired && carried && carried !== desired.version)
+      problems.push(`HelmChart carries chart ${carried}, the config wants ${desired.version}: run a release`);
   }
   if (!desired) notes.push(`not in the config: a release with --prune uninstalls it`);
 
@@ -121,7 +173,8 @@ async function serviceStatus(kube: Kube, hcNamespace: string, name: string, name
   if (!release) {
     if (hc) problems.push(`no helm release ${namespace}/${name} yet`);
   } else {
-    if (release.status !== "deployed") problems.push(`helm release revision ${release.revision} is ${release.status}`);
+    if (release.status !== "deployed")
+      problems.push(`helm release revision ${release.revision} is ${release.status}`);
     if (desired && release.deployedVersion && !sameVersion(release.deployedVersion, desired.version)) {
       problems.push(`deployed chart ${release.deployedVersion}, the config wants ${desired.version}`);
     }
@@ -130,27 +183,53 @@ async function serviceStatus(kube: Kube, hcNamespace: string, name: string, name
   // Pods: ready against what the workloads want, restarts, and why the others are not ready.
   const ready = workloads.reduce((n, w) => n + w.ready, 0);
   const total = workloads.reduce((n, w) => n + w.desired, 0);
-  const restarts = pods.reduce((n, p) => n + (p.status?.containerStatuses ?? []).reduce((m, c) => m + (c.restartCount ?? 0), 0), 0);
+  const restarts = pods.reduce(
+    (n, p) => n + (p.status?.containerStatuses ?? []).reduce((m, c) => m + (c.restartCount ?? 0), 0),
+    0,
+  );
   const pending = workloads.filter((w) => !w.done);
   if (pending.length) {
     const causes = [
-      ...pending.filter((w) => w.failure).map((w) => ({ reason: w.failure!.reason, text: `${w.ref}: ${w.failure!.reason}: ${w.failure!.message}`, fatal: w.failure!.fatal })),
-      ...workloadEventCauses(pending.map((w) => w.ref.split("/")[1]!), events),
+      ...pending
+        .filter((w) => w.failure)
+        .map((w) => ({
+          reason: w.failure!.reason,
+          text: `${w.ref}: ${w.failure!.reason}: ${w.failure!.message}`,
+          fatal: w.failure!.fatal,
+        })),
+      ...workloadEventCauses(
+        pending.map((w) => w.ref.split("/")[1]!),
+        events,
+      ),
       ...podCauses(pods, events, claims),
     ];
     const main = mainCause(causes);
-    problems.push(`${ready}/${total} pods ready${main ? `: ${main.text}` : `: ${pending.map((w) => w.ref).join(", ")} not done`}`);
+    problems.push(
+      `${ready}/${total} pods ready${main ? `: ${main.text}` : `: ${pending.map((w) => w.ref).join(", ")} not done`}`,
+    );
   }
 
-  const own = claims.filter((c) => c.metadata?.labels?.[RELEASE_LABEL] === name || pods.some((p) => p.spec?.volumes?.some((v) => v.persistentVolumeClaim?.claimName === c.metadata?.name)));
+  const own = claims.filter(
+    (c) =>
+      c.metadata?.labels?.[RELEASE_LABEL] === name ||
+      pods.some((p) => p.spec?.volumes?.some((v) => v.persistentVolumeClaim?.claimName === c.metadata?.name)),
+  );
   const claimStatus = own.map(claimOf).sort((a, b) => (a.name < b.name ? -1 : 1));
   const unbound = claimStatus.filter((c) => c.phase !== "Bound");
-  if (unbound.length) problems.push(`claims not bound: ${unbound.map((c) => `${c.name} (${c.phase})`).join(", ")}`);
+  if (unbound.length)
+    problems.push(`claims not bound: ${unbound.map((c) => `${c.name} (${c.phase})`).join(", ")}`);
 
-  const drift = hc ? driftOf(hc.metadata.managedFields, { labels: ["app.kubernetes.io/managed-by", SERVICE_LABEL], annotations: Object.keys(hc.metadata.annotations ?? {}).filter((a) => a.startsWith("homelab.dev/")) }) : [];
+  const drift = hc
+    ? driftOf(hc.metadata.managedFields, {
+        labels: ["app.kubernetes.io/managed-by", SERVICE_LABEL],
+        annotations: Object.keys(hc.metadata.annotations ?? {}).filter((a) => a.startsWith("homelab.dev/")),
+      })
+    : [];
   if (drift.length) problems.push(`changed outside homelab-release: ${drift.map(describeDrift).join("; ")}`);
   if (release && !release.byHelmController && release.status === "deployed") {
-    problems.push(`helm release revision ${release.revision} was not made by helm-controller (a manual helm upgrade?): the next release puts the config back`);
+    problems.push(
+      `helm release revision ${release.revision} was not made by helm-controller (a manual helm upgrade?): the next release puts the config back`,
+    );
   }
 
   return {
@@ -173,7 +252,11 @@ async function serviceStatus(kube: Kube, hcNamespace: string, name: string, name
   };
 }
 
-const releaseSummary = (r: HelmRelease) => ({ revision: r.revision, status: r.status, byHelmController: r.byHelmController });
+const releaseSummary = (r: HelmRelease) => ({
+  revision: r.revision,
+  status: r.status,
+  byHelmController: r.byHelmController,
+});
 
 function claimOf(c: V1PersistentVolumeClaim): ClaimStatus {
   const size = c.status?.capacity?.storage ?? c.spec?.resources?.requests?.storage ?? "?";
@@ -192,17 +275,26 @@ function jobStateText(job: V1Job | undefined, pods: readonly V1Pod[]): { text: s
   }
   const crashed = pods
     .map((p) => p.status?.containerStatuses?.[0])
-    .find((s) => (s?.lastState?.terminated ?? s?.state?.terminated)?.exitCode !== undefined && (s?.lastState?.terminated ?? s?.state?.terminated)!.exitCode !== 0);
+    .find(
+      (s) =>
+        (s?.lastState?.terminated ?? s?.state?.terminated)?.exitCode !== undefined &&
+        (s?.lastState?.terminated ?? s?.state?.terminated)!.exitCode !== 0,
+    );
   if (crashed) {
     const t = (crashed.lastState?.terminated ?? crashed.state?.terminated)!;
     const text = `failing: helm exited ${t.exitCode}, ${crashed.restartCount} restarts`;
     return { text, problem: `install job ${text}` };
   }
-  if (job.spec?.suspend) return { text: "waiting", problem: "install job waiting to start (a release is in progress)" };
+  if (job.spec?.suspend)
+    return { text: "waiting", problem: "install job waiting to start (a release is in progress)" };
   return { text: "running", problem: "install job running (a release is in progress)" };
 }
 
-async function workloadStates(kube: Kube, namespace: string, labelSelector: string): Promise<WorkloadState[]> {
+async function workloadStates(
+  kube: Kube,
+  namespace: string,
+  labelSelector: string,
+): Promise<WorkloadState[]> {
   const [deployments, statefulSets, daemonSets, jobs] = await Promise.all([
     kube.apps.listNamespacedDeployment({ namespace, labelSelector }),
     kube.apps.listNamespacedStatefulSet({ namespace, labelSelector }),
@@ -213,6 +305,8 @@ async function workloadStates(kube: Kube, namespace: string, labelSelector: stri
     ...deployments.items.map(deploymentState),
     ...statefulSets.items.map(statefulSetState),
     ...daemonSets.items.map(daemonSetState),
-    ...jobs.items.filter((j) => !j.metadata?.ownerReferences?.some((o) => o.kind === "CronJob")).map(jobState),
+    ...jobs.items
+      .filter((j) => !j.metadata?.ownerReferences?.some((o) => o.kind === "CronJob"))
+      .map(jobState),
   ].sort((a, b) => (a.ref < b.ref ? -1 : 1));
 }

@@ -1,12 +1,24 @@
 import type { HomelabStatus, ServiceStatus } from "./read-status.ts";
 
 const versions = (s: ServiceStatus) => `${s.desiredVersion ?? "-"}/${s.deployedVersion ?? "-"}`;
-const claims = (s: ServiceStatus) => (s.claims.length ? `${s.claims.filter((c) => c.phase === "Bound").length}/${s.claims.length} bound` : "-");
+const claims = (s: ServiceStatus) =>
+  s.claims.length ? `${s.claims.filter((c) => c.phase === "Bound").length}/${s.claims.length} bound` : "-";
 
 /** The status as a table (one row per service), then each service's URLs, claims and problems. */
 export function renderStatus(status: HomelabStatus, when: Date = new Date()): string {
   const rows = [
-    ["SERVICE", "NAMESPACE", "CHART want/have", "HELMCHART", "INSTALL JOB", "PODS", "RESTARTS", "CLAIMS", "POD SECURITY", "STATE"],
+    [
+      "SERVICE",
+      "NAMESPACE",
+      "CHART want/have",
+      "HELMCHART",
+      "INSTALL JOB",
+      "PODS",
+      "RESTARTS",
+      "CLAIMS",
+      "POD SECURITY",
+      "STATE",
+    ],
     ...status.services.map((s) => [
       s.service,
       s.namespace,
@@ -22,11 +34,19 @@ export function renderStatus(status: HomelabStatus, when: Date = new Date()): st
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const lines = [`Status at ${when.toISOString().replace(/\.\d+Z$/, "Z")}:`, ""];
-  for (const row of rows) lines.push(row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]!) : cell)).join("  ").trimEnd());
+  for (const row of rows)
+    lines.push(
+      row
+        .map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]!) : cell))
+        .join("  ")
+        .trimEnd(),
+    );
   for (const s of status.services) {
     const details = [
       ...s.urls.map((u) => `url: ${u}`),
-      ...(s.claims.length ? [`claims: ${s.claims.map((c) => `${c.name} ${c.size} ${c.phase}`).join(", ")}`] : []),
+      ...(s.claims.length
+        ? [`claims: ${s.claims.map((c) => `${c.name} ${c.size} ${c.phase}`).join(", ")}`]
+        : []),
       ...s.problems.map((p) => `UNHEALTHY: ${p}`),
       ...s.notes.map((n) => `note: ${n}`),
     ];

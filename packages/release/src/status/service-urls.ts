@@ -37,29 +37,62 @@ export async function routeUrls(kube: Kube, route: HttpRoute): Promise<string[]>
   let https = false;
   for (const ref of route.spec?.parentRefs ?? []) {
     const gw = (await kube.objects
-      .read({ apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", metadata: { name: ref.name, namespace: ref.namespace ?? route.metadata?.namespace ?? "default" } } as never)
+      .read({
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "Gateway",
+        metadata: { name: ref.name, namespace: ref.namespace ?? route.metadata?.namespace ?? "default" },
+      } as never)
       .catch(() => undefined)) as Gateway | undefined;
-    const listeners = (gw?.spec?.listeners ?? []).filter((l) => !ref.sectionName || l.name === ref.sectionName);
+    const listeners = (gw?.spec?.listeners ?? []).filter(
+      (l) => !ref.sectionName || l.name === ref.sectionName,
+    );
     if (listeners.some((l) => l.protocol === "HTTPS")) https = true;
   }
-  const paths = [...new Set((route.spec?.rules ?? []).flatMap((r) => (r.matches ?? []).map((m) => m.path?.value ?? "/")))];
+  const paths = [
+    ...new Set((route.spec?.rules ?? []).flatMap((r) => (r.matches ?? []).map((m) => m.path?.value ?? "/"))),
+  ];
   const hosts = route.spec?.hostnames?.length ? route.spec.hostnames : ["*"];
-  return hosts.flatMap((h) => (paths.length ? paths : ["/"]).map((p) => `${https ? "https" : "http"}://${h}${p}`));
+  return hosts.flatMap((h) =>
+    (paths.length ? paths : ["/"]).map((p) => `${https ? "https" : "http"}://${h}${p}`),
+  );
 }
 
 /** Every URL of a release's ingresses and HTTPRoutes (label `app.kubernetes.io/instance=<release>`), sorted. */
 export async function serviceUrls(kube: Kube, namespace: string, release: string): Promise<string[]> {
   const labelSelector = `app.kubernetes.io/instance=${release}`;
   const ingresses = await kube.objects
-    .list("networking.k8s.io/v1", "Ingress", namespace, undefined, undefined, undefined, undefined, labelSelector)
+    .list(
+      "networking.k8s.io/v1",
+      "Ingress",
+      namespace,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      labelSelector,
+    )
     .then((l) => (l as unknown as { items: V1Ingress[] }).items);
   let routes: HttpRoute[] = [];
   try {
-    routes = ((await kube.objects.list("gateway.networking.k8s.io/v1", "HTTPRoute", namespace, undefined, undefined, undefined, undefined, labelSelector)) as unknown as { items: HttpRoute[] }).items;
+    routes = (
+      (await kube.objects.list(
+        "gateway.networking.k8s.io/v1",
+        "HTTPRoute",
+        namespace,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        labelSelector,
+      )) as unknown as { items: HttpRoute[] }
+    ).items;
   } catch (e) {
     // A cluster without the Gateway API has no routes.
     if (statusOf(e) !== 404) throw e;
   }
-  const urls = [...ingresses.flatMap(ingressUrls), ...(await Promise.all(routes.map((r) => routeUrls(kube, r)))).flat()];
+  const urls = [
+    ...ingresses.flatMap(ingressUrls),
+    ...(await Promise.all(routes.map((r) => routeUrls(kube, r)))).flat(),
+  ];
   return [...new Set(urls)].sort();
 }

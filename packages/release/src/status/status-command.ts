@@ -51,11 +51,19 @@ export async function statusCommand(argv: readonly string[]): Promise<number> {
   try {
     const root = findRepoRoot(process.cwd());
     const interval = values.interval === undefined ? 5 : Number(values.interval);
-    if (!Number.isInteger(interval) || interval < 1) throw new UsageError(`--interval ${values.interval} is not a positive whole number`, "pass e.g. --interval 5");
-    const kubeconfig = values.kubeconfig ?? [join(root, ".homelab", "kubeconfig"), process.env.KUBECONFIG].find((f) => f && existsSync(f));
+    if (!Number.isInteger(interval) || interval < 1)
+      throw new UsageError(
+        `--interval ${values.interval} is not a positive whole number`,
+        "pass e.g. --interval 5",
+      );
+    const kubeconfig =
+      values.kubeconfig ??
+      [join(root, ".homelab", "kubeconfig"), process.env.KUBECONFIG].find((f) => f && existsSync(f));
     if (!kubeconfig || !existsSync(kubeconfig)) {
       throw new UsageError(
-        values.kubeconfig ? `--kubeconfig ${values.kubeconfig} does not exist` : "no cluster: .homelab/kubeconfig does not exist and KUBECONFIG is not set",
+        values.kubeconfig
+          ? `--kubeconfig ${values.kubeconfig} does not exist`
+          : "no cluster: .homelab/kubeconfig does not exist and KUBECONFIG is not set",
         "pass --kubeconfig FILE (a release to hosts writes .homelab/kubeconfig)",
       );
     }
@@ -67,11 +75,19 @@ export async function statusCommand(argv: readonly string[]): Promise<number> {
       try {
         return await readStatus(kube, desired, config.release?.helmChartNamespace ?? "kube-system");
       } catch (e) {
-        throw new ClusterUnreachableError(`cannot read the cluster's state: ${apiMessage(e)}`, "check that the kubeconfig points at the cluster and its user may read what the release writes", e);
+        throw new ClusterUnreachableError(
+          `cannot read the cluster's state: ${apiMessage(e)}`,
+          "check that the kubeconfig points at the cluster and its user may read what the release writes",
+          e,
+        );
       }
     };
     const show = (status: HomelabStatus) =>
-      process.stdout.write(values.json ? `${JSON.stringify(status, null, values.watch ? undefined : 2)}\n` : renderStatus(status));
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify(status, null, values.watch ? undefined : 2)}\n`
+          : renderStatus(status),
+      );
     let status = await once();
     if (!values.watch) {
       show(status);
@@ -84,7 +100,8 @@ export async function statusCommand(argv: readonly string[]): Promise<number> {
       for (;;) {
         if (!values.json && process.stdout.isTTY) process.stdout.write("\x1b[2J\x1b[H");
         show(status);
-        for (let waited = 0; waited < interval * 10 && !stopped; waited++) await new Promise((r) => setTimeout(r, 100));
+        for (let waited = 0; waited < interval * 10 && !stopped; waited++)
+          await new Promise((r) => setTimeout(r, 100));
         if (stopped) break;
         status = await once();
       }

@@ -19,7 +19,9 @@ function problems(text: string, files: Record<string, string> = {}): string[] {
     return [];
   } catch (e) {
     if (!(e instanceof ConfigErrors)) throw e;
-    return e.errors.map((x) => `${x.line ?? "-"}:${x.column ?? "-"} ${x.field}: ${x.problem}. Fix: ${x.fix}`.replaceAll(dir, "<dir>"));
+    return e.errors.map((x) =>
+      `${x.line ?? "-"}:${x.column ?? "-"} ${x.field}: ${x.problem}. Fix: ${x.fix}`.replaceAll(dir, "<dir>"),
+    );
   }
 }
 
@@ -33,18 +35,28 @@ const CERT_MANAGER = `
 describe("services.<name>.chart in homelab.yaml", () => {
   it("accepts an upstream chart under any name, and our services needing it", () => {
     expect(problems(`services:\n${CERT_MANAGER}  jellyfin: { needs: [cert-manager] }\n`)).toEqual([]);
-    expect(problems("services:\n  registry-app: { chart: { oci: 'oci://127.0.0.1:5000/charts/app', version: 1.0.0, plainHttp: true } }\n")).toEqual([]);
+    expect(
+      problems(
+        "services:\n  registry-app: { chart: { oci: 'oci://127.0.0.1:5000/charts/app', version: 1.0.0, plainHttp: true } }\n",
+      ),
+    ).toEqual([]);
   });
 
   it("still calls a name without chart: an unknown service", () => {
-    expect(problems("services:\n  jelyfin: {}\n")).toEqual(['2:3 services.jelyfin: unknown key "jelyfin". Fix: use one of: jellyfin, vaultwarden']);
+    expect(problems("services:\n  jelyfin: {}\n")).toEqual([
+      '2:3 services.jelyfin: unknown key "jelyfin". Fix: use one of: jellyfin, vaultwarden',
+    ]);
   });
 
   it("requires a pinned version, not a range", () => {
-    expect(problems("services:\n  cm:\n    chart: { repo: https://charts.jetstack.io, name: cert-manager }\n")).toEqual([
-      "3:12 services.cm.chart.version: is missing. Fix: add version (a string, e.g. v1.19.1)",
-    ]);
-    expect(problems("services:\n  cm:\n    chart: { repo: https://charts.jetstack.io, name: cert-manager, version: '^1.19' }\n")[0]).toMatch(
+    expect(
+      problems("services:\n  cm:\n    chart: { repo: https://charts.jetstack.io, name: cert-manager }\n"),
+    ).toEqual(["3:12 services.cm.chart.version: is missing. Fix: add version (a string, e.g. v1.19.1)"]);
+    expect(
+      problems(
+        "services:\n  cm:\n    chart: { repo: https://charts.jetstack.io, name: cert-manager, version: '^1.19' }\n",
+      )[0],
+    ).toMatch(
       /^3:77 services\.cm\.chart\.version: "\^1\.19" does not have the expected form .*\. Fix: write it like v1\.19\.1 or 1\.2\.3$/,
     );
   });
@@ -76,7 +88,9 @@ describe("services.<name>.chart in homelab.yaml", () => {
   });
 
   it("names a cycle of needs, at the line of the need that closes it", () => {
-    expect(problems("services:\n  jellyfin: { needs: [vaultwarden] }\n  vaultwarden:\n    needs: [jellyfin]\n")).toEqual([
+    expect(
+      problems("services:\n  jellyfin: { needs: [vaultwarden] }\n  vaultwarden:\n    needs: [jellyfin]\n"),
+    ).toEqual([
       "2:23 services.jellyfin.needs.0: a cycle of needs: jellyfin -> vaultwarden -> jellyfin. Fix: remove one of these needs, so that no service waits for itself",
     ]);
     expect(problems("services:\n  jellyfin: { needs: [cert-manager] }\n")).toEqual([
@@ -85,13 +99,21 @@ describe("services.<name>.chart in homelab.yaml", () => {
   });
 
   it("checks k3s.components against k3s.extraArgs", () => {
-    expect(problems("k3s:\n  components: { traefik: { enabled: false, values: { a: 1 } }, servicelb: { values: {} } }\nservices: {}\n")).toEqual([
-      '2:77 k3s.components.servicelb.values: unknown key "values". Fix: use one of: enabled',
-    ]);
-    expect(problems("k3s:\n  components:\n    traefik: { enabled: false, values: { a: 1 } }\nservices: {}\n")).toEqual([
+    expect(
+      problems(
+        "k3s:\n  components: { traefik: { enabled: false, values: { a: 1 } }, servicelb: { values: {} } }\nservices: {}\n",
+      ),
+    ).toEqual(['2:77 k3s.components.servicelb.values: unknown key "values". Fix: use one of: enabled']);
+    expect(
+      problems("k3s:\n  components:\n    traefik: { enabled: false, values: { a: 1 } }\nservices: {}\n"),
+    ).toEqual([
       "3:40 k3s.components.traefik.values: traefik is disabled, so its values are never used. Fix: remove the values, or enable traefik",
     ]);
-    expect(problems("k3s:\n  extraArgs: ['--disable=traefik']\n  components:\n    traefik: { values: { a: 1 } }\nservices: {}\n")).toEqual([
+    expect(
+      problems(
+        "k3s:\n  extraArgs: ['--disable=traefik']\n  components:\n    traefik: { values: { a: 1 } }\nservices: {}\n",
+      ),
+    ).toEqual([
       "4:14 k3s.components.traefik: is enabled here, but k3s.extraArgs disables it (--disable traefik). Fix: say it once: set k3s.components.traefik.enabled: false and remove the --disable flag from k3s.extraArgs",
     ]);
   });
@@ -99,15 +121,9 @@ describe("services.<name>.chart in homelab.yaml", () => {
 
 describe("chart versions in messages", () => {
   it("sorts by SemVer precedence, newest first", () => {
-    expect(["1.0.0", "v1.10.0", "1.2.0", "1.10.0-rc.1", "1.10.0-rc.10", "0.9.0", "junk"].sort(compareVersions)).toEqual([
-      "0.9.0",
-      "1.0.0",
-      "1.2.0",
-      "1.10.0-rc.1",
-      "1.10.0-rc.10",
-      "v1.10.0",
-      "junk",
-    ]);
+    expect(
+      ["1.0.0", "v1.10.0", "1.2.0", "1.10.0-rc.1", "1.10.0-rc.10", "0.9.0", "junk"].sort(compareVersions),
+    ).toEqual(["0.9.0", "1.0.0", "1.2.0", "1.10.0-rc.1", "1.10.0-rc.10", "v1.10.0", "junk"]);
     expect(listVersions(["1.0.0", "1.1.0", "1.2.0", "1.3.0"], 2)).toBe("1.3.0, 1.2.0 and 2 older");
   });
 });

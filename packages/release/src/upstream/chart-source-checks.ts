@@ -27,20 +27,39 @@ export function upstreamServiceNames(raw: unknown): string[] {
  * both), `plainHttp` only with `oci`, and a `repoCA` file that exists and holds a PEM
  * certificate. Makes `repoCA` absolute (relative to the config file's directory).
  */
-export function chartSourceViolations(services: Readonly<Record<string, Entry>>, base: string): ConfigViolation[] {
+export function chartSourceViolations(
+  services: Readonly<Record<string, Entry>>,
+  base: string,
+): ConfigViolation[] {
   const out: ConfigViolation[] = [];
   for (const [name, s] of Object.entries(services).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const c = s.chart;
     if (!c) continue;
     const at = (...keys: string[]) => ["services", name, "chart", ...keys];
     if (c.repo && c.oci) {
-      out.push({ path: at("oci"), problem: "gives both repo and oci", fix: "keep one: repo + name for a Helm repository, or oci for an OCI registry" });
+      out.push({
+        path: at("oci"),
+        problem: "gives both repo and oci",
+        fix: "keep one: repo + name for a Helm repository, or oci for an OCI registry",
+      });
     } else if (!c.repo && !c.oci) {
-      out.push({ path: at(), problem: "names no source", fix: "add repo: <URL> and name: <chart> (a Helm repository), or oci: oci://<registry>/<path>/<chart>" });
+      out.push({
+        path: at(),
+        problem: "names no source",
+        fix: "add repo: <URL> and name: <chart> (a Helm repository), or oci: oci://<registry>/<path>/<chart>",
+      });
     } else if (c.repo && !c.name) {
-      out.push({ path: at("name"), problem: "is missing (a Helm repository holds many charts)", fix: `add name: <the chart's name in ${c.repo}>` });
+      out.push({
+        path: at("name"),
+        problem: "is missing (a Helm repository holds many charts)",
+        fix: `add name: <the chart's name in ${c.repo}>`,
+      });
     } else if (c.oci && c.name) {
-      out.push({ path: at("name"), problem: "is not used with oci (the chart's name is the last part of the oci reference)", fix: "remove name, or end the oci reference with the chart's name" });
+      out.push({
+        path: at("name"),
+        problem: "is not used with oci (the chart's name is the last part of the oci reference)",
+        fix: "remove name, or end the oci reference with the chart's name",
+      });
     }
     if (c.authSecret && c.oci) {
       out.push({
@@ -50,7 +69,11 @@ export function chartSourceViolations(services: Readonly<Record<string, Entry>>,
       });
     }
     if (c.plainHttp && !c.oci) {
-      out.push({ path: at("plainHttp"), problem: "only applies to oci", fix: "remove it; a Helm repository's URL says http:// or https:// itself" });
+      out.push({
+        path: at("plainHttp"),
+        problem: "only applies to oci",
+        fix: "remove it; a Helm repository's URL says http:// or https:// itself",
+      });
     }
     if (c.repoCA !== undefined) {
       const file = isAbsolute(c.repoCA) ? c.repoCA : resolve(base, c.repoCA);

@@ -16,7 +16,10 @@ const envSource = (description: string, example: string) =>
         examples: [example],
       }),
     },
-    { additionalProperties: false, description: `Where the ${description} comes from. Default: none (required).` },
+    {
+      additionalProperties: false,
+      description: `Where the ${description} comes from. Default: none (required).`,
+    },
   );
 
 export const ChartSourceSchema = Type.Object(
@@ -24,7 +27,8 @@ export const ChartSourceSchema = Type.Object(
     repo: Type.Optional(
       Type.String({
         pattern: "^https?://[^\\s]+$",
-        description: "URL of a Helm repository (the directory with index.yaml). Give `name` with it; not with `oci`. Default: none.",
+        description:
+          "URL of a Helm repository (the directory with index.yaml). Give `name` with it; not with `oci`. Default: none.",
         examples: ["https://charts.jetstack.io"],
       }),
     ),
@@ -38,25 +42,31 @@ export const ChartSourceSchema = Type.Object(
     oci: Type.Optional(
       Type.String({
         pattern: "^oci://[^\\s:]+(:[0-9]+)?/[^\\s:@]+$",
-        description: "The chart in an OCI registry, without a tag: `oci://<registry>/<path>/<chart>`. Not with `repo`. Default: none.",
+        description:
+          "The chart in an OCI registry, without a tag: `oci://<registry>/<path>/<chart>`. Not with `repo`. Default: none.",
         examples: ["oci://ghcr.io/example/charts/app"],
       }),
     ),
     version: Type.String({
       pattern: PINNED_VERSION_PATTERN,
-      description: "The exact chart version (a pin, not a range); a version the repository does not have stops the release before anything is written. Default: none (required).",
+      description:
+        "The exact chart version (a pin, not a range); a version the repository does not have stops the release before anything is written. Default: none (required).",
       examples: ["v1.19.1", "1.2.3"],
     }),
     repoCA: Type.Optional(
       Type.String({
         minLength: 1,
-        description: "PEM file of the CA that signed the repository's or registry's HTTPS certificate, relative to homelab.yaml (HelmChart repoCA). Default: the system's CAs.",
+        description:
+          "PEM file of the CA that signed the repository's or registry's HTTPS certificate, relative to homelab.yaml (HelmChart repoCA). Default: the system's CAs.",
         examples: ["certs/internal-ca.pem"],
       }),
     ),
     authSecret: Type.Optional(
       Type.Object(
-        { username: envSource("user name", "CHARTS_USER"), password: envSource("password", "CHARTS_PASSWORD") },
+        {
+          username: envSource("user name", "CHARTS_USER"),
+          password: envSource("password", "CHARTS_PASSWORD"),
+        },
         {
           additionalProperties: false,
           description:
@@ -65,7 +75,10 @@ export const ChartSourceSchema = Type.Object(
       ),
     ),
     plainHttp: Type.Optional(
-      Type.Boolean({ description: "With oci: the registry speaks plain HTTP (a local registry), not HTTPS (HelmChart plainHTTP). Default: false." }),
+      Type.Boolean({
+        description:
+          "With oci: the registry speaks plain HTTP (a local registry), not HTTPS (HelmChart plainHTTP). Default: false.",
+      }),
     ),
   },
   {

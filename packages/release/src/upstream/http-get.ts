@@ -35,7 +35,12 @@ export async function httpGet(url: string, options: GetOptions = {}, redirects =
   const result = await new Promise<GetResult>((resolve, reject) => {
     const req = request(
       target,
-      { method: "GET", headers: { "user-agent": "homelab-release", ...options.headers }, ...(options.ca ? { ca: options.ca } : {}), timeout: options.timeoutMs ?? 30_000 },
+      {
+        method: "GET",
+        headers: { "user-agent": "homelab-release", ...options.headers },
+        ...(options.ca ? { ca: options.ca } : {}),
+        timeout: options.timeoutMs ?? 30_000,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -47,11 +52,17 @@ export async function httpGet(url: string, options: GetOptions = {}, redirects =
           }
           chunks.push(c);
         });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), url }),
+        );
         res.on("error", reject);
       },
     );
-    req.on("timeout", () => req.destroy(new HttpGetError(`${url}: no answer within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`)));
+    req.on("timeout", () =>
+      req.destroy(
+        new HttpGetError(`${url}: no answer within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`),
+      ),
+    );
     req.on("error", (e) => reject(e instanceof HttpGetError ? e : new HttpGetError(`${url}: ${e.message}`)));
     req.end();
   });
@@ -66,4 +77,5 @@ export async function httpGet(url: string, options: GetOptions = {}, redirects =
 }
 
 /** `Basic <base64>` for a user and password. */
-export const basicAuth = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+export const basicAuth = (username: string, password: string) =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;

@@ -38,7 +38,10 @@ export async function listOciTags(ref: string, options: TagOptions = {}): Promis
       }
     }
     if (res.status === 404) return [];
-    if (res.status !== 200) throw new RegistryError(`${next} answered ${res.status}${res.status === 401 || res.status === 403 ? " (credentials needed or refused)" : ""}`);
+    if (res.status !== 200)
+      throw new RegistryError(
+        `${next} answered ${res.status}${res.status === 401 || res.status === 403 ? " (credentials needed or refused)" : ""}`,
+      );
     const body = JSON.parse(res.body.toString("utf8")) as { tags?: string[] | null };
     tags.push(...(body.tags ?? []));
     next = nextPage(res, base);
@@ -51,7 +54,9 @@ async function bearerToken(challenge: GetResult, options: GetOptions): Promise<s
   const header = challenge.headers["www-authenticate"];
   const text = Array.isArray(header) ? header[0] : header;
   if (!text || !/^Bearer /i.test(text)) return undefined;
-  const params = Object.fromEntries([...text.slice(7).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  const params = Object.fromEntries(
+    [...text.slice(7).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
   if (!params.realm) return undefined;
   const url = new URL(params.realm);
   if (params.service) url.searchParams.set("service", params.service);

@@ -27,9 +27,14 @@ export async function readRepoIndex(repo: string, options: GetOptions = {}): Pro
   const url = indexUrl(repo);
   const res = await httpGet(url, options);
   if (res.status === 401 || res.status === 403) {
-    throw new RepoIndexError(`${url} answered ${res.status} (${res.status === 401 ? "credentials needed" : "credentials refused"})`);
+    throw new RepoIndexError(
+      `${url} answered ${res.status} (${res.status === 401 ? "credentials needed" : "credentials refused"})`,
+    );
   }
-  if (res.status !== 200) throw new RepoIndexError(`${url} answered ${res.status}, not 200 with an index.yaml: is ${repo} a Helm repository?`);
+  if (res.status !== 200)
+    throw new RepoIndexError(
+      `${url} answered ${res.status}, not 200 with an index.yaml: is ${repo} a Helm repository?`,
+    );
   let doc: unknown;
   try {
     doc = YAML.parse(res.body.toString("utf8"), { maxAliasCount: 100 });
@@ -37,7 +42,8 @@ export async function readRepoIndex(repo: string, options: GetOptions = {}): Pro
     throw new RepoIndexError(`${url} is not YAML: ${(e as Error).message.split("\n")[0]}`);
   }
   const entries = (doc as { entries?: unknown } | null)?.entries;
-  if (!entries || typeof entries !== "object") throw new RepoIndexError(`${url} has no entries: is ${repo} a Helm repository?`);
+  if (!entries || typeof entries !== "object")
+    throw new RepoIndexError(`${url} has no entries: is ${repo} a Helm repository?`);
   return entries as RepoIndex;
 }
 

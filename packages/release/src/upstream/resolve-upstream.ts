@@ -42,14 +42,19 @@ export interface ResolveInput {
  * `helm pull`. A chart or version that is not there is a ConfigError listing what the
  * repository has. Everything is read, nothing is written to a cluster.
  */
-export async function resolveUpstreamCharts(input: ResolveInput): Promise<{ charts: Map<string, UpstreamChart>; errors: ConfigError[] }> {
+export async function resolveUpstreamCharts(
+  input: ResolveInput,
+): Promise<{ charts: Map<string, UpstreamChart>; errors: ConfigError[] }> {
   const dotenv = existsSync(input.envFile) ? parseDotEnv(readFileSync(input.envFile, "utf8")) : {};
   const env = input.env ?? process.env;
   const charts = new Map<string, UpstreamChart>();
   const errors: ConfigError[] = [];
   await Promise.all(
     [...input.services].map(async ([service, source]) => {
-      const fail = (key: string, problem: string, fix: string) => errors.push(new ConfigError(input.file, `services.${service}.chart${key ? `.${key}` : ""}`, problem, fix));
+      const fail = (key: string, problem: string, fix: string) =>
+        errors.push(
+          new ConfigError(input.file, `services.${service}.chart${key ? `.${key}` : ""}`, problem, fix),
+        );
       const caPem = source.repoCA ? readFileSync(source.repoCA, "utf8") : undefined;
       let auth: UpstreamChart["auth"];
       if (source.authSecret) {
@@ -57,16 +62,29 @@ export async function resolveUpstreamCharts(input: ResolveInput): Promise<{ char
           (["username", "password"] as const).map((k) => {
             const variable = source.authSecret![k].env;
             const value = env[variable] ?? dotenv[variable];
-            if (!value) fail(`authSecret.${k}`, `environment variable ${variable} is not set`, `export ${variable}=... or add it to ${input.envFile} (never commit it)`);
+            if (!value)
+              fail(
+                `authSecret.${k}`,
+                `environment variable ${variable} is not set`,
+                `export ${variable}=... or add it to ${input.envFile} (never commit it)`,
+              );
             return [k, value ?? ""];
           }),
         ) as { username: string; password: string };
         if (!values.username || !values.password) return;
         auth = values;
       }
-      const pulled = source.oci ? await pullOci(service, source, caPem, fail) : await pullFromRepo(source, caPem, auth, fail);
+      const pulled = source.oci
+        ? await pullOci(service, source, caPem, fail)
+        : await pullFromRepo(source, caPem, auth, fail);
       if (!pulled) return;
-      charts.set(service, { service, source, chart: packagedChart(service, source.version, pulled), ...(caPem ? { caPem } : {}), ...(auth ? { auth } : {}) });
+      charts.set(service, {
+        service,
+        source,
+        chart: packagedChart(service, source.version, pulled),
+        ...(caPem ? { caPem } : {}),
+        ...(auth ? { auth } : {}),
+      });
     }),
   );
   return { charts, errors: errors.sort((a, b) => (a.field < b.field ? -1 : 1)) };
@@ -74,13 +92,21 @@ export async function resolveUpstreamCharts(input: ResolveInput): Promise<{ char
 
 type Fail = (key: string, problem: string, fix: string) => void;
 
-const privateFix = "check the URL and the network; a private repository needs chart.authSecret, one with its own CA chart.repoCA";
+const privateFix =
+  "check the URL and the network; a private repository needs chart.authSecret, one with its own CA chart.repoCA";
 
 /** The archive of `name` at `version` from a Helm repository, checked against the index's digest. */
-async function pullFromRepo(source: ChartSource, ca: string | undefined, auth: UpstreamChart["auth"], fail: Fail): Promise<Buffer | undefined> {
+async function pullFromRepo(
+  source: ChartSource,
+  ca: string | undefined,
+  auth: UpstreamChart["auth"],
+  fail: Fail,
+): Promise<Buffer | undefined> {
   const repo = source.repo!;
   const name = source.name!;
-  const headers: Record<string, string> = auth ? { authorization: basicAuth(auth.username, auth.password) } : {};
+  const headers: Record<string, string> = auth
+    ? { authorization: basicAuth(auth.username, auth.password) }
+    : {};
   let index;
   try {
     index = await readRepoIndex(repo, { headers, ...(ca ? { ca } : {}) });
@@ -92,17 +118,36 @@ async function pullFromRepo(source: ChartSource, ca: string | undefined, auth: U
   const versions: IndexEntry[] = index[name] ?? [];
   if (versions.length === 0) {
     const names = Object.keys(index).sort();
-    fail("name", `the Helm repository ${repo} has no chart "${name}"`, names.length ? `use one of: ${names.slice(0, 30).join(", ")}${names.length > 30 ? ` and ${names.length - 30} more` : ""}` : "check repo: that repository lists no charts");
+    fail(
+      "name",
+      `the Helm repository ${repo} has no chart "${name}"`,
+      names.length
+        ? `use one of: ${names.slice(0, 30).join(", ")}${names.length > 30 ? ` and ${names.length - 30} more` : ""}`
+        : "check repo: that repository lists no charts",
+    );
     return undefined;
   }
   const entry = versions.find((v) => sameVersion(v.version, source.version));
   if (!entry) {
-    fail("version", `${name} has no version ${source.version} in ${repo} (it has: ${listVersions(versions.map((v) => v.version))})`, `pin one of the versions it has, e.g. version: ${listVersions(versions.map((v) => v.version), 1).split(" ")[0]}`);
+    fail(
+      "version",
+      `${name} has no version ${source.version} in ${repo} (it has: ${listVersions(versions.map((v) => v.version))})`,
+      `pin one of the versions it has, e.g. version: ${
+        listVersions(
+          versions.map((v) => v.version),
+          1,
+        ).split(" ")[0]
+      }`,
+    );
     return undefined;
   }
   const url = archiveUrl(repo, entry);
   if (!url) {
-    fail("version", `the index of ${repo} gives no URL for ${name} ${entry.version}`, "ask the repository's maintainers, or pin another version");
+    fail(
+      "version",
+      `the index of ${repo} gives no URL for ${name} ${entry.version}`,
+      "ask the repository's maintainers, or pin another version",
+    );
     return undefined;
   }
   const sameHost = new URL(url).host === new URL(repo).host;
@@ -120,14 +165,23 @@ async function pullFromRepo(source: ChartSource, ca: string | undefined, auth: U
   }
   const digest = createHash("sha256").update(res.body).digest("hex");
   if (entry.digest && entry.digest !== digest) {
-    fail("version", `${url} has sha256 ${digest}, not the ${entry.digest} its repository's index.yaml gives`, "the archive or the index was changed or damaged: tell the repository's maintainers; do not release it");
+    fail(
+      "version",
+      `${url} has sha256 ${digest}, not the ${entry.digest} its repository's index.yaml gives`,
+      "the archive or the index was changed or damaged: tell the repository's maintainers; do not release it",
+    );
     return undefined;
   }
   return res.body;
 }
 
 /** The archive of an OCI chart at `version`, pulled by the real helm; on failure, the tags there. */
-async function pullOci(service: string, source: ChartSource, ca: string | undefined, fail: Fail): Promise<Buffer | undefined> {
+async function pullOci(
+  service: string,
+  source: ChartSource,
+  ca: string | undefined,
+  fail: Fail,
+): Promise<Buffer | undefined> {
   const ref = source.oci!;
   const dir = mkdtempSync(join(tmpdir(), `homelab-oci-${service}-`));
   const flags = [...(source.plainHttp ? ["--plain-http"] : []), ...(ca ? ["--ca-file", source.repoCA!] : [])];
@@ -138,20 +192,39 @@ async function pullOci(service: string, source: ChartSource, ca: string | undefi
     return readFileSync(join(dir, file));
   } catch (e) {
     if (!(e instanceof HelmCommandError)) throw e;
-    const helmSays = e.stderr.split("\n").map((l) => l.trim()).filter(Boolean)[0] ?? "";
+    const helmSays =
+      e.stderr
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)[0] ?? "";
     let tags: string[] | undefined;
     try {
-      tags = await listOciTags(ref, { ...(source.plainHttp ? { plainHttp: true } : {}), ...(ca ? { ca } : {}) });
+      tags = await listOciTags(ref, {
+        ...(source.plainHttp ? { plainHttp: true } : {}),
+        ...(ca ? { ca } : {}),
+      });
     } catch (t) {
       if (!(t instanceof RegistryError || t instanceof HttpGetError || t instanceof SyntaxError)) throw t;
     }
     const { registry } = parseOciRef(ref);
     if (tags && tags.length === 0) {
-      fail("oci", `${registry} has no chart at ${ref} (no tags; helm: ${helmSays})`, "check the oci reference: oci://<registry>/<path>/<chart>, without a tag");
+      fail(
+        "oci",
+        `${registry} has no chart at ${ref} (no tags; helm: ${helmSays})`,
+        "check the oci reference: oci://<registry>/<path>/<chart>, without a tag",
+      );
     } else if (tags && !tags.some((t) => sameVersion(t, source.version))) {
-      fail("version", `${ref} has no version ${source.version} (it has: ${listVersions(tags)})`, `pin one of the versions it has, e.g. version: ${listVersions(tags, 1).split(" ")[0]}`);
+      fail(
+        "version",
+        `${ref} has no version ${source.version} (it has: ${listVersions(tags)})`,
+        `pin one of the versions it has, e.g. version: ${listVersions(tags, 1).split(" ")[0]}`,
+      );
     } else {
-      fail("oci", `helm could not pull ${ref} ${source.version}: ${helmSays}`, `${privateFix}; a registry without TLS needs chart.plainHttp: true`);
+      fail(
+        "oci",
+        `helm could not pull ${ref} ${source.version}: ${helmSays}`,
+        `${privateFix}; a registry without TLS needs chart.plainHttp: true`,
+      );
     }
     return undefined;
   } finally {

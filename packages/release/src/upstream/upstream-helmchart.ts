@@ -20,17 +20,28 @@ export const sourceText = (s: ChartSource) => (s.oci ? s.oci : `${s.repo} ${s.na
  * an upstream chart has its own way to name existing Secrets, so the Secrets from `secrets:`
  * (`homelab-<service>-<id>`) are referenced by name in `values`.
  */
-export function upstreamHelmChart(desired: HelmChartObject, upstream: UpstreamChart, values: Record<string, unknown> | undefined): HelmChartObject {
-  const { chartContent: _inline, ...spec } = desired.spec;
+export function upstreamHelmChart(
+  desired: HelmChartObject,
+  upstream: UpstreamChart,
+  values: Record<string, unknown> | undefined,
+): HelmChartObject {
+  const spec = { ...desired.spec };
+  delete spec.chartContent;
   const s = upstream.source;
   return {
     ...desired,
-    metadata: { ...desired.metadata, annotations: { ...desired.metadata.annotations, [CHART_SOURCE_ANNOTATION]: sourceText(s) } },
+    metadata: {
+      ...desired.metadata,
+      annotations: { ...desired.metadata.annotations, [CHART_SOURCE_ANNOTATION]: sourceText(s) },
+    },
     spec: {
       ...spec,
       ...(s.oci ? { chart: s.oci } : { repo: s.repo!, chart: s.name! }),
       version: s.version,
-      valuesContent: values && Object.keys(values).length ? YAML.stringify(values, { sortMapEntries: true, lineWidth: 0 }) : "",
+      valuesContent:
+        values && Object.keys(values).length
+          ? YAML.stringify(values, { sortMapEntries: true, lineWidth: 0 })
+          : "",
       ...(upstream.caPem ? { repoCA: upstream.caPem } : {}),
       ...(upstream.auth ? { authSecret: { name: authSecretName(upstream.service) } } : {}),
       ...(s.plainHttp ? { plainHTTP: true } : {}),
@@ -62,15 +73,21 @@ interface Side {
 export function describeSourceDiff(current: Side, desired: Side): string[] {
   const a = current.spec ?? {};
   const d = desired.spec ?? {};
-  const where = (x: SourceFields) => (x.chartContent ? "inline chart" : x.repo ? `${x.repo} ${x.chart ?? "?"}` : (x.chart ?? "nothing"));
+  const where = (x: SourceFields) =>
+    x.chartContent ? "inline chart" : x.repo ? `${x.repo} ${x.chart ?? "?"}` : (x.chart ?? "nothing");
   const out: string[] = [];
   if (where(a) !== where(d)) out.push(`chart source ${where(a)} -> ${where(d)}`);
   const annotated = current.metadata.annotations?.[CHART_VERSION_ANNOTATION];
-  if ((a.version ?? "") !== (d.version ?? "") && annotated === desired.metadata.annotations?.[CHART_VERSION_ANNOTATION]) {
+  if (
+    (a.version ?? "") !== (d.version ?? "") &&
+    annotated === desired.metadata.annotations?.[CHART_VERSION_ANNOTATION]
+  ) {
     out.push(`version ${a.version || "(none)"} -> ${d.version || "(none)"} (changed in the cluster)`);
   }
-  if ((a.repoCA ?? "") !== (d.repoCA ?? "")) out.push(d.repoCA ? (a.repoCA ? "repoCA changed" : "repoCA added") : "repoCA removed");
-  if ((a.authSecret?.name ?? "") !== (d.authSecret?.name ?? "")) out.push(`authSecret ${a.authSecret?.name ?? "(none)"} -> ${d.authSecret?.name ?? "(none)"}`);
+  if ((a.repoCA ?? "") !== (d.repoCA ?? ""))
+    out.push(d.repoCA ? (a.repoCA ? "repoCA changed" : "repoCA added") : "repoCA removed");
+  if ((a.authSecret?.name ?? "") !== (d.authSecret?.name ?? ""))
+    out.push(`authSecret ${a.authSecret?.name ?? "(none)"} -> ${d.authSecret?.name ?? "(none)"}`);
   if (Boolean(a.plainHTTP) !== Boolean(d.plainHTTP)) out.push(`plainHTTP -> ${Boolean(d.plainHTTP)}`);
   return out;
 }
