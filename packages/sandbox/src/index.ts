@@ -5,7 +5,7 @@ export { startHelmController } from "./helm-controller.ts";
 export type { HelmJobRunner } from "./helm-job-runner.ts";
 export { CHART_LABEL } from "./helm-job-runner.ts";
 export type { PodFailure } from "./kwok.ts";
-export { FAIL_ANNOTATION } from "./kwok.ts";
+export { FAIL_ANNOTATION, FAIL_MESSAGE_ANNOTATION } from "./kwok.ts";
 export { DEFAULT_NODE_RESOURCES, NODE_NAME } from "./node.ts";
 export type { ManagedProcess } from "./processes.ts";
 export { freePort, startProcess, stopProcess, waitFor } from "./processes.ts";

@@ -11,6 +11,8 @@ export const STAGES_FILE = fileURLToPath(new URL("../stages/kwok-stages.yaml", i
 
 /** The annotation whose value makes kwok fail a pod, as a node would. */
 export const FAIL_ANNOTATION = "sandbox.homelab/fail";
+/** With FAIL_ANNOTATION CrashLoopBackOff or Error: the failed container's termination message (no logs here). */
+export const FAIL_MESSAGE_ANNOTATION = "sandbox.homelab/fail-message";
 /** The ways a pod annotated with FAIL_ANNOTATION fails. */
 export type PodFailure = "ImagePullBackOff" | "CrashLoopBackOff" | "Error";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { FAIL_ANNOTATION } from "../src/kwok.ts";
+import { FAIL_ANNOTATION, FAIL_MESSAGE_ANNOTATION } from "../src/kwok.ts";
 import { connect, container, create, createNamespace, eventsOf, until } from "./cluster.ts";
 
 const NS = "failures";
@@ -36,7 +36,10 @@ describe(`pods annotated ${FAIL_ANNOTATION} fail as a node would report it (kwok
       spec: {
         replicas: 1,
         selector: { matchLabels: labels },
-        template: { metadata: { labels, annotations: { [FAIL_ANNOTATION]: "CrashLoopBackOff" } }, spec: { containers: [container()] } },
+        template: {
+          metadata: { labels, annotations: { [FAIL_ANNOTATION]: "CrashLoopBackOff", [FAIL_MESSAGE_ANNOTATION]: "panic: no config\nexit" } },
+          spec: { containers: [container()] },
+        },
       },
     } as never);
     const status = await until("crashy's pod in CrashLoopBackOff", async () => {
@@ -45,7 +48,10 @@ describe(`pods annotated ${FAIL_ANNOTATION} fail as a node would report it (kwok
       return s?.containerStatuses?.[0]?.state?.waiting?.reason === "CrashLoopBackOff" && s;
     });
     expect(status.phase).toBe("Running");
-    expect(status.containerStatuses?.[0]).toMatchObject({ ready: false, lastState: { terminated: { exitCode: 1, reason: "Error" } } });
+    expect(status.containerStatuses?.[0]).toMatchObject({
+      ready: false,
+      lastState: { terminated: { exitCode: 1, reason: "Error", message: "panic: no config\nexit" } },
+    });
     expect(status.containerStatuses?.[0]?.restartCount).toBeGreaterThan(0);
     const d = await c.apps.readNamespacedDeployment({ name: "crashy", namespace: NS });
     expect(d.status?.availableReplicas ?? 0).toBe(0);
@@ -67,5 +73,10 @@ describe(`pods annotated ${FAIL_ANNOTATION} fail as a node would report it (kwok
       return j.status?.conditions?.find((k) => k.type === "Failed" && k.status === "True");
     });
     expect(failed.reason).toBe("BackoffLimitExceeded");
+    const [pod] = (await c.core.listNamespacedPod({ namespace: NS, labelSelector: "batch.kubernetes.io/job-name=fails" })).items;
+    expect(pod?.status?.phase).toBe("Failed");
+    // Without the message annotation the container printed nothing.
+    expect(pod?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 1, reason: "Error" });
+    expect(pod?.status?.containerStatuses?.[0]?.state?.terminated?.message).toBeUndefined();
   });
 });
