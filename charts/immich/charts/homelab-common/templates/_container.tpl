@@ -96,6 +96,11 @@ sets $out.container.
 {{- $sc := dict "allowPrivilegeEscalation" false "readOnlyRootFilesystem" true "capabilities" (dict "drop" (list "ALL")) "seccompProfile" (dict "type" "RuntimeDefault") -}}
 {{- $so := dict -}}
 {{- include "homelab.common.lib.overlay" (dict "base" $sc "over" $k.securityContext "out" $so) -}}
+{{- /* capabilities given without drop still drop ALL: adding one never brings back the rest */ -}}
+{{- $caps := (($k.securityContext | default dict).capabilities) -}}
+{{- if and (kindIs "map" $caps) (not (hasKey $caps "drop")) -}}
+{{- $_ := set $so.merged "capabilities" (merge (deepCopy $caps) (dict "drop" (list "ALL"))) -}}
+{{- end -}}
 {{- $_ := set $ctr "securityContext" $so.merged -}}
 
 {{- $mo := dict -}}
