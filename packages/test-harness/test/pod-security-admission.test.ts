@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadServicePackage, podSecurityLevel } from "@homelab/chart-kit";
 import { findRepoRoot } from "@homelab/toolbox";
@@ -7,17 +7,27 @@ import { ApiException, KubeConfig, KubernetesObjectApi } from "@kubernetes/clien
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ControlPlane } from "@homelab/sandbox";
 import { startControlPlane } from "@homelab/sandbox";
+import { podTemplateOf } from "../src/object-checks.ts";
 import type { K8sObject } from "../src/render.ts";
 import { renderChart } from "../src/render.ts";
 
 const root = findRepoRoot(process.cwd());
-const apps = readdirSync(join(root, "apps")).sort();
-const WORKLOADS = new Set(["Deployment", "StatefulSet"]);
+const apps = readdirSync(join(root, "apps"))
+  .filter((a) => existsSync(join(root, "apps", a, "package.json")))
+  .sort();
+const WORKLOADS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"]);
 
-/** The Pod a workload's controller would create from its template. */
+/**
+ * The Pod a workload's controller would create from its template: a StatefulSet's claim
+ * templates become the claims its controller would make, as volumes of the pod.
+ */
 function podOf(w: K8sObject, namespace: string): KubernetesObject {
-  const template = (w as unknown as { spec: { template: { metadata: object; spec: object } } }).spec.template;
-  return { apiVersion: "v1", kind: "Pod", metadata: { ...template.metadata, name: `${w.metadata.name}-dryrun`, namespace }, spec: template.spec } as KubernetesObject;
+  const template = podTemplateOf(w)!;
+  const claims = ((w.spec as { volumeClaimTemplates?: { metadata: { name: string } }[] }).volumeClaimTemplates ?? []).map(
+    (t) => ({ name: t.metadata.name, persistentVolumeClaim: { claimName: `${t.metadata.name}-${w.metadata.name}-0` } }),
+  );
+  const spec = { ...template.spec, volumes: [...(template.spec.volumes ?? []), ...claims] };
+  return { apiVersion: "v1", kind: "Pod", metadata: { ...template.metadata, name: `${w.metadata.name}-dryrun`, namespace }, spec } as KubernetesObject;
 }
 
 describe("Pod Security admission by the real apiserver", () => {
@@ -36,6 +46,8 @@ describe("Pod Security admission by the real apiserver", () => {
     const pkg = await loadServicePackage(join(root, "apps", app));
     const ns = `${app}-${suffix}`;
     await api.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: ns, labels: { "pod-security.kubernetes.io/enforce": level, "pod-security.kubernetes.io/enforce-version": "latest" } } });
+    // No kube-controller-manager runs here, so the namespace's default ServiceAccount is made by hand.
+    await api.create({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "default", namespace: ns } });
     const objects = await renderChart(pkg.chartDir, { release: app, namespace: ns });
     for (const o of objects.filter((x) => !WORKLOADS.has(x.kind))) {
       await api.create({ ...o, metadata: { ...o.metadata, namespace: o.kind === "Namespace" ? undefined : ns } } as KubernetesObject, undefined, undefined, undefined);
