@@ -8,14 +8,6 @@ import { execa } from "execa";
 
 export const root = findRepoRoot(process.cwd());
 
-/**
- * What the control-plane tests wait for after the install Job. The sandbox's node stand-in
- * runs no pods yet (kube-controller-manager, kube-scheduler and kwok are being added), so
- * these tests stop at the install Job; the readiness tests live in test/running.test.ts.
- */
-export const WAIT = "install" as const;
-/** The CLI flags that go with WAIT. */
-export const WAIT_FLAGS: string[] = WAIT === "install" ? ["--no-wait-ready"] : [];
 export const cli = join(root, "packages", "release", "bin", "homelab-release.js");
 
 /** Writes a config (and optional .env) into a fresh directory; returns their paths. */

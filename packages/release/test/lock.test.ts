@@ -9,7 +9,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../src/cluster/kube.ts";
 import { acquireReleaseLock, LOCK_NAME, LOCK_NAMESPACE, ReleaseBusyError } from "../src/lock/release-lock.ts";
-import { WAIT_FLAGS, cli, root, writeConfig } from "./helpers.ts";
+import { cli, root, writeConfig } from "./helpers.ts";
 
 const CONFIG = "services:\n  uptime-kuma: {}\n  vaultwarden: {}\nrelease:\n  timeoutSeconds: 120\n";
 /** The same services with a change, so a run of it has something to write (and takes the lock). */
@@ -77,7 +77,7 @@ describe("one release at a time (Lease on the real apiserver)", () => {
 
   it("two concurrent CLI runs: one stops with exit code 4 naming the other, or waits for it", async () => {
     const run = (config: string, lockTimeout: number) =>
-      execa("node", [cli, "--config", writeConfig(config).configFile, "--kubeconfig", cp.releaseKubeconfig, ...WAIT_FLAGS, "--lock-timeout", String(lockTimeout)], {
+      execa("node", [cli, "--config", writeConfig(config).configFile, "--kubeconfig", cp.releaseKubeconfig, "--lock-timeout", String(lockTimeout)], {
         cwd: root,
         reject: false,
         all: true,

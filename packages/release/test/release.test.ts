@@ -9,7 +9,7 @@ import YAML from "yaml";
 import { connect } from "../src/cluster/kube.ts";
 import { executePlan } from "../src/execute-plan.ts";
 import { prepareRelease } from "../src/prepare-release.ts";
-import { WAIT, helmReleases, releaseWrites, root, runCli, writeConfig } from "./helpers.ts";
+import { helmReleases, releaseWrites, root, runCli, writeConfig } from "./helpers.ts";
 
 const BASE = `
 services:
@@ -32,7 +32,7 @@ describe("release on the test control plane (real apiserver and helm-controller)
   const release = async (configText: string, opts: { prune?: boolean; dryRun?: boolean; dotenv?: string } = {}) => {
     const { configFile, envFile } = writeConfig(configText, opts.dotenv ?? "TEST_VAULTWARDEN_TOKEN=s3cret-admin-token\n");
     const prepared = await prepareRelease({ root, configFile, envFile, kubeconfig: cp.releaseKubeconfig, env: {} });
-    return executePlan(prepared.kube, prepared.plan, prepared.config, { ...opts, timeoutMs: 90_000, wait: WAIT });
+    return executePlan(prepared.kube, prepared.plan, prepared.config, { ...opts, timeoutMs: 90_000 });
   };
 
   beforeAll(async () => {

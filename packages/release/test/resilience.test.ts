@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../src/cluster/kube.ts";
 import { executePlan } from "../src/execute-plan.ts";
 import { prepareRelease } from "../src/prepare-release.ts";
-import { WAIT, WAIT_FLAGS, cli, helmReleases, root, writeConfig } from "./helpers.ts";
+import { cli, helmReleases, root, writeConfig } from "./helpers.ts";
 
 const ALL = `
 services:
@@ -33,7 +33,7 @@ describe("release under interruption and conflict", () => {
 
   it("converges when a release killed half-way is run again: nothing lost or duplicated", async () => {
     const { configFile } = writeConfig(ALL);
-    const first = execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig, ...WAIT_FLAGS], { cwd: root, reject: false, all: true });
+    const first = execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig], { cwd: root, reject: false, all: true });
     let output = "";
     first.all!.on("data", (d: Buffer) => (output += d.toString()));
     await waitFor("the first HelmChart to be applied", async () => /HelmChart created/.test(output), 60_000);
@@ -45,7 +45,7 @@ describe("release under interruption and conflict", () => {
     expect((await listCharts()).length).toBeLessThan(6);
 
     const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
-    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000, concurrency: 6, wait: WAIT });
+    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000, concurrency: 6 });
     expect(summary.ok).toBe(true);
     expect(summary.services.every((s) => s.status === "installed" || s.status === "unchanged")).toBe(true);
     expect(await listCharts()).toEqual(["adguard-home", "home-assistant", "jellyfin", "paperless-ngx", "uptime-kuma", "vaultwarden"]);
@@ -68,7 +68,7 @@ describe("release under interruption and conflict", () => {
     const changed = ALL.replace("  paperless-ngx: {}", "  paperless-ngx:\n    values: { controllers: { main: { containers: { main: { env: { PAPERLESS_OCR_LANGUAGE: deu } } } } } }");
     const { configFile } = writeConfig(changed);
     const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
-    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000, wait: WAIT });
+    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000 });
     expect(summary.services.find((s) => s.service === "paperless-ngx")).toMatchObject({ change: "update", status: "installed" });
     const rel = (await helmReleases(cp.kubeconfig, findTool("helm"))).find((r) => r.name === "paperless-ngx")!;
     expect(Number(rel.revision)).toBe(2);
@@ -88,7 +88,7 @@ describe("release under interruption and conflict", () => {
     );
     const changed = ALL.replace("  jellyfin: {}", "  jellyfin:\n    values: { controllers: { main: { containers: { main: { env: { TZ: Europe/Paris } } } } } }").replace("  uptime-kuma: {}", "  uptime-kuma:\n    values: { ingress: { main: { hosts: [{ host: up.test, paths: [{ path: /, service: { identifier: main, port: http } }] }] } } }");
     const { configFile } = writeConfig(changed);
-    const r = await execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig, ...WAIT_FLAGS], { cwd: root, reject: false, all: true });
+    const r = await execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig], { cwd: root, reject: false, all: true });
     expect(r.exitCode).toBe(1);
     expect(r.all).toMatch(/jellyfin: apply rejected: 409: Apply failed with 1 conflict: conflict with "kubectl-edit".*spec\.valuesContent/);
     expect(r.all).toMatch(/uptime-kuma\s+update\s+ok installed/);

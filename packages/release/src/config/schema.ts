@@ -98,9 +98,11 @@ export const SecretSourceSchema = Type.Object(
 const installFields = (scope: string) => ({
   backOffLimit: Type.Optional(
     Type.Integer({
-      minimum: 0,
+      minimum: 1,
       maximum: 20,
-      description: `Attempts after the first before helm-controller's install Job of ${scope} fails for good (HelmChart backOffLimit). Default: 3.`,
+      description:
+        `Failed install attempts after which helm-controller's install Job of ${scope} fails for good (HelmChart ` +
+        "backOffLimit: the Job restarts helm on failure, and the job controller counts the restarts). Default: 3.",
     }),
   ),
   timeout: Type.Optional(

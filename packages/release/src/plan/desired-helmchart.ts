@@ -25,7 +25,7 @@ export type FailurePolicy = "abort" | "reinstall" | "retry";
 
 /** How helm-controller runs a service's install Job. */
 export interface InstallSettings {
-  /** Attempts after the first before the Job fails (HelmChart `spec.backOffLimit`). */
+  /** Failed attempts after which the Job fails (HelmChart `spec.backOffLimit`; restarts counted by the job controller). */
   backOffLimit: number;
   /** helm's `--timeout` for each attempt, a Go duration (`10m`). */
   timeout: string;

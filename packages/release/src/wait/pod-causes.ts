@@ -15,6 +15,9 @@ export interface PodCause {
 /** Container waiting reasons that do not go away by themselves. */
 const STUCK_WAITING = new Set(["CrashLoopBackOff", "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError", "RunContainerError"]);
 
+/** Claim events that only say it waits for its pod: not a cause of its own. */
+const WAITING_CLAIM = new Set(["WaitForFirstConsumer", "WaitForPodScheduled"]);
+
 const latest = (events: readonly CoreV1Event[]) =>
   [...events].sort((a, b) => time(b) - time(a))[0];
 const time = (e: CoreV1Event) => new Date(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? 0).getTime();
@@ -43,16 +46,21 @@ export function podCauses(pods: readonly V1Pod[], events: readonly CoreV1Event[]
     if (conditions.some((c) => c.type === "Ready" && c.status === "True")) continue;
     const podEvents = events.filter((e) => e.involvedObject.kind === "Pod" && e.involvedObject.name === name);
 
+    // A claim is named when it is the problem (no class, provisioning failed); one that only
+    // waits for its pod to be scheduled (WaitForFirstConsumer) is a consequence, not the cause.
+    const claimCauses: PodCause[] = [];
     for (const claimName of (pod.spec?.volumes ?? []).map((v) => v.persistentVolumeClaim?.claimName).filter((c): c is string => Boolean(c))) {
       const claim = claims.find((c) => c.metadata?.name === claimName);
       if (claim && claim.status?.phase !== "Bound") {
         const claimEvent = latest(events.filter((e) => e.involvedObject.kind === "PersistentVolumeClaim" && e.involvedObject.name === claimName));
+        if (claimEvent && WAITING_CLAIM.has(claimEvent.reason ?? "")) continue;
         const why = claimEvent ? `: ${claimEvent.reason}: ${oneLine(claimEvent.message ?? "")}` : "";
-        causes.push({ reason: "ClaimPending", text: `pod ${name}: claim ${claimName} is ${claim.status?.phase ?? "Pending"} (storage class ${claim.spec?.storageClassName ?? "default"})${why}`, fatal: false });
+        claimCauses.push({ reason: "ClaimPending", text: `pod ${name}: claim ${claimName} is ${claim.status?.phase ?? "Pending"} (storage class ${claim.spec?.storageClassName ?? "default"})${why}`, fatal: false });
       } else if (!claim) {
-        causes.push({ reason: "ClaimMissing", text: `pod ${name}: claim ${claimName} does not exist`, fatal: false });
+        claimCauses.push({ reason: "ClaimMissing", text: `pod ${name}: claim ${claimName} does not exist`, fatal: false });
       }
     }
+    causes.push(...claimCauses);
 
     const scheduled = conditions.find((c) => c.type === "PodScheduled");
     if (scheduled?.status === "False") {

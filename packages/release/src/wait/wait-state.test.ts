@@ -79,6 +79,13 @@ describe("why pods are not ready", () => {
     });
   });
 
+  it("names the scheduler, not a claim that only waits for its pod to be scheduled", () => {
+    const claims: V1PersistentVolumeClaim[] = [{ metadata: { name: "cache" }, spec: { storageClassName: "local-path" }, status: { phase: "Pending" } }];
+    const events = [event("PersistentVolumeClaim", "cache", "WaitForPodScheduled", "waiting for pod web-1 to be scheduled")];
+    const unscheduled = pod("web-1", { phase: "Pending", conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable", message: "0/1 nodes are available: 1 Insufficient gpu.intel.com/i915." }] }, "cache");
+    expect(mainCause(podCauses([unscheduled], events, claims))?.text).toBe("pod web-1: Unschedulable: 0/1 nodes are available: 1 Insufficient gpu.intel.com/i915.");
+  });
+
   it("fails at once on a crash loop (with the pod and container for its log) and on an image that cannot be pulled", () => {
     const crashing = pod("web-1", {
       phase: "Running",
