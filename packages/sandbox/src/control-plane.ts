@@ -55,7 +55,13 @@ export interface AuditEvent {
   requestURI: string;
   user: { username: string };
   userAgent?: string;
-  objectRef?: { resource?: string; namespace?: string; name?: string; apiGroup?: string; subresource?: string };
+  objectRef?: {
+    resource?: string;
+    namespace?: string;
+    name?: string;
+    apiGroup?: string;
+    subresource?: string;
+  };
   responseStatus?: { code?: number };
   stage: string;
 }
@@ -155,7 +161,9 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const kubeconfigs = {} as Record<Component, string>;
     for (const component of Object.keys(COMPONENT_USERS) as Component[]) {
       const file = join(dir, KUBECONFIG_FILES[component] ?? `${component}.kubeconfig`);
-      writeFileSync(file, kubeconfigYaml(server, ca, tokens[component], COMPONENT_USERS[component].user), { mode: 0o600 });
+      writeFileSync(file, kubeconfigYaml(server, ca, tokens[component], COMPONENT_USERS[component].user), {
+        mode: 0o600,
+      });
       kubeconfigs[component] = file;
     }
     return {

@@ -73,9 +73,16 @@ export async function startControllerManager(cp: ControlPlane): Promise<ManagedP
   kc.loadFromFile(cp.kubeconfig);
   const core = kc.makeApiClient(CoreV1Api);
   return readyOrStopped(p, async () => {
-    const healthz = async () => (await httpsStatus(`https://127.0.0.1:${port}/healthz`, { insecure: true })) === 200;
+    const healthz = async () =>
+      (await httpsStatus(`https://127.0.0.1:${port}/healthz`, { insecure: true })) === 200;
     await waitFor("kube-controller-manager /healthz", healthz, 60_000, p);
-    const sa = async () => Boolean(await core.readNamespacedServiceAccount({ name: "default", namespace: "default" }));
-    await waitFor("the ServiceAccount default/default (kube-controller-manager's serviceaccount controller)", sa, 60_000, p);
+    const sa = async () =>
+      Boolean(await core.readNamespacedServiceAccount({ name: "default", namespace: "default" }));
+    await waitFor(
+      "the ServiceAccount default/default (kube-controller-manager's serviceaccount controller)",
+      sa,
+      60_000,
+      p,
+    );
   });
 }

@@ -19,14 +19,22 @@ export async function startHelmController(
 ): Promise<HelmControllerProcess> {
   const nodeName = options.nodeName ?? NODE_NAME;
   const kubeconfig = cp.kubeconfigFor("helm-controller");
-  const p = startProcess(cp.dir, "helm-controller", "helm-controller", ["--kubeconfig", kubeconfig, "--node-name", nodeName], {
-    NODE_NAME: nodeName,
-  });
+  const p = startProcess(
+    cp.dir,
+    "helm-controller",
+    "helm-controller",
+    ["--kubeconfig", kubeconfig, "--node-name", nodeName],
+    {
+      NODE_NAME: nodeName,
+    },
+  );
   const kc = new KubeConfig();
   kc.loadFromFile(cp.kubeconfig);
   const custom = kc.makeApiClient(CustomObjectsApi);
   const served = async () =>
-    Boolean(await custom.listClusterCustomObject({ group: "helm.cattle.io", version: "v1", plural: "helmcharts" }));
+    Boolean(
+      await custom.listClusterCustomObject({ group: "helm.cattle.io", version: "v1", plural: "helmcharts" }),
+    );
   await readyOrStopped(p, () => waitFor("helm-controller's HelmChart CRD", served, 60_000, p));
   return { log: p.log, stop: () => stopProcess(p) };
 }

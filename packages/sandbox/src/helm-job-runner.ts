@@ -44,7 +44,8 @@ export interface HelmJobRunnerOptions {
 }
 
 /** The back-off before a failed container runs again: 10 s, doubling, at most 5 min (the kubelet's). */
-export const restartBackOffMs = (restarts: number) => Math.min(10_000 * 2 ** Math.max(restarts - 1, 0), 300_000);
+export const restartBackOffMs = (restarts: number) =>
+  Math.min(10_000 * 2 ** Math.max(restarts - 1, 0), 300_000);
 
 /** Starts the stand-in with a kubeconfig allowed to read pods and write their status. */
 export function startHelmJobRunner(kubeconfig: string, options: HelmJobRunnerOptions): HelmJobRunner {
@@ -90,7 +91,9 @@ export function startHelmJobRunner(kubeconfig: string, options: HelmJobRunnerOpt
     let result: HelmOutcome;
     try {
       const helmKubeconfig = join(work, "kubeconfig");
-      writeFileSync(helmKubeconfig, kubeconfigYaml(cluster.server, ca, await serviceAccountToken(pod)), { mode: 0o600 });
+      writeFileSync(helmKubeconfig, kubeconfigYaml(cluster.server, ca, await serviceAccountToken(pod)), {
+        mode: 0o600,
+      });
       result = await runKlipperHelm(core, helmKubeconfig, ns, pod.spec!, env, args);
     } catch (e) {
       // What a kubelet reports when it cannot start the container (e.g. no token for its account).
@@ -117,7 +120,12 @@ export function startHelmJobRunner(kubeconfig: string, options: HelmJobRunnerOpt
         spec: {
           audiences: [],
           expirationSeconds: 3600,
-          boundObjectRef: { apiVersion: "v1", kind: "Pod", name: pod.metadata!.name!, uid: pod.metadata!.uid! },
+          boundObjectRef: {
+            apiVersion: "v1",
+            kind: "Pod",
+            name: pod.metadata!.name!,
+            uid: pod.metadata!.uid!,
+          },
         },
       },
     });
@@ -128,9 +136,16 @@ export function startHelmJobRunner(kubeconfig: string, options: HelmJobRunnerOpt
   const writeStatus = async (pod: V1Pod, next: Partial<V1PodStatus>): Promise<boolean> => {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const fresh = await core.readNamespacedPod({ name: pod.metadata!.name!, namespace: pod.metadata!.namespace! });
+        const fresh = await core.readNamespacedPod({
+          name: pod.metadata!.name!,
+          namespace: pod.metadata!.namespace!,
+        });
         if (fresh.metadata?.uid !== pod.metadata?.uid) return false;
-        const status = { ...fresh.status, ...next, conditions: mergeConditions(fresh.status?.conditions, next.conditions) };
+        const status = {
+          ...fresh.status,
+          ...next,
+          conditions: mergeConditions(fresh.status?.conditions, next.conditions),
+        };
         await core.replaceNamespacedPodStatus({
           name: pod.metadata!.name!,
           namespace: pod.metadata!.namespace!,
@@ -172,19 +187,32 @@ function conditions(ready: boolean, at: Date, reason?: string): V1PodCondition[]
   return [
     { type: "PodReadyToStartContainers", status: "True", lastTransitionTime: at },
     { type: "Initialized", status: "True", lastTransitionTime: at },
-    { type: "ContainersReady", status: ready ? "True" : "False", lastTransitionTime: at, ...(ready ? {} : unready) },
+    {
+      type: "ContainersReady",
+      status: ready ? "True" : "False",
+      lastTransitionTime: at,
+      ...(ready ? {} : unready),
+    },
     { type: "Ready", status: ready ? "True" : "False", lastTransitionTime: at, ...(ready ? {} : unready) },
   ];
 }
 
-function containerStatus(pod: V1Pod, fields: Omit<V1ContainerStatus, "name" | "image" | "imageID">): V1ContainerStatus {
+function containerStatus(
+  pod: V1Pod,
+  fields: Omit<V1ContainerStatus, "name" | "image" | "imageID">,
+): V1ContainerStatus {
   const c = pod.spec!.containers[0]!;
   return { name: c.name, image: c.image ?? "", imageID: "", ...fields };
 }
 
 const hostIPs = { hostIP: NODE_IP, hostIPs: [{ ip: NODE_IP }] };
 
-function running(pod: V1Pod, at: Date, restarts: number, lastState: V1ContainerStatus["lastState"]): Partial<V1PodStatus> {
+function running(
+  pod: V1Pod,
+  at: Date,
+  restarts: number,
+  lastState: V1ContainerStatus["lastState"],
+): Partial<V1PodStatus> {
   return {
     phase: "Running",
     ...hostIPs,
@@ -202,8 +230,20 @@ function running(pod: V1Pod, at: Date, restarts: number, lastState: V1ContainerS
   };
 }
 
-function succeeded(pod: V1Pod, started: Date, finished: Date, restarts: number, r: HelmOutcome): Partial<V1PodStatus> {
-  const terminated = { exitCode: 0, reason: "Completed", startedAt: started, finishedAt: finished, message: r.tail };
+function succeeded(
+  pod: V1Pod,
+  started: Date,
+  finished: Date,
+  restarts: number,
+  r: HelmOutcome,
+): Partial<V1PodStatus> {
+  const terminated = {
+    exitCode: 0,
+    reason: "Completed",
+    startedAt: started,
+    finishedAt: finished,
+    message: r.tail,
+  };
   return {
     phase: "Succeeded",
     conditions: conditions(false, finished, "PodCompleted"),
@@ -214,8 +254,20 @@ function succeeded(pod: V1Pod, started: Date, finished: Date, restarts: number, 
 }
 
 /** restartPolicy OnFailure: the container restarts in the same pod after a back-off. */
-function crashLooping(pod: V1Pod, started: Date, finished: Date, restarts: number, r: HelmOutcome): Partial<V1PodStatus> {
-  const terminated = { exitCode: r.exitCode, reason: "Error", startedAt: started, finishedAt: finished, message: r.tail };
+function crashLooping(
+  pod: V1Pod,
+  started: Date,
+  finished: Date,
+  restarts: number,
+  r: HelmOutcome,
+): Partial<V1PodStatus> {
+  const terminated = {
+    exitCode: r.exitCode,
+    reason: "Error",
+    startedAt: started,
+    finishedAt: finished,
+    message: r.tail,
+  };
   const c = pod.spec!.containers[0]!;
   return {
     phase: "Running",

@@ -26,18 +26,38 @@ export interface HelmOutcome {
  * The files a volume of the Job's pod would hold, by path: a secret, a configMap, or a
  * projected volume of secrets (with their items' paths), as the kubelet would mount them.
  */
-async function mountedFiles(core: CoreV1Api, ns: string, spec: V1PodSpec, volumeName: string): Promise<Map<string, Buffer>> {
+async function mountedFiles(
+  core: CoreV1Api,
+  ns: string,
+  spec: V1PodSpec,
+  volumeName: string,
+): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   const volume = spec.volumes?.find((v) => v.name === volumeName);
   if (!volume) return files;
-  const secretData = async (name: string) => (await core.readNamespacedSecret({ name, namespace: ns }).catch(() => undefined))?.data ?? {};
-  const put = (data: Record<string, string>, items: { key: string; path: string }[] | undefined, decode: boolean) => {
+  const secretData = async (name: string) =>
+    (await core.readNamespacedSecret({ name, namespace: ns }).catch(() => undefined))?.data ?? {};
+  const put = (
+    data: Record<string, string>,
+    items: { key: string; path: string }[] | undefined,
+    decode: boolean,
+  ) => {
     for (const { key, path } of items ?? Object.keys(data).map((k) => ({ key: k, path: k }))) {
-      if (data[key] !== undefined) files.set(path, decode ? Buffer.from(data[key], "base64") : Buffer.from(data[key]));
+      if (data[key] !== undefined)
+        files.set(path, decode ? Buffer.from(data[key], "base64") : Buffer.from(data[key]));
     }
   };
   if (volume.secret?.secretName) put(await secretData(volume.secret.secretName), volume.secret.items, true);
-  if (volume.configMap?.name) put((await core.readNamespacedConfigMap({ name: volume.configMap.name, namespace: ns }).catch(() => undefined))?.data ?? {}, volume.configMap.items, false);
+  if (volume.configMap?.name)
+    put(
+      (
+        await core
+          .readNamespacedConfigMap({ name: volume.configMap.name, namespace: ns })
+          .catch(() => undefined)
+      )?.data ?? {},
+      volume.configMap.items,
+      false,
+    );
   for (const source of volume.projected?.sources ?? []) {
     if (source.secret?.name) put(await secretData(source.secret.name), source.secret.items, true);
   }
@@ -74,7 +94,12 @@ export async function runKlipperHelm(
   };
   const out: string[] = [];
   const run = async (a: string[], input?: string) => {
-    const r = await execa(helm, [...a, ...base], { reject: false, all: true, env: helmEnv, ...(input !== undefined ? { input } : {}) });
+    const r = await execa(helm, [...a, ...base], {
+      reject: false,
+      all: true,
+      env: helmEnv,
+      ...(input !== undefined ? { input } : {}),
+    });
     out.push(`+ helm ${a.join(" ")}`, r.all ?? "");
     return r;
   };
@@ -87,7 +112,12 @@ export async function runKlipperHelm(
       return { ok: true, exitCode: 0, tail: tail(out) };
     }
     const config = await mountedFiles(core, ns, spec, "values");
-    const caParts = [config.get("ca-file.pem"), ...[...(await mountedFiles(core, ns, spec, "ca-files")).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v)];
+    const caParts = [
+      config.get("ca-file.pem"),
+      ...[...(await mountedFiles(core, ns, spec, "ca-files")).entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([, v]) => v),
+    ];
     const caFile = join(work, "ca-file.pem");
     const ca = caParts.filter((c): c is Buffer => c !== undefined);
     if (ca.length) writeFileSync(caFile, ca.map((c) => `\n${c.toString("utf8")}`).join(""));
@@ -95,7 +125,9 @@ export async function runKlipperHelm(
       ...(ca.length ? ["--ca-file", caFile] : []),
       ...(env.INSECURE_SKIP_TLS_VERIFY === "true" ? ["--insecure-skip-tls-verify"] : []),
     ];
-    const content = await core.readNamespacedConfigMap({ name: `chart-content-${name}`, namespace: ns }).catch(() => undefined);
+    const content = await core
+      .readNamespacedConfigMap({ name: `chart-content-${name}`, namespace: ns })
+      .catch(() => undefined);
     const encoded = content?.data?.[`${name}.tgz.base64`];
     const chart = join(work, `${name}.tgz`);
     if (encoded) writeFileSync(chart, Buffer.from(encoded, "base64"));
@@ -107,14 +139,29 @@ export async function runKlipperHelm(
       const password = auth.get("password")?.toString("utf8");
       const added =
         username !== undefined && password !== undefined
-          ? await run(["repo", "add", ...sourceFlags, ...pass, "--username", username, "--password-stdin", name.split("/")[0]!, env.REPO], password)
+          ? await run(
+              [
+                "repo",
+                "add",
+                ...sourceFlags,
+                ...pass,
+                "--username",
+                username,
+                "--password-stdin",
+                name.split("/")[0]!,
+                env.REPO,
+              ],
+              password,
+            )
           : await run(["repo", "add", ...sourceFlags, name.split("/")[0]!, env.REPO]);
       if (added.exitCode !== 0) return { ok: false, exitCode: added.exitCode ?? 1, tail: tail(out) };
       const updated = await run(["repo", "update"]);
       if (updated.exitCode !== 0) return { ok: false, exitCode: updated.exitCode ?? 1, tail: tail(out) };
     }
     const valueArgs: string[] = [];
-    for (const [path, data] of [...config.entries()].filter(([p]) => p.endsWith(".yaml")).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [path, data] of [...config.entries()]
+      .filter(([p]) => p.endsWith(".yaml"))
+      .sort(([a], [b]) => (a < b ? -1 : 1))) {
       const file = join(work, path);
       writeFileSync(file, data);
       valueArgs.push("--values", file);
@@ -130,7 +177,13 @@ export async function runKlipperHelm(
     if (!current) {
       r = await run(["install", name, source, ...flags, ...valueArgs]);
     } else if (current === "deployed") {
-      r = await run(["upgrade", name, source, ...flags.filter((f) => f !== "--create-namespace"), ...valueArgs]);
+      r = await run([
+        "upgrade",
+        name,
+        source,
+        ...flags.filter((f) => f !== "--create-namespace"),
+        ...valueArgs,
+      ]);
     } else {
       await run(["uninstall", name]);
       r = await run(["install", name, source, ...flags, ...valueArgs]);

@@ -25,7 +25,8 @@ export const KWOK_NODE_ANNOTATION = "kwok.x-k8s.io/node";
 /** The kwok version the stage file was written for (its `# kwok: vX.Y.Z` line). */
 export function pinnedKwokVersion(file = STAGES_FILE): string {
   const pin = /^# kwok: (v\S+)$/m.exec(readFileSync(file, "utf8"));
-  if (!pin) throw new Error(`${file} has no "# kwok: <version>" line. Fix: add the kwok version its stages are for`);
+  if (!pin)
+    throw new Error(`${file} has no "# kwok: <version>" line. Fix: add the kwok version its stages are for`);
   return pin[1]!;
 }
 

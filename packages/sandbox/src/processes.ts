@@ -27,7 +27,13 @@ export interface ManagedProcess {
 }
 
 /** Starts a tool with its output in `<dir>/<name>.log`. */
-export function startProcess(dir: string, name: string, tool: string, args: string[], env: Record<string, string> = {}): ManagedProcess {
+export function startProcess(
+  dir: string,
+  name: string,
+  tool: string,
+  args: string[],
+  env: Record<string, string> = {},
+): ManagedProcess {
   const log = join(dir, `${name}.log`);
   const out = createWriteStream(log);
   const bin = tool.includes("/") || ["ip", "sh"].includes(tool) ? tool : findTool(tool);
@@ -47,7 +53,12 @@ export async function stopProcess(p: ManagedProcess, graceMs = 5000): Promise<vo
 }
 
 /** Waits until `check` resolves true, failing with the log tail of `p` when it exits or time runs out. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, p?: ManagedProcess): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  p?: ManagedProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void p?.proc.finally(() => (exited = true));
@@ -55,7 +66,8 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     if (await check().catch(() => false)) return;
     const tail = p && existsSync(p.log) ? readFileSync(p.log, "utf8").split("\n").slice(-25).join("\n") : "";
     if (exited) throw new Error(`${p!.name} exited while waiting for ${what}:\n${tail}`);
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${tail ? `:\n${tail}` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${tail ? `:\n${tail}` : ""}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

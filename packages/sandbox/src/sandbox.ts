@@ -71,7 +71,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   try {
     await kwokVersion;
-    const asPart = (p: ManagedProcess): Stoppable => ({ name: p.name, log: p.log, stop: () => stopProcess(p) });
+    const asPart = (p: ManagedProcess): Stoppable => ({
+      name: p.name,
+      log: p.log,
+      stop: () => stopProcess(p),
+    });
     const kwok = track("kwok", startKwok(cp));
     const starting: Promise<Stoppable>[] = [
       track("kube-controller-manager", startControllerManager(cp)).then(asPart),

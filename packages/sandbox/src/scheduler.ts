@@ -25,6 +25,7 @@ export async function startScheduler(cp: ControlPlane): Promise<ManagedProcess> 
     "--leader-elect=false",
     "--v=1",
   ]);
-  const readyz = async () => (await httpsStatus(`https://127.0.0.1:${port}/readyz`, { insecure: true })) === 200;
+  const readyz = async () =>
+    (await httpsStatus(`https://127.0.0.1:${port}/readyz`, { insecure: true })) === 200;
   return readyOrStopped(p, () => waitFor("kube-scheduler /readyz", readyz, 60_000, p));
 }

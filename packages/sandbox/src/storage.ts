@@ -26,7 +26,9 @@ export const LOCAL_PATH_STORAGE_CLASS: V1StorageClass = {
 };
 
 /** k3s's default path (the PVs name it; nothing is created there: the helper pods run nowhere). */
-const CONFIG = { nodePathMap: [{ node: "DEFAULT_PATH_FOR_NON_LISTED_NODES", paths: ["/var/lib/rancher/k3s/storage"] }] };
+const CONFIG = {
+  nodePathMap: [{ node: "DEFAULT_PATH_FOR_NON_LISTED_NODES", paths: ["/var/lib/rancher/k3s/storage"] }],
+};
 
 const HELPER_POD = `apiVersion: v1
 kind: Pod
@@ -74,6 +76,7 @@ export async function startLocalPathProvisioner(cp: ControlPlane): Promise<Manag
     "--helper-image=rancher/mirrored-library-busybox:1.36.1",
   ]);
   // It has no health endpoint; this is the line of its controller library once it watches claims.
-  const started = async () => existsSync(p.log) && readFileSync(p.log, "utf8").includes("Started provisioner controller");
+  const started = async () =>
+    existsSync(p.log) && readFileSync(p.log, "utf8").includes("Started provisioner controller");
   return readyOrStopped(p, () => waitFor("local-path-provisioner's controller", started, 60_000, p));
 }

@@ -30,7 +30,11 @@ export function connect(): TestCluster {
 }
 
 /** Resolves with the first value of `check` that is not undefined/false; fails with `what` after the timeout. */
-export async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -41,16 +45,24 @@ export async function until<T>(what: string, check: () => Promise<T | undefined 
       last = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ""}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ""}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
 /** Creates a namespace and waits for its `default` ServiceAccount (pods are refused before it exists). */
-export async function createNamespace(c: TestCluster, name: string, labels: Record<string, string> = {}): Promise<void> {
+export async function createNamespace(
+  c: TestCluster,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<void> {
   await c.core.createNamespace({ body: { metadata: { name, labels } } });
-  await until(`ServiceAccount ${name}/default`, () => c.core.readNamespacedServiceAccount({ name: "default", namespace: name }));
+  await until(`ServiceAccount ${name}/default`, () =>
+    c.core.readNamespacedServiceAccount({ name: "default", namespace: name }),
+  );
 }
 
 /** Creates objects (any kind) in order. */
@@ -59,7 +71,12 @@ export async function create(c: TestCluster, ...manifests: KubernetesObject[]): 
 }
 
 /** Events about one object, oldest first. */
-export async function eventsOf(c: TestCluster, namespace: string, kind: string, name: string): Promise<CoreV1Event[]> {
+export async function eventsOf(
+  c: TestCluster,
+  namespace: string,
+  kind: string,
+  name: string,
+): Promise<CoreV1Event[]> {
   const list = await c.core.listNamespacedEvent({
     namespace,
     fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}`,

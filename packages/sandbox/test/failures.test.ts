@@ -19,11 +19,16 @@ describe(`pods annotated ${FAIL_ANNOTATION} fail as a node would report it (kwok
       const pod = await c.core.readNamespacedPod({ name: "bad-image", namespace: NS });
       return pod.status?.containerStatuses?.[0]?.state?.waiting;
     });
-    expect(waiting).toEqual({ reason: "ImagePullBackOff", message: "Back-off pulling image registry.example/missing:0" });
+    expect(waiting).toEqual({
+      reason: "ImagePullBackOff",
+      message: "Back-off pulling image registry.example/missing:0",
+    });
     const pod = await c.core.readNamespacedPod({ name: "bad-image", namespace: NS });
     expect(pod.status?.phase).toBe("Pending");
     expect(pod.spec?.nodeName).toBe(c.nodeName);
-    const event = await until("the Failed event", async () => (await eventsOf(c, NS, "Pod", "bad-image")).find((e) => e.reason === "Failed"));
+    const event = await until("the Failed event", async () =>
+      (await eventsOf(c, NS, "Pod", "bad-image")).find((e) => e.reason === "Failed"),
+    );
     expect(event).toMatchObject({ type: "Warning", message: "Error: ImagePullBackOff" });
   });
 
@@ -37,7 +42,13 @@ describe(`pods annotated ${FAIL_ANNOTATION} fail as a node would report it (kwok
         replicas: 1,
         selector: { matchLabels: labels },
         template: {
-          metadata: { labels, annotations: { [FAIL_ANNOTATION]: "CrashLoopBackOff", [FAIL_MESSAGE_ANNOTATION]: "panic: no config\nexit" } },
+          metadata: {
+            labels,
+            annotations: {
+              [FAIL_ANNOTATION]: "CrashLoopBackOff",
+              [FAIL_MESSAGE_ANNOTATION]: "panic: no config\nexit",
+            },
+          },
           spec: { containers: [container()] },
         },
       },
@@ -65,7 +76,10 @@ describe(`pods annotated ${FAIL_ANNOTATION} fail as a node would report it (kwok
       metadata: { name: "fails", namespace: NS },
       spec: {
         backoffLimit: 0,
-        template: { metadata: { annotations: { [FAIL_ANNOTATION]: "Error" } }, spec: { restartPolicy: "Never", containers: [container()] } },
+        template: {
+          metadata: { annotations: { [FAIL_ANNOTATION]: "Error" } },
+          spec: { restartPolicy: "Never", containers: [container()] },
+        },
       },
     } as never);
     const failed = await until("Job fails Failed", async () => {
@@ -73,10 +87,15 @@ describe(`pods annotated ${FAIL_ANNOTATION} fail as a node would report it (kwok
       return j.status?.conditions?.find((k) => k.type === "Failed" && k.status === "True");
     });
     expect(failed.reason).toBe("BackoffLimitExceeded");
-    const [pod] = (await c.core.listNamespacedPod({ namespace: NS, labelSelector: "batch.kubernetes.io/job-name=fails" })).items;
+    const [pod] = (
+      await c.core.listNamespacedPod({ namespace: NS, labelSelector: "batch.kubernetes.io/job-name=fails" })
+    ).items;
     expect(pod?.status?.phase).toBe("Failed");
     // Without the message annotation the container printed nothing.
-    expect(pod?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 1, reason: "Error" });
+    expect(pod?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({
+      exitCode: 1,
+      reason: "Error",
+    });
     expect(pod?.status?.containerStatuses?.[0]?.state?.terminated?.message).toBeUndefined();
   });
 });

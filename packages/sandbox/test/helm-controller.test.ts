@@ -8,7 +8,8 @@ import { COMPONENT_USERS, readAuditLog } from "../src/control-plane.ts";
 import { CHART_LABEL } from "../src/helm-job-runner.ts";
 import { connect, until } from "./cluster.ts";
 
-const jobCondition = (job: V1Job, type: string) => job.status?.conditions?.find((k) => k.type === type && k.status === "True");
+const jobCondition = (job: V1Job, type: string) =>
+  job.status?.conditions?.find((k) => k.type === type && k.status === "True");
 
 describe("helm-controller's install Jobs: the real job controller runs them, the node stand-in runs helm", () => {
   const c = connect();
@@ -25,15 +26,26 @@ describe("helm-controller's install Jobs: the real job controller runs them, the
     spec: { chartContent, createNamespace: true, ...spec },
   });
   const podsOf = async (job: string): Promise<V1Pod[]> =>
-    (await c.core.listNamespacedPod({ namespace: "kube-system", labelSelector: `batch.kubernetes.io/job-name=${job}` })).items;
+    (
+      await c.core.listNamespacedPod({
+        namespace: "kube-system",
+        labelSelector: `batch.kubernetes.io/job-name=${job}`,
+      })
+    ).items;
 
   it("installs a chart: the Job completes, helm's output is the pod's termination message, the chart's pods run", async () => {
-    const values = "ingress:\n  main:\n    hosts:\n      - host: status.test\n        paths: [{ path: /, service: { identifier: main, port: http } }]\n";
-    await c.objects.create(helmChart("uptime-kuma", { targetNamespace: "monitoring", valuesContent: values }) as never);
+    const values =
+      "ingress:\n  main:\n    hosts:\n      - host: status.test\n        paths: [{ path: /, service: { identifier: main, port: http } }]\n";
+    await c.objects.create(
+      helmChart("uptime-kuma", { targetNamespace: "monitoring", valuesContent: values }) as never,
+    );
     const job = await until(
       "helm-install-uptime-kuma Complete",
       async () => {
-        const j = await c.batch.readNamespacedJob({ name: "helm-install-uptime-kuma", namespace: "kube-system" });
+        const j = await c.batch.readNamespacedJob({
+          name: "helm-install-uptime-kuma",
+          namespace: "kube-system",
+        });
         return jobCondition(j, "Complete") && j;
       },
       120_000,
@@ -48,13 +60,23 @@ describe("helm-controller's install Jobs: the real job controller runs them, the
     expect(terminated).toMatchObject({ exitCode: 0, reason: "Completed" });
     expect(terminated?.message).toMatch(/STATUS: deployed/);
 
-    const out = execFileSync(findTool("helm"), ["--kubeconfig", c.kubeconfig, "list", "-n", "monitoring", "-o", "json"], { encoding: "utf8" });
-    expect(JSON.parse(out)).toContainEqual(expect.objectContaining({ name: "uptime-kuma", status: "deployed" }));
+    const out = execFileSync(
+      findTool("helm"),
+      ["--kubeconfig", c.kubeconfig, "list", "-n", "monitoring", "-o", "json"],
+      { encoding: "utf8" },
+    );
+    expect(JSON.parse(out)).toContainEqual(
+      expect.objectContaining({ name: "uptime-kuma", status: "deployed" }),
+    );
     const deployment = await until("uptime-kuma available", async () => {
       const d = await c.apps.readNamespacedDeployment({ name: "uptime-kuma", namespace: "monitoring" });
       return d.status?.availableReplicas === 1 && d;
     });
-    const ingress = (await c.objects.read({ apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name: "uptime-kuma", namespace: "monitoring" } })) as unknown as {
+    const ingress = (await c.objects.read({
+      apiVersion: "networking.k8s.io/v1",
+      kind: "Ingress",
+      metadata: { name: "uptime-kuma", namespace: "monitoring" },
+    })) as unknown as {
       spec: { rules: { host: string }[] };
     };
     expect(ingress.spec.rules[0]?.host).toBe("status.test");
@@ -80,11 +102,17 @@ describe("helm-controller's install Jobs: the real job controller runs them, the
   }, 150_000);
 
   it("stops retrying a failing chart after the HelmChart's backOffLimit: CrashLoopBackOff, then the Job fails", async () => {
-    const broken = "rawResources:\n  widget: { apiVersion: widgets.example.com/v1, kind: Widget, spec: { spec: { size: 1 } } }\n";
-    await c.objects.create(helmChart("broken", { targetNamespace: "broken", valuesContent: broken, backOffLimit: 2 }) as never);
+    const broken =
+      "rawResources:\n  widget: { apiVersion: widgets.example.com/v1, kind: Widget, spec: { spec: { size: 1 } } }\n";
+    await c.objects.create(
+      helmChart("broken", { targetNamespace: "broken", valuesContent: broken, backOffLimit: 2 }) as never,
+    );
     const crashed = await until(
       "helm-install-broken's pod in CrashLoopBackOff",
-      async () => (await podsOf("helm-install-broken")).find((p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === "CrashLoopBackOff"),
+      async () =>
+        (await podsOf("helm-install-broken")).find(
+          (p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === "CrashLoopBackOff",
+        ),
       90_000,
     );
     const status = crashed.status!.containerStatuses![0]!;
@@ -95,7 +123,11 @@ describe("helm-controller's install Jobs: the real job controller runs them, the
     const started = Date.now();
     const failed = await until(
       "helm-install-broken Failed",
-      async () => jobCondition(await c.batch.readNamespacedJob({ name: "helm-install-broken", namespace: "kube-system" }), "Failed"),
+      async () =>
+        jobCondition(
+          await c.batch.readNamespacedJob({ name: "helm-install-broken", namespace: "kube-system" }),
+          "Failed",
+        ),
       90_000,
     );
     expect(failed.reason).toBe("BackoffLimitExceeded");

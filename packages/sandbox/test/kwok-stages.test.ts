@@ -8,12 +8,17 @@ import { checkKwokVersion, FAIL_ANNOTATION, pinnedKwokVersion, STAGES_FILE } fro
 
 interface Stage {
   metadata: { name: string };
-  spec: { resourceRef: { kind: string }; selector: { matchExpressions: { key: string; operator: string; values?: string[] }[] } };
+  spec: {
+    resourceRef: { kind: string };
+    selector: { matchExpressions: { key: string; operator: string; values?: string[] }[] };
+  };
 }
 
 const stages = loadAllYaml(readFileSync(STAGES_FILE, "utf8")) as Stage[];
-const podStage = (name: string) => stages.find((s) => s.metadata.name === name && s.spec.resourceRef.kind === "Pod")!;
-const expression = (stage: Stage, key: string) => stage.spec.selector.matchExpressions.find((e) => e.key === key);
+const podStage = (name: string) =>
+  stages.find((s) => s.metadata.name === name && s.spec.resourceRef.kind === "Pod")!;
+const expression = (stage: Stage, key: string) =>
+  stage.spec.selector.matchExpressions.find((e) => e.key === key);
 
 describe("the kwok stage file", () => {
   it("is pinned to the kwok version tooling/tools/versions.env installs, and that kwok is installed", async () => {
@@ -24,7 +29,9 @@ describe("the kwok stage file", () => {
 
   it("never starts or completes helm-controller's install pods (the node stand-in runs them)", () => {
     for (const name of ["pod-ready", "pod-complete"]) {
-      expect(expression(podStage(name), `.metadata.labels["${CHART_LABEL}"]`), name).toMatchObject({ operator: "DoesNotExist" });
+      expect(expression(podStage(name), `.metadata.labels["${CHART_LABEL}"]`), name).toMatchObject({
+        operator: "DoesNotExist",
+      });
     }
   });
 

@@ -27,7 +27,11 @@ describe("the sandbox starts every component, each its own user, and stops them 
     const kc = new KubeConfig();
     kc.loadFromFile(sandbox.cp.kubeconfig);
     const node = await kc.makeApiClient(CoreV1Api).readNode({ name: sandbox.nodeName });
-    expect(node.status?.allocatable).toMatchObject({ "nvidia.com/gpu": "1", "gpu.intel.com/i915": "1", pods: "110" });
+    expect(node.status?.allocatable).toMatchObject({
+      "nvidia.com/gpu": "1",
+      "gpu.intel.com/i915": "1",
+      pods: "110",
+    });
     expect(node.status?.conditions?.find((c) => c.type === "Ready")?.status).toBe("True");
     expect(node.spec?.taints ?? []).toEqual([]);
   });
@@ -35,14 +39,25 @@ describe("the sandbox starts every component, each its own user, and stops them 
   it("tells the components apart in the audit log", async () => {
     await new Promise((r) => setTimeout(r, 1000));
     const users = new Set(sandbox.cp.auditEvents().map((e) => e.user.username));
-    for (const component of ["kube-controller-manager", "kube-scheduler", "kwok", "local-path-provisioner", "helm-controller", "node-standin"] as const) {
+    for (const component of [
+      "kube-controller-manager",
+      "kube-scheduler",
+      "kwok",
+      "local-path-provisioner",
+      "helm-controller",
+      "node-standin",
+    ] as const) {
       expect(users, component).toContain(COMPONENT_USERS[component].user);
     }
   });
 
   it("runs kube-controller-manager with the controllers it needs, and no RBAC denials for the scheduler", () => {
     const kcmLog = readFileSync(sandbox.logs["kube-controller-manager"]!, "utf8");
-    for (const controller of ["deployment-controller", "node-lifecycle-controller", "persistentvolume-binder-controller"]) {
+    for (const controller of [
+      "deployment-controller",
+      "node-lifecycle-controller",
+      "persistentvolume-binder-controller",
+    ]) {
       expect(CONTROLLERS).toContain(controller);
       expect(kcmLog).toContain(`"Controller starting..." controller="${controller}"`);
     }

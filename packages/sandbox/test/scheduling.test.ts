@@ -17,7 +17,11 @@ describe("the real scheduler places pods by the node's resources, or says why no
 
   it("runs a pod that asks for the node's one NVIDIA GPU", async () => {
     await create(c, gpuPod("cuda", "nvidia.com/gpu", 1));
-    await until("pod cuda Running", async () => (await c.core.readNamespacedPod({ name: "cuda", namespace: NS })).status?.phase === "Running");
+    await until(
+      "pod cuda Running",
+      async () =>
+        (await c.core.readNamespacedPod({ name: "cuda", namespace: NS })).status?.phase === "Running",
+    );
   });
 
   it("leaves a pod that asks for more GPUs than the node has Pending, with the scheduler's reason", async () => {
@@ -30,12 +34,19 @@ describe("the real scheduler places pods by the node's resources, or says why no
     const pod = await c.core.readNamespacedPod({ name: "greedy", namespace: NS });
     expect(pod.status?.phase).toBe("Pending");
     expect(pod.spec?.nodeName).toBeUndefined();
-    expect(pod.status?.conditions?.find((k) => k.type === "PodScheduled")).toMatchObject({ status: "False", reason: "Unschedulable" });
+    expect(pod.status?.conditions?.find((k) => k.type === "PodScheduled")).toMatchObject({
+      status: "False",
+      reason: "Unschedulable",
+    });
   });
 
   it("counts what running pods use: a second Intel GPU pod waits for the first", async () => {
     await create(c, gpuPod("transcode-1", "gpu.intel.com/i915", 1));
-    await until("transcode-1 Running", async () => (await c.core.readNamespacedPod({ name: "transcode-1", namespace: NS })).status?.phase === "Running");
+    await until(
+      "transcode-1 Running",
+      async () =>
+        (await c.core.readNamespacedPod({ name: "transcode-1", namespace: NS })).status?.phase === "Running",
+    );
     await create(c, gpuPod("transcode-2", "gpu.intel.com/i915", 1));
     const event = await until("FailedScheduling for transcode-2", async () =>
       (await eventsOf(c, NS, "Pod", "transcode-2")).find((e) => e.reason === "FailedScheduling"),
@@ -43,7 +54,11 @@ describe("the real scheduler places pods by the node's resources, or says why no
     expect(event.message).toContain("1 Insufficient gpu.intel.com/i915");
     // Freeing the GPU lets the scheduler place the waiting pod.
     await c.core.deleteNamespacedPod({ name: "transcode-1", namespace: NS });
-    await until("transcode-2 Running", async () => (await c.core.readNamespacedPod({ name: "transcode-2", namespace: NS })).status?.phase === "Running");
+    await until(
+      "transcode-2 Running",
+      async () =>
+        (await c.core.readNamespacedPod({ name: "transcode-2", namespace: NS })).status?.phase === "Running",
+    );
   }, 90_000);
 
   it("does not place a pod whose node selector no node matches", async () => {

@@ -17,7 +17,10 @@ describe("workloads run: controllers make pods, the scheduler places them, kwok'
       spec: {
         replicas: 2,
         selector: { matchLabels: labels },
-        template: { metadata: { labels }, spec: { containers: [container("web", { ports: [{ containerPort: 8080 }] })] } },
+        template: {
+          metadata: { labels },
+          spec: { containers: [container("web", { ports: [{ containerPort: 8080 }] })] },
+        },
       },
     };
     const service = {
@@ -53,14 +56,25 @@ describe("workloads run: controllers make pods, the scheduler places them, kwok'
   });
 
   it("rolls a Deployment to a new template, replacing its pods", async () => {
-    const before = (await c.core.listNamespacedPod({ namespace: NS, labelSelector: "app=web" })).items.map((p) => p.metadata!.name);
-    await c.apps.patchNamespacedDeployment(
-      { name: "web", namespace: NS, body: [{ op: "replace", path: "/spec/template/spec/containers/0/image", value: "registry.example/app:1.1" }] },
+    const before = (await c.core.listNamespacedPod({ namespace: NS, labelSelector: "app=web" })).items.map(
+      (p) => p.metadata!.name,
     );
+    await c.apps.patchNamespacedDeployment({
+      name: "web",
+      namespace: NS,
+      body: [
+        { op: "replace", path: "/spec/template/spec/containers/0/image", value: "registry.example/app:1.1" },
+      ],
+    });
     await until("the rollout of web to app:1.1", async () => {
       const d = await c.apps.readNamespacedDeployment({ name: "web", namespace: NS });
       const s = d.status;
-      return s?.observedGeneration === d.metadata?.generation && s?.updatedReplicas === 2 && s?.availableReplicas === 2 && s?.replicas === 2;
+      return (
+        s?.observedGeneration === d.metadata?.generation &&
+        s?.updatedReplicas === 2 &&
+        s?.availableReplicas === 2 &&
+        s?.replicas === 2
+      );
     });
     const after = (await c.core.listNamespacedPod({ namespace: NS, labelSelector: "app=web" })).items;
     expect(after.every((p) => p.spec?.containers[0]?.image === "registry.example/app:1.1")).toBe(true);
@@ -73,7 +87,10 @@ describe("workloads run: controllers make pods, the scheduler places them, kwok'
       apiVersion: "apps/v1",
       kind: "DaemonSet",
       metadata: { name: "agent", namespace: NS },
-      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [container("agent")] } } },
+      spec: {
+        selector: { matchLabels: labels },
+        template: { metadata: { labels }, spec: { containers: [container("agent")] } },
+      },
     } as never);
     const status = await until("DaemonSet agent ready", async () => {
       const d = await c.apps.readNamespacedDaemonSet({ name: "agent", namespace: NS });
@@ -102,12 +119,20 @@ describe("workloads run: controllers make pods, the scheduler places them, kwok'
       apiVersion: "batch/v1",
       kind: "CronJob",
       metadata: { name: "tick", namespace: NS },
-      spec: { schedule: "* * * * *", jobTemplate: { spec: { template: { spec: { restartPolicy: "Never", containers: [container("tick")] } } } } },
+      spec: {
+        schedule: "* * * * *",
+        jobTemplate: {
+          spec: { template: { spec: { restartPolicy: "Never", containers: [container("tick")] } } },
+        },
+      },
     } as never);
     // The cronjob controller starts a Job at the next full minute.
     const job = await until(
       "a Job of CronJob tick",
-      async () => (await c.batch.listNamespacedJob({ namespace: NS })).items.find((j) => j.metadata?.ownerReferences?.[0]?.name === "tick"),
+      async () =>
+        (await c.batch.listNamespacedJob({ namespace: NS })).items.find(
+          (j) => j.metadata?.ownerReferences?.[0]?.name === "tick",
+        ),
       75_000,
     );
     await until("the CronJob's Job Complete", async () => {
