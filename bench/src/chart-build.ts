@@ -23,12 +23,31 @@ export async function benchChartBuild(count = 50): Promise<Figure[]> {
     const [helmSeconds] = await seconds(async () => {
       for (const c of charts) await execa(helm, ["package", c, "--destination", join(dir, "helm-out")]);
     });
-    const [oursSeconds, run] = await seconds(() => execa("node", [WORKER, String(count), join(dir, "ours-out")]));
+    const [oursSeconds, run] = await seconds(() =>
+      execa("node", [WORKER, String(count), join(dir, "ours-out")]),
+    );
     const { maxRssKb } = JSON.parse(run.stdout.trim().split("\n").pop()!) as { maxRssKb: number };
     const speedup = helmSeconds / oursSeconds;
     return [
-      figure({ figure: `build+package ${count} charts`, ours: oursSeconds, unit: "s", baseline: helmSeconds, baselineName: `helm package x${count}`, target: ">= 3x faster", met: speedup >= 3 }),
-      figure({ figure: `peak RSS building ${count} charts`, ours: maxRssKb / 1024, unit: "MB", baseline: null, baselineName: "limit 300 MB", ratio: round(maxRssKb / 1024 / 300), target: "< 300 MB", met: maxRssKb / 1024 < 300 }),
+      figure({
+        figure: `build+package ${count} charts`,
+        ours: oursSeconds,
+        unit: "s",
+        baseline: helmSeconds,
+        baselineName: `helm package x${count}`,
+        target: ">= 3x faster",
+        met: speedup >= 3,
+      }),
+      figure({
+        figure: `peak RSS building ${count} charts`,
+        ours: maxRssKb / 1024,
+        unit: "MB",
+        baseline: null,
+        baselineName: "limit 300 MB",
+        ratio: round(maxRssKb / 1024 / 300),
+        target: "< 300 MB",
+        met: maxRssKb / 1024 < 300,
+      }),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

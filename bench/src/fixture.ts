@@ -24,7 +24,12 @@ function fixtureDefinition(i: number): ServiceDefinition {
   const securityContext: Record<string, unknown> = {};
   if (i % 7 === 0) {
     securityContext.capabilities = { add: ["NET_BIND_SERVICE"] };
-    exceptions.push({ kind: "capabilities", controller: "main", container: "main", reason: "binds a low port" });
+    exceptions.push({
+      kind: "capabilities",
+      controller: "main",
+      container: "main",
+      reason: "binds a low port",
+    });
   }
   if (i % 11 === 0) {
     securityContext.runAsUser = 0;
@@ -34,27 +39,53 @@ function fixtureDefinition(i: number): ServiceDefinition {
   const persistence: ChartValues["persistence"] = {
     ...(type === "statefulset"
       ? { scratch: { type: "emptyDir", globalMounts: [{ path: "/scratch" }] } }
-      : { data: { type: "persistentVolumeClaim", size: `${1 + (i % 5)}Gi`, globalMounts: [{ path: "/data" }] } }),
+      : {
+          data: {
+            type: "persistentVolumeClaim",
+            size: `${1 + (i % 5)}Gi`,
+            globalMounts: [{ path: "/data" }],
+          },
+        }),
     tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
   };
-  if (i % 2 === 0) persistence.conf = { type: "configMap", identifier: "files", globalMounts: [{ path: "/etc/app" }] };
-  if (i % 6 === 0) persistence.media = { type: "nfs", server: "nas.home.arpa", path: `/export/${name}`, globalMounts: [{ path: "/media", readOnly: true }] };
+  if (i % 2 === 0)
+    persistence.conf = { type: "configMap", identifier: "files", globalMounts: [{ path: "/etc/app" }] };
+  if (i % 6 === 0)
+    persistence.media = {
+      type: "nfs",
+      server: "nas.home.arpa",
+      path: `/export/${name}`,
+      globalMounts: [{ path: "/media", readOnly: true }],
+    };
   if (i % 9 === 0) {
     persistence.dri = { type: "hostPath", hostPath: "/dev/dri", globalMounts: [{ path: "/dev/dri" }] };
     exceptions.push({ kind: "hostPath", volume: "dri", reason: "hardware transcoding" });
   }
-  if (i % 6 === 0) exceptions.push({ kind: "nfs", volume: "media", reason: "the media library lives on the NAS" });
+  if (i % 6 === 0)
+    exceptions.push({ kind: "nfs", volume: "media", reason: "the media library lives on the NAS" });
   const main: NonNullable<ChartValues["controllers"]>[string] = {
     type,
     ...(type === "statefulset"
-      ? { statefulset: { volumeClaimTemplates: [{ name: "data", size: "1Gi", globalMounts: [{ path: "/data" }] }] } }
+      ? {
+          statefulset: {
+            volumeClaimTemplates: [{ name: "data", size: "1Gi", globalMounts: [{ path: "/data" }] }],
+          },
+        }
       : {}),
     ...(i % 4 === 0
       ? {
           initContainers: {
-            migrate: { image: { repository: `registry.example.org/fixture/${name}`, tag: `1.${i}.0` }, args: ["migrate"] },
+            migrate: {
+              image: { repository: `registry.example.org/fixture/${name}`, tag: `1.${i}.0` },
+              args: ["migrate"],
+            },
             ...(i % 8 === 0
-              ? { shipper: { image: { repository: "docker.io/library/busybox", tag: "1.37.0" }, restartPolicy: "Always" } }
+              ? {
+                  shipper: {
+                    image: { repository: "docker.io/library/busybox", tag: "1.37.0" },
+                    restartPolicy: "Always",
+                  },
+                }
               : {}),
           },
         }
@@ -69,31 +100,47 @@ function fixtureDefinition(i: number): ServiceDefinition {
         },
         probes:
           i % 4 === 0
-            ? { liveness: { type: "http", path: "/health", port: "http" }, readiness: { type: "tcp", port: "http" } }
+            ? {
+                liveness: { type: "http", path: "/health", port: "http" },
+                readiness: { type: "tcp", port: "http" },
+              }
             : { liveness: { type: "exec", command: ["true"] } },
         resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
         ...(Object.keys(securityContext).length ? { securityContext } : {}),
       },
       ...(i % 10 === 0
-        ? { exporter: { image: { repository: "docker.io/prom/node-exporter", tag: "v1.8.2" }, ports: [{ name: "metrics", containerPort: 9100 }] } }
+        ? {
+            exporter: {
+              image: { repository: "docker.io/prom/node-exporter", tag: "v1.8.2" },
+              ports: [{ name: "metrics", containerPort: 9100 }],
+            },
+          }
         : {}),
     },
   };
   const controllers: NonNullable<ChartValues["controllers"]> = { main };
-  const service: NonNullable<ChartValues["service"]> = { main: { controller: "main", ports: { http: { port: 8000 + i } } } };
+  const service: NonNullable<ChartValues["service"]> = {
+    main: { controller: "main", ports: { http: { port: 8000 + i } } },
+  };
   if (i % 5 === 0) {
     controllers.worker = {
       pod: { securityContext: { runAsUser: 999, runAsGroup: 999 } },
       containers: { main: { image: { repository: "docker.io/library/redis", tag: "7.4.2" } } },
     };
     service.worker = { controller: "worker", ports: { redis: { port: 6379 } } };
-    service.dns = { controller: "main", type: "LoadBalancer", ports: { "dns-tcp": { port: 53 }, "dns-udp": { port: 53, protocol: "UDP" } } };
+    service.dns = {
+      controller: "main",
+      type: "LoadBalancer",
+      ports: { "dns-tcp": { port: 53 }, "dns-udp": { port: 53, protocol: "UDP" } },
+    };
   }
   if (i % 12 === 0) {
     controllers.backup = {
       type: "cronjob",
       cronjob: { schedule: "0 3 * * *" },
-      containers: { main: { image: { repository: "docker.io/library/busybox", tag: "1.37.0" }, args: ["true"] } },
+      containers: {
+        main: { image: { repository: "docker.io/library/busybox", tag: "1.37.0" }, args: ["true"] },
+      },
     };
   }
   const backend = { identifier: "main", port: "http" };
@@ -107,17 +154,38 @@ function fixtureDefinition(i: number): ServiceDefinition {
       service,
       ingress: { main: { hosts: [{ host: `${name}.home.arpa`, paths: [{ path: "/", service: backend }] }] } },
       ...(i % 4 === 1
-        ? { route: { main: { parentRefs: [{ name: "traefik-gateway", namespace: "kube-system" }], hostnames: [`${name}.example.org`], rules: [{ backendRefs: [backend] }] } } }
+        ? {
+            route: {
+              main: {
+                parentRefs: [{ name: "traefik-gateway", namespace: "kube-system" }],
+                hostnames: [`${name}.example.org`],
+                rules: [{ backendRefs: [backend] }],
+              },
+            },
+          }
         : {}),
       persistence,
-      ...(i % 2 === 0 ? { configMaps: { files: { data: { "app.conf": `index = ${i}\nname = ${name}\n` } } } } : {}),
+      ...(i % 2 === 0
+        ? { configMaps: { files: { data: { "app.conf": `index = ${i}\nname = ${name}\n` } } } }
+        : {}),
       ...(i % 3 === 0 ? { secrets: { app: { generate: { KEY: { length: 32 } } } } } : {}),
       ...(i % 13 === 0
         ? {
             serviceAccount: { main: {} },
             rbac: {
-              roles: { main: { type: "ClusterRole", rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list"] }] } },
-              bindings: { main: { type: "ClusterRoleBinding", roleRef: { identifier: "main" }, subjects: [{ identifier: "main" }] } },
+              roles: {
+                main: {
+                  type: "ClusterRole",
+                  rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list"] }],
+                },
+              },
+              bindings: {
+                main: {
+                  type: "ClusterRoleBinding",
+                  roleRef: { identifier: "main" },
+                  subjects: [{ identifier: "main" }],
+                },
+              },
             },
           }
         : {}),
@@ -130,7 +198,15 @@ export function fixturePackages(count: number, root: string): Map<string, Servic
   return new Map(
     fixtureDefinitions(count).map((definition) => [
       definition.name,
-      { dir: join(root, definition.name), root, packageName: `@bench/${definition.name}`, version: "1.0.0", definition, ciValues: {}, chartDir: join(root, "charts", definition.name) },
+      {
+        dir: join(root, definition.name),
+        root,
+        packageName: `@bench/${definition.name}`,
+        version: "1.0.0",
+        definition,
+        ciValues: {},
+        chartDir: join(root, "charts", definition.name),
+      },
     ]),
   );
 }
@@ -140,7 +216,10 @@ export function buildFixtureArchives(count: number, out: string): void {
   mkdirSync(out, { recursive: true });
   for (const definition of fixtureDefinitions(count)) {
     const files = buildChart({ definition, version: "1.0.0" });
-    writeFileSync(join(out, chartArchiveName(definition.name, "1.0.0")), packageChart(definition.name, files));
+    writeFileSync(
+      join(out, chartArchiveName(definition.name, "1.0.0")),
+      packageChart(definition.name, files),
+    );
   }
 }
 

@@ -21,15 +21,34 @@ export async function seconds<T>(f: () => Promise<T>): Promise<[number, T]> {
 export const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function figure(f: Omit<Figure, "ratio"> & { ratio?: number | null }): Figure {
-  return { ...f, ours: round(f.ours), baseline: f.baseline === null ? null : round(f.baseline), ratio: f.ratio !== undefined ? f.ratio : f.baseline ? round(f.ours / f.baseline) : null };
+  return {
+    ...f,
+    ours: round(f.ours),
+    baseline: f.baseline === null ? null : round(f.baseline),
+    ratio: f.ratio !== undefined ? f.ratio : f.baseline ? round(f.ours / f.baseline) : null,
+  };
 }
 
 /** The table as text: figure, ours, baseline, ratio, target. */
 export function renderTable(figures: Figure[]): string {
   const rows = [["figure", "ours", "baseline", "ratio", "target", "met"]];
   for (const f of figures) {
-    rows.push([f.figure, `${f.ours} ${f.unit}`, f.baseline === null ? `- (${f.baselineName})` : `${f.baseline} ${f.unit} (${f.baselineName})`, f.ratio === null ? "-" : `${f.ratio}`, f.target, f.met ? "yes" : "NO"]);
+    rows.push([
+      f.figure,
+      `${f.ours} ${f.unit}`,
+      f.baseline === null ? `- (${f.baselineName})` : `${f.baseline} ${f.unit} (${f.baselineName})`,
+      f.ratio === null ? "-" : `${f.ratio}`,
+      f.target,
+      f.met ? "yes" : "NO",
+    ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }

@@ -12,10 +12,18 @@ import { fixtureDefinitions, fixturePackages } from "./fixture.ts";
 import type { Figure } from "./measure.ts";
 import { figure, round, seconds } from "./measure.ts";
 
-const releaseEvents = (cp: ControlPlane, from: number) => cp.auditEvents().slice(from).filter((e) => e.user.username === "homelab-release");
+const releaseEvents = (cp: ControlPlane, from: number) =>
+  cp
+    .auditEvents()
+    .slice(from)
+    .filter((e) => e.user.username === "homelab-release");
 
 /** Plans and applies N fixture services (HelmCharts, namespaces) with the release's executePlan, not waiting for install Jobs. */
-async function applyFixtures(cp: ControlPlane, count: number, prefix: string): Promise<{ seconds: number; requests: number; writes: number }> {
+async function applyFixtures(
+  cp: ControlPlane,
+  count: number,
+  prefix: string,
+): Promise<{ seconds: number; requests: number; writes: number }> {
   const kube = connect(cp.releaseKubeconfig);
   const hcNamespace = `${prefix}-charts`;
   await serverSideApply(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: hcNamespace } });
@@ -30,7 +38,10 @@ async function applyFixtures(cp: ControlPlane, count: number, prefix: string): P
   const [s] = await seconds(async () => {
     const plan = await planRelease(kube, checked);
     const summary = await executePlan(kube, plan, config, { wait: "none" });
-    if (!summary.ok) throw new Error(`apply failed: ${JSON.stringify(summary.services.filter((r) => r.status === "failed"))}`);
+    if (!summary.ok)
+      throw new Error(
+        `apply failed: ${JSON.stringify(summary.services.filter((r) => r.status === "failed"))}`,
+      );
   });
   await new Promise((r) => setTimeout(r, 300));
   const events = releaseEvents(cp, before);
@@ -57,13 +68,64 @@ export async function benchRelease(): Promise<Figure[]> {
       return { name: definition.name, file };
     });
     const [helmSeconds] = await seconds(async () => {
-      for (const a of archives) await execa(helm, ["upgrade", "--install", a.name, a.file, "--namespace", `h50-${a.name}`, "--create-namespace", "--kubeconfig", cp.kubeconfig]);
+      for (const a of archives)
+        await execa(helm, [
+          "upgrade",
+          "--install",
+          a.name,
+          a.file,
+          "--namespace",
+          `h50-${a.name}`,
+          "--create-namespace",
+          "--kubeconfig",
+          cp.kubeconfig,
+        ]);
     });
-    figures.push(figure({ figure: "release 50 services (apply)", ours: first.seconds, unit: "s", baseline: helmSeconds, baselineName: "helm upgrade --install x50", target: "< 10 s", met: first.seconds < 10 }));
-    figures.push(figure({ figure: "API requests per service (first release)", ours: first.requests / 50, unit: "req", baseline: null, baselineName: "-", target: "report", met: true }));
+    figures.push(
+      figure({
+        figure: "release 50 services (apply)",
+        ours: first.seconds,
+        unit: "s",
+        baseline: helmSeconds,
+        baselineName: "helm upgrade --install x50",
+        target: "< 10 s",
+        met: first.seconds < 10,
+      }),
+    );
+    figures.push(
+      figure({
+        figure: "API requests per service (first release)",
+        ours: first.requests / 50,
+        unit: "req",
+        baseline: null,
+        baselineName: "-",
+        target: "report",
+        met: true,
+      }),
+    );
     const again = await applyFixtures(cp, 50, "r50");
-    figures.push(figure({ figure: "no-op re-release of 50: write requests", ours: again.writes, unit: "writes", baseline: first.writes, baselineName: "first release's writes", target: "0", met: again.writes === 0 }));
-    figures.push(figure({ figure: "no-op re-release of 50: time", ours: again.seconds, unit: "s", baseline: first.seconds, baselineName: "first release", target: "< 2 s", met: again.seconds < 2 }));
+    figures.push(
+      figure({
+        figure: "no-op re-release of 50: write requests",
+        ours: again.writes,
+        unit: "writes",
+        baseline: first.writes,
+        baselineName: "first release's writes",
+        target: "0",
+        met: again.writes === 0,
+      }),
+    );
+    figures.push(
+      figure({
+        figure: "no-op re-release of 50: time",
+        ours: again.seconds,
+        unit: "s",
+        baseline: first.seconds,
+        baselineName: "first release",
+        target: "< 2 s",
+        met: again.seconds < 2,
+      }),
+    );
     const growth: Record<number, number> = {};
     for (const n of [10, 50, 100]) growth[n] = (await applyFixtures(cp, n, `g${n}`)).seconds;
     const perService = (n: number) => growth[n]! / n;
@@ -78,7 +140,17 @@ export async function benchRelease(): Promise<Figure[]> {
         met: perService(100) / perService(10) <= 1.5,
       }),
     );
-    figures.push(figure({ figure: "apply 10 / 50 / 100 services", ours: growth[100]!, unit: "s", baseline: growth[10]!, baselineName: `10: ${round(growth[10]!)} s, 50: ${round(growth[50]!)} s`, target: "report", met: true }));
+    figures.push(
+      figure({
+        figure: "apply 10 / 50 / 100 services",
+        ours: growth[100]!,
+        unit: "s",
+        baseline: growth[10]!,
+        baselineName: `10: ${round(growth[10]!)} s, 50: ${round(growth[50]!)} s`,
+        target: "report",
+        met: true,
+      }),
+    );
     await cp.stop();
     // The bare control plane is stopped first: the sandbox below gets the machine to itself.
     figures.push(...(await benchUntilReady(archives)));
@@ -114,7 +186,10 @@ async function benchUntilReady(archives: Archives): Promise<Figure[]> {
         const checked = await checkServices({ config, packages, file: "bench", env: {} });
         return executePlan(kube, await planRelease(kube, checked), config, {});
       });
-      if (!summary.ok) throw new Error(`release failed: ${JSON.stringify(summary.services.filter((r) => r.status === "failed"))}`);
+      if (!summary.ok)
+        throw new Error(
+          `release failed: ${JSON.stringify(summary.services.filter((r) => r.status === "failed"))}`,
+        );
       const pods = summary.services.reduce((n, r) => n + (r.pods?.total ?? 0), 0);
       await new Promise((r) => setTimeout(r, 300));
       return { seconds: s, pods, writes: releaseEvents(cp, before).filter(isWrite).length };
@@ -123,7 +198,20 @@ async function benchUntilReady(archives: Archives): Promise<Figure[]> {
     const helm = findTool("helm");
     const [helmSeconds] = await seconds(async () => {
       for (const a of archives) {
-        await execa(helm, ["upgrade", "--install", "--wait", "--timeout", "10m", a.name, a.file, "--namespace", `wait-${a.name}`, "--create-namespace", "--kubeconfig", cp.kubeconfig]);
+        await execa(helm, [
+          "upgrade",
+          "--install",
+          "--wait",
+          "--timeout",
+          "10m",
+          a.name,
+          a.file,
+          "--namespace",
+          `wait-${a.name}`,
+          "--create-namespace",
+          "--kubeconfig",
+          cp.kubeconfig,
+        ]);
       }
     });
     const again = await release();
@@ -137,7 +225,15 @@ async function benchUntilReady(archives: Archives): Promise<Figure[]> {
         target: ">= 3x faster",
         met: ours.seconds * 3 <= helmSeconds,
       }),
-      figure({ figure: "no-op re-release until Ready: write requests", ours: again.writes, unit: "writes", baseline: ours.writes, baselineName: "first release's writes", target: "0", met: again.writes === 0 }),
+      figure({
+        figure: "no-op re-release until Ready: write requests",
+        ours: again.writes,
+        unit: "writes",
+        baseline: ours.writes,
+        baselineName: "first release's writes",
+        target: "0",
+        met: again.writes === 0,
+      }),
     ];
   } finally {
     await sandbox.stop();

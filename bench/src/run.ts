@@ -27,7 +27,10 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${table}\n`);
   mkdirSync(RESULTS, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  writeFileSync(join(RESULTS, `${stamp}.json`), `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: (await import("node:os")).cpus().length }, figures }, null, 2)}\n`);
+  writeFileSync(
+    join(RESULTS, `${stamp}.json`),
+    `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: (await import("node:os")).cpus().length }, figures }, null, 2)}\n`,
+  );
   writeFileSync(join(RESULTS, "latest.txt"), `${table}\n`);
   return 0;
 }

@@ -15,17 +15,47 @@ export async function benchTurboCache(): Promise<Figure[]> {
   const source = findRepoRoot(process.cwd());
   const work = mkdtempSync(join(tmpdir(), "bench-turbo-"));
   try {
-    for (const entry of ["apps", "packages", "tooling", "bench", "charts", "repo", "package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml", "turbo.json", ".gitignore", "homelab.yaml"]) {
-      cpSync(join(source, entry), join(work, entry), { recursive: true, verbatimSymlinks: true, filter: (p) => !p.includes("/test-results") && !p.endsWith("/.turbo") });
+    for (const entry of [
+      "apps",
+      "packages",
+      "tooling",
+      "bench",
+      "charts",
+      "repo",
+      "package.json",
+      "pnpm-workspace.yaml",
+      "pnpm-lock.yaml",
+      "turbo.json",
+      ".gitignore",
+      "homelab.yaml",
+    ]) {
+      cpSync(join(source, entry), join(work, entry), {
+        recursive: true,
+        verbatimSymlinks: true,
+        filter: (p) => !p.includes("/test-results") && !p.endsWith("/.turbo"),
+      });
     }
     symlinkSync(join(source, "node_modules"), join(work, "node_modules"));
-    const git = (args: string[]) => execa("git", args, { cwd: work, env: { GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@b", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@b" } });
+    const git = (args: string[]) =>
+      execa("git", args, {
+        cwd: work,
+        env: {
+          GIT_AUTHOR_NAME: "b",
+          GIT_AUTHOR_EMAIL: "b@b",
+          GIT_COMMITTER_NAME: "b",
+          GIT_COMMITTER_EMAIL: "b@b",
+        },
+      });
     await git(["init", "-q"]);
     await git(["add", "-A"]);
     await git(["commit", "-qm", "bench"]);
     // The turbo binary itself, as `turbo run build` on a user's PATH runs it (no pnpm wrapper).
     const turboBin = join(source, "node_modules", ".bin", "turbo");
-    const turbo = (args: string[]) => execa(turboBin, ["run", "build", "--output-logs=hash-only", ...args], { cwd: work, env: { TURBO_TELEMETRY_DISABLED: "1" } });
+    const turbo = (args: string[]) =>
+      execa(turboBin, ["run", "build", "--output-logs=hash-only", ...args], {
+        cwd: work,
+        env: { TURBO_TELEMETRY_DISABLED: "1" },
+      });
     const [full] = await seconds(() => turbo(["--force"]));
     const [cached, second] = await seconds(() => turbo([]));
     const service = join(work, "apps", "uptime-kuma", "src", "service.ts");
@@ -34,14 +64,27 @@ export async function benchTurboCache(): Promise<Figure[]> {
     const misses = (out: string) => (out.match(/cache miss/g) ?? []).length;
     // Chart builds only: the release package's schema task also reads every service (their names).
     const apps = new Set(readdirSync(join(work, "apps")));
-    const chartMisses = (out: string) => out.split("\n").filter((l) => /^@homelab\/([\w-]+):build: cache miss/.test(l) && apps.has(/^@homelab\/([\w-]+)/.exec(l)![1]!)).length;
+    const chartMisses = (out: string) =>
+      out
+        .split("\n")
+        .filter(
+          (l) =>
+            /^@homelab\/([\w-]+):build: cache miss/.test(l) && apps.has(/^@homelab\/([\w-]+)/.exec(l)![1]!),
+        ).length;
     const tasks = (out: string) => Number(/Tasks:\s+(\d+) successful/.exec(out)?.[1] ?? 0);
     // Cache keys from the graph: an edit in a package the apps do not depend on (publish) leaves
     // every app's test key as it was; an edit in one they do (chart-kit) changes them all.
     const appTestHashes = async () => {
-      const { stdout } = await execa(turboBin, ["run", "test", "--dry=json"], { cwd: work, env: { TURBO_TELEMETRY_DISABLED: "1" } });
+      const { stdout } = await execa(turboBin, ["run", "test", "--dry=json"], {
+        cwd: work,
+        env: { TURBO_TELEMETRY_DISABLED: "1" },
+      });
       const dry = JSON.parse(stdout) as { tasks: { taskId: string; hash: string }[] };
-      return new Map(dry.tasks.filter((t) => apps.has(/^@homelab\/([\w-]+)#test$/.exec(t.taskId)?.[1] ?? "")).map((t) => [t.taskId, t.hash]));
+      return new Map(
+        dry.tasks
+          .filter((t) => apps.has(/^@homelab\/([\w-]+)#test$/.exec(t.taskId)?.[1] ?? ""))
+          .map((t) => [t.taskId, t.hash]),
+      );
     };
     const changedSince = (before: Map<string, string>, after: Map<string, string>) =>
       [...after].filter(([id, hash]) => before.get(id) !== hash).length;
@@ -55,9 +98,33 @@ export async function benchTurboCache(): Promise<Figure[]> {
     const publishInvalidated = changedSince(beforeEdits, afterPublish);
     const kitInvalidated = changedSince(afterPublish, afterKit);
     return [
-      figure({ figure: "turbo build, nothing changed", ours: cached, unit: "s", baseline: full, baselineName: "forced full build", target: `< 1 s, ${tasks(second.stdout)} of ${tasks(second.stdout)} cached`, met: cached < 1 && misses(second.stdout) === 0 }),
-      figure({ figure: "turbo build, one service changed: charts rebuilt", ours: chartMisses(third.stdout), unit: "charts", baseline: apps.size, baselineName: "all charts", target: "1 (only that one)", met: chartMisses(third.stdout) === 1 }),
-      figure({ figure: "publish edited: app test caches invalidated", ours: publishInvalidated, unit: "apps", baseline: kitInvalidated, baselineName: "after a chart-kit edit", target: "0", met: publishInvalidated === 0 && kitInvalidated === afterKit.size }),
+      figure({
+        figure: "turbo build, nothing changed",
+        ours: cached,
+        unit: "s",
+        baseline: full,
+        baselineName: "forced full build",
+        target: `< 1 s, ${tasks(second.stdout)} of ${tasks(second.stdout)} cached`,
+        met: cached < 1 && misses(second.stdout) === 0,
+      }),
+      figure({
+        figure: "turbo build, one service changed: charts rebuilt",
+        ours: chartMisses(third.stdout),
+        unit: "charts",
+        baseline: apps.size,
+        baselineName: "all charts",
+        target: "1 (only that one)",
+        met: chartMisses(third.stdout) === 1,
+      }),
+      figure({
+        figure: "publish edited: app test caches invalidated",
+        ours: publishInvalidated,
+        unit: "apps",
+        baseline: kitInvalidated,
+        baselineName: "after a chart-kit edit",
+        target: "0",
+        met: publishInvalidated === 0 && kitInvalidated === afterKit.size,
+      }),
     ];
   } finally {
     rmSync(work, { recursive: true, force: true });

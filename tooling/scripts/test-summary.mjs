@@ -16,7 +16,8 @@ for (const group of ["packages", "apps", "tooling"]) {
     failed += r.numFailedTests;
     skipped += r.numPendingTests + r.numTodoTests;
     for (const suite of r.testResults) {
-      for (const t of suite.assertionResults) if (t.status === "failed") failures.push(`${group}/${pkg}: ${t.fullName}`);
+      for (const t of suite.assertionResults)
+        if (t.status === "failed") failures.push(`${group}/${pkg}: ${t.fullName}`);
     }
   }
 }

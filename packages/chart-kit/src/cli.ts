@@ -65,7 +65,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       case "build": {
         const drift = writeChart(pkg.chartDir, buildChart(buildInputOf(pkg)));
         const changed = drift.missing.length + drift.changed.length + drift.extra.length;
-        out({ command, chart: name, version: pkg.version, dir: pkg.chartDir, ...drift }, `${name} ${pkg.version}: ${changed ? `${changed} file(s) written to ${where}` : `${where} up to date`}`);
+        out(
+          { command, chart: name, version: pkg.version, dir: pkg.chartDir, ...drift },
+          `${name} ${pkg.version}: ${changed ? `${changed} file(s) written to ${where}` : `${where} up to date`}`,
+        );
         return 0;
       }
       case "check": {
@@ -86,19 +89,30 @@ export async function main(argv: readonly string[]): Promise<number> {
         const file = join(dist, chartArchiveName(name, pkg.version));
         const archive = packageChart(name, files);
         writeFileSync(file, archive);
-        out({ command, chart: name, version: pkg.version, file, bytes: archive.length }, `${name} ${pkg.version}: ${relative(process.cwd(), file)} (${archive.length} bytes)`);
+        out(
+          { command, chart: name, version: pkg.version, file, bytes: archive.length },
+          `${name} ${pkg.version}: ${relative(process.cwd(), file)} (${archive.length} bytes)`,
+        );
         return 0;
       }
       case "lint": {
         const valueFiles = listFiles(join(pkg.chartDir, "ci")).filter((f) => f.endsWith("-values.yaml"));
         for (const binary of HELM_BINARIES) {
           for (const f of [undefined, ...valueFiles]) {
-            const args = ["lint", "--strict", pkg.chartDir, ...(f ? ["-f", join(pkg.chartDir, "ci", f)] : [])];
+            const args = [
+              "lint",
+              "--strict",
+              pkg.chartDir,
+              ...(f ? ["-f", join(pkg.chartDir, "ci", f)] : []),
+            ];
             await helm(args, { binary });
           }
         }
         const sets = `defaults${valueFiles.map((f) => `, ci/${f}`).join("")}`;
-        out({ command, chart: name, ok: true, valueFiles, helm: HELM_BINARIES }, `${name}: helm lint --strict passed with ${HELM_BINARIES.join(" and ")} (${sets})`);
+        out(
+          { command, chart: name, ok: true, valueFiles, helm: HELM_BINARIES },
+          `${name}: helm lint --strict passed with ${HELM_BINARIES.join(" and ")} (${sets})`,
+        );
         return 0;
       }
       default:
@@ -113,7 +127,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** `homelab-chart import FILE`: the draft on stdout (or --out), the warnings on stderr. */
-function runImport(file: string | undefined, values: { service?: string[]; name?: string; out?: string }): number {
+function runImport(
+  file: string | undefined,
+  values: { service?: string[]; name?: string; out?: string },
+): number {
   if (!file) {
     process.stderr.write(`homelab-chart import: which Compose file?\n\n${HELP}`);
     return ExitCode.usage;

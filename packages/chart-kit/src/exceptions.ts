@@ -93,7 +93,12 @@ function containerDepartures(container: Obj, controller: string, id: string, at:
   }
   const add = isObj(sc.capabilities) && Array.isArray(sc.capabilities.add) ? sc.capabilities.add : [];
   if (add.length > 0) {
-    out.push({ kind: "capabilities", ...where, path: `${path}.capabilities.add`, capabilities: add.map(String) });
+    out.push({
+      kind: "capabilities",
+      ...where,
+      path: `${path}.capabilities.add`,
+      capabilities: add.map(String),
+    });
   }
   const ports = Array.isArray(container.ports) ? container.ports : [];
   if (ports.some((p) => isObj(p) && typeof p.hostPort === "number")) {
@@ -138,7 +143,8 @@ export function exceptionPlace(e: Pick<ExceptionDefinition, "controller" | "cont
  * or `adds NET_BIND_SERVICE: serves DNS on port 53`; `capabilities` names what it adds.
  */
 export function describeException(e: ExceptionDefinition, capabilities: readonly string[] = []): string {
-  const what = e.kind === "capabilities" && capabilities.length ? `adds ${capabilities.join(", ")}` : KIND_TEXT[e.kind];
+  const what =
+    e.kind === "capabilities" && capabilities.length ? `adds ${capabilities.join(", ")}` : KIND_TEXT[e.kind];
   return `${what}: ${e.reason}`;
 }
 

@@ -9,7 +9,14 @@ export type {
 export { defineCiValues, defineService } from "./definition.ts";
 export { DefinitionError, DefinitionErrors, ServicePackageError } from "./errors.ts";
 export type { Departure } from "./exceptions.ts";
-export { capabilitiesOf, describeException, exceptionPlace, findDepartures, podSecurityLevel, podSecurityLevelOf } from "./exceptions.ts";
+export {
+  capabilitiesOf,
+  describeException,
+  exceptionPlace,
+  findDepartures,
+  podSecurityLevel,
+  podSecurityLevelOf,
+} from "./exceptions.ts";
 export type { ChartValues, ValuesOverride } from "./values-model/index.ts";
 export type {
   ConfigMap,

@@ -30,15 +30,36 @@ export async function loadServicePackage(dir: string): Promise<ServicePackage> {
   const abs = resolve(dir);
   const pkgFile = join(abs, "package.json");
   const serviceFile = join(abs, "src", "service.ts");
-  if (!existsSync(pkgFile)) throw new ServicePackageError(pkgFile, "does not exist", "run the command in a service package directory (apps/<service>)");
+  if (!existsSync(pkgFile))
+    throw new ServicePackageError(
+      pkgFile,
+      "does not exist",
+      "run the command in a service package directory (apps/<service>)",
+    );
   const pkg = JSON.parse(readFileSync(pkgFile, "utf8")) as { name?: string; version?: string };
   if (!pkg.version || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(pkg.version)) {
-    throw new ServicePackageError(pkgFile, `version "${pkg.version ?? ""}" is not a semantic version`, "set \"version\" to MAJOR.MINOR.PATCH, e.g. 0.1.0 (changesets manages it)");
+    throw new ServicePackageError(
+      pkgFile,
+      `version "${pkg.version ?? ""}" is not a semantic version`,
+      'set "version" to MAJOR.MINOR.PATCH, e.g. 0.1.0 (changesets manages it)',
+    );
   }
-  if (!existsSync(serviceFile)) throw new ServicePackageError(serviceFile, "does not exist", "export the service definition as the default export of src/service.ts");
-  const mod = (await import(pathToFileURL(serviceFile).href)) as { default?: ServiceDefinition; ciValues?: CiValues };
+  if (!existsSync(serviceFile))
+    throw new ServicePackageError(
+      serviceFile,
+      "does not exist",
+      "export the service definition as the default export of src/service.ts",
+    );
+  const mod = (await import(pathToFileURL(serviceFile).href)) as {
+    default?: ServiceDefinition;
+    ciValues?: CiValues;
+  };
   if (!mod.default || typeof mod.default !== "object") {
-    throw new ServicePackageError(serviceFile, "has no default export", "`export default defineService({ ... })`");
+    throw new ServicePackageError(
+      serviceFile,
+      "has no default export",
+      "`export default defineService({ ... })`",
+    );
   }
   const root = findRepoRoot(abs);
   return {
@@ -49,7 +70,9 @@ export async function loadServicePackage(dir: string): Promise<ServicePackage> {
     definition: mod.default,
     ciValues: mod.ciValues ?? {},
     chartDir: join(root, "charts", mod.default.name),
-    ...(existsSync(join(abs, "CHANGELOG.md")) ? { changelog: readFileSync(join(abs, "CHANGELOG.md"), "utf8") } : {}),
+    ...(existsSync(join(abs, "CHANGELOG.md"))
+      ? { changelog: readFileSync(join(abs, "CHANGELOG.md"), "utf8") }
+      : {}),
   };
 }
 
@@ -69,5 +92,9 @@ export async function loadAllServices(root: string): Promise<Map<string, Service
     .map((d) => d.name)
     .sort();
   const packages = await Promise.all(dirs.map((d) => loadServicePackage(join(appsDir, d))));
-  return new Map(packages.sort((a, b) => (a.definition.name < b.definition.name ? -1 : 1)).map((p) => [p.definition.name, p]));
+  return new Map(
+    packages
+      .sort((a, b) => (a.definition.name < b.definition.name ? -1 : 1))
+      .map((p) => [p.definition.name, p]),
+  );
 }

@@ -25,9 +25,14 @@ const list = (s: Set<string>) => (s.size ? [...s].sort().join(", ") : "(none)");
 export function definitionProblems(def: ServiceDefinition): Problem[] {
   const problems: Problem[] = [];
   if (!DNS_LABEL.test(def.name) || def.name.length > 53) {
-    problems.push(["name", `"${def.name}" is not a DNS-1123 label of at most 53 characters`, "use lowercase letters, digits and dashes, e.g. jellyfin"]);
+    problems.push([
+      "name",
+      `"${def.name}" is not a DNS-1123 label of at most 53 characters`,
+      "use lowercase letters, digits and dashes, e.g. jellyfin",
+    ]);
   }
-  if (!def.description?.trim()) problems.push(["description", "is empty", "describe the service in one sentence"]);
+  if (!def.description?.trim())
+    problems.push(["description", "is empty", "describe the service in one sentence"]);
   if (!def.home?.trim()) problems.push(["home", "is empty", "give the project's homepage URL"]);
   const values = (def.values ?? {}) as Obj;
   problems.push(...schemaProblems(values));
@@ -42,13 +47,20 @@ export function definitionProblems(def: ServiceDefinition): Problem[] {
 export function validateDefinition(def: ServiceDefinition): void {
   const problems = definitionProblems(def);
   if (problems.length) {
-    throw new DefinitionErrors(problems.map(([f, p, x]) => new DefinitionError(def.name || "(unnamed)", f, p, x)));
+    throw new DefinitionErrors(
+      problems.map(([f, p, x]) => new DefinitionError(def.name || "(unnamed)", f, p, x)),
+    );
   }
 }
 
 const pathOf = (instancePath: string) =>
-  ["values", ...instancePath.split("/").filter(Boolean).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))]
-    .join(".");
+  [
+    "values",
+    ...instancePath
+      .split("/")
+      .filter(Boolean)
+      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")),
+  ].join(".");
 
 /** The values model compiled once: a fast yes/no before the slower walk that names each problem. */
 let fits: ((values: unknown) => boolean) | undefined;
@@ -73,7 +85,9 @@ function schemaProblems(values: Obj): Problem[] {
       problem = "is not a key the values model knows";
       fix = "check its spelling against packages/chart-kit/library/VALUES.md";
     } else if (e.keyword === "required") {
-      const missing = (params.requiredProperties as string[] | undefined) ?? [String(params.missingProperty ?? "")];
+      const missing = (params.requiredProperties as string[] | undefined) ?? [
+        String(params.missingProperty ?? ""),
+      ];
       field = `${field}.${missing.join(", ")}`;
       problem = "is required";
       fix = "add it";
@@ -96,7 +110,13 @@ function mainImageProblems(values: Obj): Problem[] {
   const main = isObj(values.controllers) ? values.controllers.main : undefined;
   const container = isObj(main) && isObj(main.containers) ? main.containers.main : undefined;
   if (!isObj(container)) {
-    return [["values.controllers.main.containers.main", "is missing", "define the service's main container: its image tag is the chart's appVersion"]];
+    return [
+      [
+        "values.controllers.main.containers.main",
+        "is missing",
+        "define the service's main container: its image tag is the chart's appVersion",
+      ],
+    ];
   }
   const out: Problem[] = [];
   for (const [cid, c] of enabledEntries(values.controllers)) {
@@ -105,7 +125,11 @@ function mainImageProblems(values: Obj): Problem[] {
         const image = isObj(k.image) ? k.image : {};
         const tag = String(image.tag ?? "");
         if (!tag || tag === "latest") {
-          out.push([`values.controllers.${cid}.${group}.${id}.image.tag`, `"${tag}" is not a pinned tag`, "pin a released version, e.g. 1.2.3"]);
+          out.push([
+            `values.controllers.${cid}.${group}.${id}.image.tag`,
+            `"${tag}" is not a pinned tag`,
+            "pin a released version, e.g. 1.2.3",
+          ]);
         }
       }
     }
@@ -126,12 +150,20 @@ function referenceProblems(values: Obj): Problem[] {
     if (type === "cronjob" && !(isObj(c.cronjob) && c.cronjob.schedule)) {
       out.push([`${at}.cronjob.schedule`, "is missing", 'give a cron schedule, e.g. "*/5 * * * *"']);
     }
-    if (!enabledEntries(c.containers).length) out.push([`${at}.containers`, "has no enabled container", "add one"]);
-    const templates = isObj(c.statefulset) && Array.isArray(c.statefulset.volumeClaimTemplates) ? c.statefulset.volumeClaimTemplates : [];
+    if (!enabledEntries(c.containers).length)
+      out.push([`${at}.containers`, "has no enabled container", "add one"]);
+    const templates =
+      isObj(c.statefulset) && Array.isArray(c.statefulset.volumeClaimTemplates)
+        ? c.statefulset.volumeClaimTemplates
+        : [];
     templates.forEach((t, i) => {
       const name = isObj(t) ? String(t.name ?? "") : "";
       if (name && isObj(values.persistence) && name in values.persistence) {
-        out.push([`${at}.statefulset.volumeClaimTemplates[${i}].name`, `"${name}" is also a persistence id`, "give the claim template a name of its own"]);
+        out.push([
+          `${at}.statefulset.volumeClaimTemplates[${i}].name`,
+          `"${name}" is also a persistence id`,
+          "give the claim template a name of its own",
+        ]);
       }
     });
     const portNames = new Map<string, string>();
@@ -139,13 +171,21 @@ function referenceProblems(values: Obj): Problem[] {
       for (const [id, k] of enabledEntries(c[group])) {
         const kat = `${at}.${group}.${id}`;
         if (group === "containers" && k.restartPolicy !== undefined) {
-          out.push([`${kat}.restartPolicy`, "is set on a regular container", "move the container to initContainers to make it a native sidecar (restartPolicy: Always)"]);
+          out.push([
+            `${kat}.restartPolicy`,
+            "is set on a regular container",
+            "move the container to initContainers to make it a native sidecar (restartPolicy: Always)",
+          ]);
         }
         for (const p of Array.isArray(k.ports) ? k.ports : []) {
           const name = isObj(p) ? String(p.name ?? "") : "";
           if (!name) continue;
           if (portNames.has(name)) {
-            out.push([`${kat}.ports`, `port name "${name}" is also claimed by ${portNames.get(name)}`, "give each port of a pod its own name"]);
+            out.push([
+              `${kat}.ports`,
+              `port name "${name}" is also claimed by ${portNames.get(name)}`,
+              "give each port of a pod its own name",
+            ]);
           }
           portNames.set(name, `${group}.${id}`);
         }
@@ -157,7 +197,11 @@ function referenceProblems(values: Obj): Problem[] {
   for (const [sid, s] of enabledEntries(values.service)) {
     const target = String(s.controller ?? "main");
     if (s.type !== "ExternalName" && !controllerIds.has(target)) {
-      out.push([`values.service.${sid}.controller`, `"${target}" is not a controller`, `use one of: ${list(controllerIds)}`]);
+      out.push([
+        `values.service.${sid}.controller`,
+        `"${target}" is not a controller`,
+        `use one of: ${list(controllerIds)}`,
+      ]);
     }
     const ports = new Set<string>();
     for (const [name, p] of enabledEntries(s.ports)) ports.add(name).add(String(p.port));
@@ -186,7 +230,11 @@ function envProblems(k: Obj, at: string, secrets: Set<string>, configMaps: Set<s
     ] as const) {
       const r = ref[kind];
       if (isObj(r) && typeof r.identifier === "string" && !ids.has(r.identifier)) {
-        out.push([`${field}.${kind}.identifier`, `"${r.identifier}" is not one of the chart's ${kind.startsWith("secret") ? "secrets" : "configMaps"}`, `use one of: ${list(ids)}, or name an existing object with \`name\``]);
+        out.push([
+          `${field}.${kind}.identifier`,
+          `"${r.identifier}" is not one of the chart's ${kind.startsWith("secret") ? "secrets" : "configMaps"}`,
+          `use one of: ${list(ids)}, or name an existing object with \`name\``,
+        ]);
       }
     }
   }
@@ -199,9 +247,17 @@ function backendProblems(values: Obj, servicePorts: Map<string, Set<string>>): P
     if (typeof identifier !== "string") return;
     const ports = servicePorts.get(identifier);
     if (!ports) {
-      out.push([field, `service "${identifier}" does not exist`, `use one of: ${list(new Set(servicePorts.keys()))}`]);
+      out.push([
+        field,
+        `service "${identifier}" does not exist`,
+        `use one of: ${list(new Set(servicePorts.keys()))}`,
+      ]);
     } else if (port !== undefined && !ports.has(String(port))) {
-      out.push([field, `service "${identifier}" has no port ${String(port)}`, `use one of: ${[...ports].sort().join(", ")}`]);
+      out.push([
+        field,
+        `service "${identifier}" has no port ${String(port)}`,
+        `use one of: ${[...ports].sort().join(", ")}`,
+      ]);
     }
   };
   for (const [iid, ing] of enabledEntries(values.ingress)) {
@@ -222,7 +278,12 @@ function backendProblems(values: Obj, servicePorts: Map<string, Set<string>>): P
   return out;
 }
 
-function persistenceProblems(values: Obj, controllers: [string, Obj][], secrets: Set<string>, configMaps: Set<string>): Problem[] {
+function persistenceProblems(
+  values: Obj,
+  controllers: [string, Obj][],
+  secrets: Set<string>,
+  configMaps: Set<string>,
+): Problem[] {
   const out: Problem[] = [];
   const containersOf = new Map(
     controllers.map(([cid, c]) => [cid, new Set([...keysOf(c.containers), ...keysOf(c.initContainers)])]),
@@ -231,28 +292,47 @@ function persistenceProblems(values: Obj, controllers: [string, Obj][], secrets:
     const at = `values.persistence.${vid}`;
     const type = String(v.type ?? "persistentVolumeClaim");
     if (type === "nfs") {
-      if (!v.server) out.push([`${at}.server`, "is missing", "give the NFS server's address, e.g. nas.home.arpa"]);
+      if (!v.server)
+        out.push([`${at}.server`, "is missing", "give the NFS server's address, e.g. nas.home.arpa"]);
       if (!v.path) out.push([`${at}.path`, "is missing", "give the exported path, e.g. /export/media"]);
     }
-    if (type === "hostPath" && !v.hostPath) out.push([`${at}.hostPath`, "is missing", "give the path on the node, e.g. /dev/dri"]);
-    if (type === "custom" && !isObj(v.volumeSpec)) out.push([`${at}.volumeSpec`, "is missing", "give the volume source, e.g. { csi: {...} }"]);
+    if (type === "hostPath" && !v.hostPath)
+      out.push([`${at}.hostPath`, "is missing", "give the path on the node, e.g. /dev/dri"]);
+    if (type === "custom" && !isObj(v.volumeSpec))
+      out.push([`${at}.volumeSpec`, "is missing", "give the volume source, e.g. { csi: {...} }"]);
     if (type === "persistentVolumeClaim" && !v.existingClaim && !v.size) {
       out.push([`${at}.size`, "is missing", "give a size, e.g. 1Gi, or an existingClaim"]);
     }
-    for (const [kind, ids] of [["secret", secrets], ["configMap", configMaps]] as const) {
+    for (const [kind, ids] of [
+      ["secret", secrets],
+      ["configMap", configMaps],
+    ] as const) {
       if (type === kind && typeof v.identifier === "string" && !ids.has(v.identifier)) {
-        out.push([`${at}.identifier`, `"${v.identifier}" is not one of the chart's ${kind}s`, `use one of: ${list(ids)}, or name an existing ${kind} with \`name\``]);
+        out.push([
+          `${at}.identifier`,
+          `"${v.identifier}" is not one of the chart's ${kind}s`,
+          `use one of: ${list(ids)}, or name an existing ${kind} with \`name\``,
+        ]);
       }
     }
     const advanced = isObj(v.advancedMounts) ? v.advancedMounts : {};
     for (const [cid, byContainer] of Object.entries(advanced)) {
       const known = containersOf.get(cid);
       if (!known) {
-        out.push([`${at}.advancedMounts.${cid}`, `"${cid}" is not a controller`, `use one of: ${list(new Set(containersOf.keys()))}`]);
+        out.push([
+          `${at}.advancedMounts.${cid}`,
+          `"${cid}" is not a controller`,
+          `use one of: ${list(new Set(containersOf.keys()))}`,
+        ]);
         continue;
       }
       for (const id of Object.keys(isObj(byContainer) ? byContainer : {})) {
-        if (!known.has(id)) out.push([`${at}.advancedMounts.${cid}.${id}`, `"${id}" is not a container of ${cid}`, `use one of: ${list(known)}`]);
+        if (!known.has(id))
+          out.push([
+            `${at}.advancedMounts.${cid}.${id}`,
+            `"${id}" is not a container of ${cid}`,
+            `use one of: ${list(known)}`,
+          ]);
       }
     }
   }
@@ -273,7 +353,11 @@ function exceptionProblems(exceptions: readonly ExceptionDefinition[], values: O
   exceptions.forEach((e, i) => {
     if (!e.reason?.trim()) out.push([`exceptions[${i}].reason`, "is empty", "say why the service needs it"]);
     if (!departures.some((d) => covers(e, d))) {
-      out.push([`exceptions[${i}]`, `${e.kind} at ${exceptionPlace(e)} is declared but the values do not use it`, "remove the exception, or correct where it applies"]);
+      out.push([
+        `exceptions[${i}]`,
+        `${e.kind} at ${exceptionPlace(e)} is declared but the values do not use it`,
+        "remove the exception, or correct where it applies",
+      ]);
     }
   });
   return out;

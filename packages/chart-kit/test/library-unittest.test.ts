@@ -28,7 +28,9 @@ interface Case {
 function junitCases(xml: string): Case[] {
   const cases: Case[] = [];
   for (const suite of xml.matchAll(/<testsuite\b[^>]*\bname="([^"]*)"[^>]*>([\s\S]*?)<\/testsuite>/g)) {
-    for (const c of suite[2]!.matchAll(/<testcase\b[^>]*\bname="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)) {
+    for (const c of suite[2]!.matchAll(
+      /<testcase\b[^>]*\bname="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g,
+    )) {
       const failure = /<failure\b[^>]*(?:message="([^"]*)")?[^>]*>/.exec(c[2] ?? "");
       cases.push({ suite: suite[1]!, name: c[1]!, ...(failure ? { failure: failure[1] ?? "failed" } : {}) });
     }

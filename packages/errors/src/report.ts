@@ -6,11 +6,16 @@ import { FixableError } from "./fixable-error.ts";
  * printed as its message; anything else is a bug: one line, and the stack trace
  * only with HOMELAB_DEBUG set.
  */
-export function reportError(program: string, error: unknown, debug = Boolean(process.env.HOMELAB_DEBUG)): {
+export function reportError(
+  program: string,
+  error: unknown,
+  debug = Boolean(process.env.HOMELAB_DEBUG),
+): {
   text: string;
   exitCode: number;
 } {
-  if (error instanceof FixableError) return { text: `${program}: ${error.message}\n`, exitCode: error.exitCode };
+  if (error instanceof FixableError)
+    return { text: `${program}: ${error.message}\n`, exitCode: error.exitCode };
   const message = error instanceof Error ? error.message : String(error);
   const trace =
     debug && error instanceof Error ? `\n${error.stack}` : "\n(set HOMELAB_DEBUG=1 for the stack trace)";

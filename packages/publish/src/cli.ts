@@ -23,7 +23,20 @@ Usage: homelab-publish [--repo-dir DIR] [--oci oci://HOST/PATH [--oci-plain-http
 ${EXIT_CODES_HELP}`;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseCli("homelab-publish", HELP, { args: [...argv], options: { "repo-dir": { type: "string" }, oci: { type: "string" }, "oci-plain-http": { type: "boolean" }, sign: { type: "string" }, "gpg-home": { type: "string" }, "passphrase-file": { type: "string" }, check: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  const parsed = parseCli("homelab-publish", HELP, {
+    args: [...argv],
+    options: {
+      "repo-dir": { type: "string" },
+      oci: { type: "string" },
+      "oci-plain-http": { type: "boolean" },
+      sign: { type: "string" },
+      "gpg-home": { type: "string" },
+      "passphrase-file": { type: "string" },
+      check: { type: "boolean" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
   if (typeof parsed === "number") return parsed;
   const { values } = parsed;
   const signKey = values.sign ?? process.env.HOMELAB_SIGN_KEY;
@@ -35,11 +48,22 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(values["repo-dir"] ? { repoDir: resolve(values["repo-dir"]) } : {}),
       ...(values.check ? { check: true } : {}),
       ...(values.oci ? { oci: values.oci, ociPlainHttp: Boolean(values["oci-plain-http"]) } : {}),
-      ...(signKey ? { sign: { key: signKey, ...(values["gpg-home"] ? { gpgHome: resolve(values["gpg-home"]) } : {}), ...(passphraseFile ? { passphraseFile: resolve(passphraseFile) } : {}) } } : {}),
+      ...(signKey
+        ? {
+            sign: {
+              key: signKey,
+              ...(values["gpg-home"] ? { gpgHome: resolve(values["gpg-home"]) } : {}),
+              ...(passphraseFile ? { passphraseFile: resolve(passphraseFile) } : {}),
+            },
+          }
+        : {}),
     });
     if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else {
-      for (const r of results) process.stdout.write(`${r.name} ${r.version}: ${values.check && r.status === "published" ? "not yet published" : r.status}${r.provenance ? ", signed" : ""}${r.oci ? ` (and ${r.oci})` : ""}\n`);
+      for (const r of results)
+        process.stdout.write(
+          `${r.name} ${r.version}: ${values.check && r.status === "published" ? "not yet published" : r.status}${r.provenance ? ", signed" : ""}${r.oci ? ` (and ${r.oci})` : ""}\n`,
+        );
     }
     return 0;
   } catch (e) {

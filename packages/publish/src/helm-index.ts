@@ -46,6 +46,10 @@ export function addEntry(index: HelmIndex, entry: IndexEntry): HelmIndex {
 
 /** index.yaml text: charts sorted by name, versions newest first, keys sorted, no timestamps. */
 export function renderIndex(index: HelmIndex): string {
-  const entries = Object.fromEntries(Object.keys(index.entries).sort().map((name) => [name, index.entries[name]]));
+  const entries = Object.fromEntries(
+    Object.keys(index.entries)
+      .sort()
+      .map((name) => [name, index.entries[name]]),
+  );
   return YAML.stringify({ apiVersion: "v1", entries }, { sortMapEntries: true, lineWidth: 0 });
 }

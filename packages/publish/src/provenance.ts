@@ -44,13 +44,26 @@ async function gpg(args: readonly string[], signing: SigningKey, input?: string)
   const options = [
     "--batch",
     ...(signing.gpgHome ? ["--homedir", signing.gpgHome] : []),
-    ...(signing.passphraseFile ? ["--pinentry-mode", "loopback", "--passphrase-file", signing.passphraseFile] : []),
+    ...(signing.passphraseFile
+      ? ["--pinentry-mode", "loopback", "--passphrase-file", signing.passphraseFile]
+      : []),
   ];
-  const result = await execa("gpg", [...options, ...args], { ...(input !== undefined ? { input } : { stdin: "ignore" as const }), reject: false, stripFinalNewline: false });
+  const result = await execa("gpg", [...options, ...args], {
+    ...(input !== undefined ? { input } : { stdin: "ignore" as const }),
+    reject: false,
+    stripFinalNewline: false,
+  });
   if ((result as { code?: string }).code === "ENOENT") {
-    throw new SigningError("gpg is not installed, so charts cannot be signed", "install GnuPG (apt-get install gnupg), or publish without --sign");
+    throw new SigningError(
+      "gpg is not installed, so charts cannot be signed",
+      "install GnuPG (apt-get install gnupg), or publish without --sign",
+    );
   }
-  return { exitCode: result.exitCode ?? 1, stdout: String(result.stdout), stderr: String(result.stderr).trim() };
+  return {
+    exitCode: result.exitCode ?? 1,
+    stdout: String(result.stdout),
+    stderr: String(result.stderr).trim(),
+  };
 }
 
 /**
@@ -61,7 +74,10 @@ async function gpg(args: readonly string[], signing: SigningKey, input?: string)
 export async function checkSigningKey(signing: SigningKey): Promise<void> {
   const where = signing.gpgHome ?? process.env.GNUPGHOME ?? "~/.gnupg";
   const listed = await gpg(["--with-colons", "--list-secret-keys", "--", signing.key], signing);
-  const keys = listed.stdout.split("\n").map((l) => l.split(":")).filter((f) => (f[0] === "sec" || f[0] === "ssb") && f[11]?.includes("s"));
+  const keys = listed.stdout
+    .split("\n")
+    .map((l) => l.split(":"))
+    .filter((f) => (f[0] === "sec" || f[0] === "ssb") && f[11]?.includes("s"));
   if (listed.exitCode !== 0 || keys.length === 0) {
     throw new SigningError(
       `no secret key "${signing.key}" that can sign in ${where}`,
@@ -79,10 +95,18 @@ export async function checkSigningKey(signing: SigningKey): Promise<void> {
 
 /** Clear-signs `message` with the real gpg (SHA-512, as helm signs); returns the `.prov` text. */
 export async function clearSign(message: string, signing: SigningKey): Promise<string> {
-  const result = await gpg(["--yes", "--armor", "--digest-algo", "SHA512", "--local-user", signing.key, "--clearsign"], signing, message);
+  const result = await gpg(
+    ["--yes", "--armor", "--digest-algo", "SHA512", "--local-user", signing.key, "--clearsign"],
+    signing,
+    message,
+  );
   if (result.exitCode !== 0) {
     if (/passphrase|Bad PIN|pinentry|Operation cancelled/i.test(result.stderr)) {
-      throw new SigningError(`gpg could not unlock the key "${signing.key}"`, "give the key's passphrase with --passphrase-file FILE", result.stderr);
+      throw new SigningError(
+        `gpg could not unlock the key "${signing.key}"`,
+        "give the key's passphrase with --passphrase-file FILE",
+        result.stderr,
+      );
     }
     throw new SigningError(
       `gpg failed to sign with "${signing.key}" (exit ${result.exitCode}): ${result.stderr.split("\n").at(-1)}`,

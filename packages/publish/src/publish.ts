@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildChart, buildInputOf, chartArchiveName, loadAllServices, packageChart } from "@homelab/chart-kit";
+import {
+  buildChart,
+  buildInputOf,
+  chartArchiveName,
+  loadAllServices,
+  packageChart,
+} from "@homelab/chart-kit";
 import { helm, HelmCommandError } from "@homelab/toolbox";
 import { ExitCode, FixableError } from "@homelab/errors";
 import YAML from "yaml";
@@ -84,7 +90,14 @@ export async function publishCharts(options: PublishOptions): Promise<PublishedC
   let index: HelmIndex = readIndex(indexFile);
   const services = await loadAllServices(options.root);
   const notBumped: { name: string; version: string }[] = [];
-  const pending: { name: string; version: string; archive: Buffer; entry: IndexEntry; chartYaml: string; prov?: string }[] = [];
+  const pending: {
+    name: string;
+    version: string;
+    archive: Buffer;
+    entry: IndexEntry;
+    chartYaml: string;
+    prov?: string;
+  }[] = [];
   const results: PublishedChart[] = [];
   for (const pkg of services.values()) {
     const name = pkg.definition.name;
@@ -98,13 +111,23 @@ export async function publishCharts(options: PublishOptions): Promise<PublishedC
       continue;
     }
     const chartYaml = files.get("Chart.yaml")!;
-    pending.push({ name, version: pkg.version, archive, chartYaml, entry: indexEntry(chartYaml, archive, fileName) });
+    pending.push({
+      name,
+      version: pkg.version,
+      archive,
+      chartYaml,
+      entry: indexEntry(chartYaml, archive, fileName),
+    });
   }
   if (notBumped.length > 0) throw new VersionNotBumpedError(notBumped);
   // Sign everything before writing anything: a key that fails leaves the repository as it was.
   if (options.sign && !options.check && pending.length > 0) {
     await checkSigningKey(options.sign);
-    for (const p of pending) p.prov = await clearSign(provenanceMessage(p.chartYaml, p.archive, chartArchiveName(p.name, p.version)), options.sign);
+    for (const p of pending)
+      p.prov = await clearSign(
+        provenanceMessage(p.chartYaml, p.archive, chartArchiveName(p.name, p.version)),
+        options.sign,
+      );
   }
   for (const p of pending) {
     const file = join(repoDir, chartArchiveName(p.name, p.version));

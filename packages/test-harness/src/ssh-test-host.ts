@@ -11,7 +11,16 @@
  * sends and the files it fetches are all real.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ManagedProcess } from "@homelab/sandbox";
@@ -144,12 +153,13 @@ function addUsers(dir: string, users: readonly SshTestUser[]): string[] {
 /** Starts one SSH test host; root on it is reachable with the returned key, its host key in the returned known_hosts. */
 export async function startSshTestHost(name: string, options: SshTestHostOptions = {}): Promise<SshTestHost> {
   const id = `${process.pid % 10000}${counter++}`;
-  const octet = (process.pid + counter * 7) % 200 + 20;
+  const octet = ((process.pid + counter * 7) % 200) + 20;
   const subnet = `10.213.${octet}`;
   const address = `${subnet}.2`;
   const ns = `hl-${id}`;
   const dir = mkdtempSync(join(tmpdir(), `ssh-host-${name}-`));
-  for (const d of ["usr-local-bin", "etc-rancher", "var-lib-rancher", "ssh"]) mkdirSync(join(dir, d), { recursive: true });
+  for (const d of ["usr-local-bin", "etc-rancher", "var-lib-rancher", "ssh"])
+    mkdirSync(join(dir, d), { recursive: true });
   const write = (file: string, text: string, mode = 0o755) => {
     writeFileSync(file, text);
     chmodSync(file, mode);
@@ -162,9 +172,18 @@ export async function startSshTestHost(name: string, options: SshTestHostOptions
   chmodSync(dir, 0o755);
   const users = options.users ?? [];
   const userMounts = users.length > 0 ? addUsers(dir, users) : [];
-  sh(`ssh-keygen -q -t ed25519 -N '' -f ${dir}/ssh/host_key && ssh-keygen -q -t ed25519 -N '' -f ${dir}/ssh/client_key`);
+  sh(
+    `ssh-keygen -q -t ed25519 -N '' -f ${dir}/ssh/host_key && ssh-keygen -q -t ed25519 -N '' -f ${dir}/ssh/client_key`,
+  );
   write(join(dir, "ssh", "authorized_keys"), readFileSync(join(dir, "ssh", "client_key.pub"), "utf8"), 0o644);
-  write(join(dir, "ssh", "known_hosts"), `${address} ${readFileSync(join(dir, "ssh", "host_key.pub"), "utf8").split(" ").slice(0, 2).join(" ")}\n`, 0o644);
+  write(
+    join(dir, "ssh", "known_hosts"),
+    `${address} ${readFileSync(join(dir, "ssh", "host_key.pub"), "utf8")
+      .split(" ")
+      .slice(0, 2)
+      .join(" ")}\n`,
+    0o644,
+  );
   write(
     join(dir, "ssh", "sshd_config"),
     [
@@ -214,12 +233,25 @@ export async function startSshTestHost(name: string, options: SshTestHostOptions
       ...userMounts,
       `exec /usr/sbin/sshd -D -e -f ${dir}/ssh/sshd_config`,
     ].join(" && ");
-    sshd = startProcess(dir, "sshd", "ip", ["netns", "exec", ns, "unshare", "--mount", "--propagation", "private", "sh", "-c", script]);
+    sshd = startProcess(dir, "sshd", "ip", [
+      "netns",
+      "exec",
+      ns,
+      "unshare",
+      "--mount",
+      "--propagation",
+      "private",
+      "sh",
+      "-c",
+      script,
+    ]);
     await waitFor(
       `sshd on ${address}`,
       async () => {
         try {
-          sh(`ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=${dir}/ssh/known_hosts -o ConnectTimeout=2 -i ${dir}/ssh/client_key root@${address} true`);
+          sh(
+            `ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=${dir}/ssh/known_hosts -o ConnectTimeout=2 -i ${dir}/ssh/client_key root@${address} true`,
+          );
           return true;
         } catch {
           return false;

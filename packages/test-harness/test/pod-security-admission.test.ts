@@ -23,11 +23,19 @@ const WORKLOADS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "Cro
  */
 function podOf(w: K8sObject, namespace: string): KubernetesObject {
   const template = podTemplateOf(w)!;
-  const claims = ((w.spec as { volumeClaimTemplates?: { metadata: { name: string } }[] }).volumeClaimTemplates ?? []).map(
-    (t) => ({ name: t.metadata.name, persistentVolumeClaim: { claimName: `${t.metadata.name}-${w.metadata.name}-0` } }),
-  );
+  const claims = (
+    (w.spec as { volumeClaimTemplates?: { metadata: { name: string } }[] }).volumeClaimTemplates ?? []
+  ).map((t) => ({
+    name: t.metadata.name,
+    persistentVolumeClaim: { claimName: `${t.metadata.name}-${w.metadata.name}-0` },
+  }));
   const spec = { ...template.spec, volumes: [...(template.spec.volumes ?? []), ...claims] };
-  return { apiVersion: "v1", kind: "Pod", metadata: { ...template.metadata, name: `${w.metadata.name}-dryrun`, namespace }, spec } as KubernetesObject;
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { ...template.metadata, name: `${w.metadata.name}-dryrun`, namespace },
+    spec,
+  } as KubernetesObject;
 }
 
 describe("Pod Security admission by the real apiserver", () => {
@@ -45,21 +53,52 @@ describe("Pod Security admission by the real apiserver", () => {
   async function admit(app: string, level: string, suffix: string): Promise<string[]> {
     const pkg = await loadServicePackage(join(root, "apps", app));
     const ns = `${app}-${suffix}`;
-    await api.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: ns, labels: { "pod-security.kubernetes.io/enforce": level, "pod-security.kubernetes.io/enforce-version": "latest" } } });
+    await api.create({
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: {
+        name: ns,
+        labels: {
+          "pod-security.kubernetes.io/enforce": level,
+          "pod-security.kubernetes.io/enforce-version": "latest",
+        },
+      },
+    });
     // No kube-controller-manager runs here, so the namespace's default ServiceAccount is made by hand.
-    await api.create({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "default", namespace: ns } });
+    await api.create({
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: "default", namespace: ns },
+    });
     const objects = await renderChart(pkg.chartDir, { release: app, namespace: ns });
     for (const o of objects.filter((x) => !WORKLOADS.has(x.kind))) {
-      await api.create({ ...o, metadata: { ...o.metadata, namespace: o.kind === "Namespace" ? undefined : ns } } as KubernetesObject, undefined, undefined, undefined);
+      await api.create(
+        {
+          ...o,
+          metadata: { ...o.metadata, namespace: o.kind === "Namespace" ? undefined : ns },
+        } as KubernetesObject,
+        undefined,
+        undefined,
+        undefined,
+      );
     }
     const rejections: string[] = [];
     for (const w of objects.filter((x) => WORKLOADS.has(x.kind))) {
       // Strict field validation: the real API schema checks every field of the rendered workload too.
-      await api.create({ ...w, metadata: { ...w.metadata, namespace: ns } } as KubernetesObject, undefined, "All", undefined);
+      await api.create(
+        { ...w, metadata: { ...w.metadata, namespace: ns } } as KubernetesObject,
+        undefined,
+        "All",
+        undefined,
+      );
       try {
         await api.create(podOf(w, ns), undefined, "All", undefined);
       } catch (e) {
-        rejections.push(e instanceof ApiException ? String((JSON.parse(String(e.body)) as { message: string }).message) : String(e));
+        rejections.push(
+          e instanceof ApiException
+            ? String((JSON.parse(String(e.body)) as { message: string }).message)
+            : String(e),
+        );
       }
     }
     return rejections;
@@ -80,11 +119,28 @@ describe("Pod Security admission by the real apiserver", () => {
   }
 
   it("refuses a pod that breaks restricted (so the check above can fail)", async () => {
-    await api.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: "strict", labels: { "pod-security.kubernetes.io/enforce": "restricted" } } });
+    await api.create({
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: "strict", labels: { "pod-security.kubernetes.io/enforce": "restricted" } },
+    });
     // No kube-controller-manager runs, so the namespace's default ServiceAccount is created by hand.
-    await api.create({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "default", namespace: "strict" } });
+    await api.create({
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: "default", namespace: "strict" },
+    });
     const error = await api
-      .create({ apiVersion: "v1", kind: "Pod", metadata: { name: "root", namespace: "strict" }, spec: { containers: [{ name: "c", image: "busybox:1.36" }] } } as KubernetesObject, undefined, "All")
+      .create(
+        {
+          apiVersion: "v1",
+          kind: "Pod",
+          metadata: { name: "root", namespace: "strict" },
+          spec: { containers: [{ name: "c", image: "busybox:1.36" }] },
+        } as KubernetesObject,
+        undefined,
+        "All",
+      )
       .catch((e: unknown) => e);
     expect(String((error as ApiException<string>).body)).toMatch(/allowPrivilegeEscalation != false/);
   });

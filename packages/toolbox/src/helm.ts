@@ -40,9 +40,18 @@ export interface HelmOptions {
 export async function helm(args: readonly string[], options: HelmOptions = {}): Promise<HelmResult> {
   const binary = options.binary ?? "helm";
   const bin = findTool(binary);
-  const result = await execa(bin, args, { reject: false, env: options.env, cwd: options.cwd, stdin: "ignore" });
+  const result = await execa(bin, args, {
+    reject: false,
+    env: options.env,
+    cwd: options.cwd,
+    stdin: "ignore",
+  });
   if (result.exitCode !== 0) {
-    throw new HelmCommandError(`${binary} ${args.join(" ")}`, result.exitCode, `${result.stderr}\n${result.stdout}`);
+    throw new HelmCommandError(
+      `${binary} ${args.join(" ")}`,
+      result.exitCode,
+      `${result.stderr}\n${result.stdout}`,
+    );
   }
   return { stdout: result.stdout, stderr: result.stderr };
 }

@@ -32,7 +32,8 @@ function header(path: string, size: number): Buffer {
     const cut = path.lastIndexOf("/", path.length - 1);
     prefix = path.slice(0, cut);
     name = path.slice(cut + 1);
-    if (Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) throw new Error(`path too long for a tar archive: ${path}`);
+    if (Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155)
+      throw new Error(`path too long for a tar archive: ${path}`);
   }
   h.write(name, 0, 100, "utf8");
   h.write(octal(0o644, 8), 100);

@@ -18,7 +18,9 @@ export async function main(argv: string[]): Promise<number> {
   const charts = rest.filter((a) => !a.startsWith("--"));
   try {
     const result = await ctLint({ cwd: findRepoRoot(process.cwd()), charts });
-    process.stdout.write(json ? `${JSON.stringify({ ok: result.ok, exitCode: result.exitCode })}\n` : `${result.output}\n`);
+    process.stdout.write(
+      json ? `${JSON.stringify({ ok: result.ok, exitCode: result.exitCode })}\n` : `${result.output}\n`,
+    );
     return result.ok ? 0 : 1;
   } catch (e) {
     if (e instanceof ToolNotFoundError || (e instanceof Error && e.message.includes("install.sh"))) {

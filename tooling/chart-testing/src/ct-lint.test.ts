@@ -13,7 +13,8 @@ describe("ct lint", () => {
   it("passes on every chart in charts/", async () => {
     const result = await ctLint({ cwd: root });
     expect(result.output).toContain("All charts linted successfully");
-    for (const chart of charts) expect(result.output).toMatch(new RegExp(`✔︎ ${chart} => \\(version: "\\d+\\.\\d+\\.\\d+"`));
+    for (const chart of charts)
+      expect(result.output).toMatch(new RegExp(`✔︎ ${chart} => \\(version: "\\d+\\.\\d+\\.\\d+"`));
     expect(result.ok).toBe(true);
     expect(charts.length).toBeGreaterThanOrEqual(6);
   }, 300_000);

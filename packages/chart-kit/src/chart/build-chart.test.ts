@@ -60,7 +60,10 @@ describe("buildChart", () => {
     expect(text).toMatch(/# -- Workloads by id[^\n]*\ncontrollers:/);
     expect(text).toMatch(/# -- [^\n]+\n\s+image:/);
     const values = YAML.parse(text);
-    expect(values.controllers.main.containers.main.image).toEqual({ repository: "docker.io/library/nginx", tag: "1.27.3" });
+    expect(values.controllers.main.containers.main.image).toEqual({
+      repository: "docker.io/library/nginx",
+      tag: "1.27.3",
+    });
   });
 
   it("turns on the main NetworkPolicy and keeps a chart's own", () => {
@@ -76,8 +79,8 @@ describe("buildChart", () => {
     expect(schema.properties.controllers.description).toMatch(/Default: /);
     expect(schema.additionalProperties).toBe(false);
     const readme = files.get("README.md")!;
-    expect(readme).toContain("| `controllers.main.containers.main.image.tag` | string | `\"1.27.3\"` |");
-    expect(readme).toContain("| `persistence.data.size` | string | `\"1Gi\"` |");
+    expect(readme).toContain('| `controllers.main.containers.main.image.tag` | string | `"1.27.3"` |');
+    expect(readme).toContain('| `persistence.data.size` | string | `"1Gi"` |');
   });
 
   it("lists declared exceptions in the README and beside the values they explain", () => {
@@ -87,7 +90,9 @@ describe("buildChart", () => {
     const built = buildChart({ definition: def, version: "1.0.0" });
     expect(built.get("README.md")).toContain("- `main` host network: mDNS discovery");
     expect(built.get("README.md")).toContain("Pod Security `privileged`");
-    expect(built.get("values.yaml")).toMatch(/# Exception: host network: mDNS discovery\n\s+hostNetwork: true/);
+    expect(built.get("values.yaml")).toMatch(
+      /# Exception: host network: mDNS discovery\n\s+hostNetwork: true/,
+    );
   });
 
   it("refuses an invalid definition before writing anything", () => {

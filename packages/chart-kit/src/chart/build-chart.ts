@@ -42,11 +42,19 @@ export function buildChart(input: BuildChartInput): ChartFiles {
   const podSecurity = podSecurityLevelOf(departures);
   const library = libraryChart();
   const files = new Map<string, string>();
-  const meta = { version: input.version, podSecurity, library, ...(input.changes ? { changes: input.changes } : {}) };
+  const meta = {
+    version: input.version,
+    podSecurity,
+    library,
+    ...(input.changes ? { changes: input.changes } : {}),
+  };
   files.set("Chart.yaml", renderChartYaml(def, meta));
   files.set(".helmignore", HELMIGNORE);
   if (input.changelog) files.set("CHANGELOG.md", chartChangelog(def.name, input.changelog));
-  files.set("README.md", renderReadme({ def, version: input.version, values, schema, departures, podSecurity }));
+  files.set(
+    "README.md",
+    renderReadme({ def, version: input.version, values, schema, departures, podSecurity }),
+  );
   const notes = new Map<string, string[]>();
   for (const e of def.exceptions ?? []) {
     for (const d of departures.filter((x) => x.kind === e.kind)) {

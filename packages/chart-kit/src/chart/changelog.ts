@@ -23,7 +23,10 @@ export function changesForVersion(changelog: string, version: string): ChartChan
       changes.push({ kind: "changed", description: "Rebuilt with an updated chart kit" });
       continue;
     }
-    changes.push({ kind: kind ?? "changed", description: description.charAt(0).toUpperCase() + description.slice(1) });
+    changes.push({
+      kind: kind ?? "changed",
+      description: description.charAt(0).toUpperCase() + description.slice(1),
+    });
   }
   return changes;
 }

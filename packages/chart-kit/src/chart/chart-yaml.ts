@@ -50,7 +50,12 @@ export function renderChartYaml(def: ServiceDefinition, meta: ChartMeta): string
     "artifacthub.io/images": YAML.stringify(images, { lineWidth: 0 }),
     "artifacthub.io/license": "Apache-2.0",
     ...(meta.changes?.length
-      ? { "artifacthub.io/changes": YAML.stringify(meta.changes.map((c) => ({ kind: c.kind, description: c.description })), { lineWidth: 0 }) }
+      ? {
+          "artifacthub.io/changes": YAML.stringify(
+            meta.changes.map((c) => ({ kind: c.kind, description: c.description })),
+            { lineWidth: 0 },
+          ),
+        }
       : {}),
   };
   const chart = {
@@ -67,7 +72,13 @@ export function renderChartYaml(def: ServiceDefinition, meta: ChartMeta): string
     ...(def.keywords?.length ? { keywords: [...def.keywords].sort() } : {}),
     maintainers: def.maintainers ?? DEFAULT_MAINTAINERS,
     // The library is vendored into charts/ (helm reads it from there); the path is where it is kept.
-    dependencies: [{ name: meta.library.name, version: meta.library.version, repository: "file://../../packages/chart-kit/library" }],
+    dependencies: [
+      {
+        name: meta.library.name,
+        version: meta.library.version,
+        repository: "file://../../packages/chart-kit/library",
+      },
+    ],
     annotations: Object.fromEntries(Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
   const doc = new YAML.Document(chart);

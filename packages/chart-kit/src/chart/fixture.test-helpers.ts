@@ -19,7 +19,14 @@ export function sampleDefinition(): ServiceDefinition {
       },
       service: { main: { controller: "main", ports: { http: { port: 8080 } } } },
       ingress: {
-        main: { hosts: [{ host: "sample.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }] },
+        main: {
+          hosts: [
+            {
+              host: "sample.home.arpa",
+              paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+            },
+          ],
+        },
       },
       persistence: {
         data: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/data" }] },

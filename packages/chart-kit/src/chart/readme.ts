@@ -25,7 +25,10 @@ export function valuesRows(values: Record<string, unknown>, schema: SchemaNode):
     }
     rows.push({
       key: path.join("."),
-      type: typeName(Array.isArray(value) ? { type: "array", ...(schemaOfItems(node) ? {} : {}) } : node, value),
+      type: typeName(
+        Array.isArray(value) ? { type: "array", ...(schemaOfItems(node) ? {} : {}) } : node,
+        value,
+      ),
       default: JSON.stringify(value),
       description: node?.description ?? "",
     });
@@ -108,7 +111,11 @@ export function renderReadme({ def, version, values, schema, departures, podSecu
     "and, unless listed below, as non-root with a read-only root filesystem.",
     "",
     ...(exceptions.length
-      ? [`Exceptions (so its namespace needs Pod Security \`${podSecurity}\`):`, "", ...exceptions.map((e) => `- ${e}`)]
+      ? [
+          `Exceptions (so its namespace needs Pod Security \`${podSecurity}\`):`,
+          "",
+          ...exceptions.map((e) => `- ${e}`),
+        ]
       : ["No exceptions: the chart runs under Pod Security `restricted`."]),
     "",
     "## Values",

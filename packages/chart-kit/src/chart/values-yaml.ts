@@ -20,7 +20,12 @@ export function renderValuesYaml(
   return doc.toString({ lineWidth: 0, indentSeq: true });
 }
 
-function attachComments(node: unknown, schema: SchemaNode | undefined, path: string[], notes: ReadonlyMap<string, string[]>): void {
+function attachComments(
+  node: unknown,
+  schema: SchemaNode | undefined,
+  path: string[],
+  notes: ReadonlyMap<string, string[]>,
+): void {
   if (YAML.isSeq(node)) {
     for (const item of node.items) attachComments(item, schemaOfItems(schema), path, notes);
     return;
@@ -32,7 +37,9 @@ function attachComments(node: unknown, schema: SchemaNode | undefined, path: str
     const child = schemaOfKey(schema, key);
     const here = [...path, key];
     const lines = [
-      ...(child?.description && !child.description.startsWith("Any value") ? [` -- ${child.description}`] : []),
+      ...(child?.description && !child.description.startsWith("Any value")
+        ? [` -- ${child.description}`]
+        : []),
       ...(notes.get(here.join(".")) ?? []).map((n) => ` ${n}`),
     ];
     if (lines.length) pair.key.commentBefore = lines.join("\n");

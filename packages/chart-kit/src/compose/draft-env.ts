@@ -112,5 +112,3 @@ export function draftEnv(d: Draft, svc: Obj, at: KeyPath): Obj {
   return env;
 }
 
-/** The env_file names of a service, for the comment on its container. */
-const envFilesOf = (svc: Obj): string[] => parseEnvFiles(svc.env_file);

@@ -12,13 +12,17 @@ import { WorkloadValues } from "./workloads.ts";
 export const chartValuesSchema = Type.Object(
   {
     nameOverride: Type.Optional(
-      Type.String({ description: "Replaces the chart name in object names and labels. Default: the chart name." }),
+      Type.String({
+        description: "Replaces the chart name in object names and labels. Default: the chart name.",
+      }),
     ),
     fullnameOverride: Type.Optional(
       Type.String({ description: "Replaces the full name (release-chart) of every object. Default: none." }),
     ),
     global: Type.Optional(
-      Type.Record(Type.String(), Type.Unknown(), { description: "Helm's global values, unused by this chart. Default: {}." }),
+      Type.Record(Type.String(), Type.Unknown(), {
+        description: "Helm's global values, unused by this chart. Default: {}.",
+      }),
     ),
     "homelab-common": Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), {
