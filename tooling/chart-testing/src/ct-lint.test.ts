@@ -23,9 +23,9 @@ describe("ct lint", () => {
     const dir = mkdtempSync(join(tmpdir(), "ct-"));
     cpSync(join(root, "charts", "jellyfin"), join(dir, "charts", "jellyfin"), { recursive: true });
     const values = join(dir, "charts", "jellyfin", "values.yaml");
-    writeFileSync(values, `${readFileSync(values, "utf8")}nameOverride: again\n`);
+    writeFileSync(values, `${readFileSync(values, "utf8")}networkpolicies: {}\n`);
     const result = await ctLint({ cwd: dir, charts: ["charts/jellyfin"] });
     expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/duplication of key "nameOverride"/);
+    expect(result.output).toMatch(/duplication of key "networkpolicies"/);
   }, 120_000);
 });
