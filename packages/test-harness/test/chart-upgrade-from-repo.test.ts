@@ -16,8 +16,12 @@ const index = YAML.parse(readFileSync(join(repoDir, "index.yaml"), "utf8")) as {
 const jellyfinVersion = (
   JSON.parse(readFileSync(join(root, "apps/jellyfin/package.json"), "utf8")) as { version: string }
 ).version;
-/** The oldest published jellyfin: the 0.1.x line, before the chart kit v2. */
-const oldest = [...(index.entries.jellyfin ?? [])].map((e) => e.version).sort()[0]!;
+/** The last published jellyfin before the chart kit v2: the newest 0.1.x. */
+const oldest = [...(index.entries.jellyfin ?? [])]
+  .map((e) => e.version)
+  .filter((v) => v.startsWith("0.1."))
+  .sort((a, b) => Number(a.split(".")[2]) - Number(b.split(".")[2]))
+  .at(-1)!;
 
 interface Claim {
   metadata: { name: string; uid: string };
