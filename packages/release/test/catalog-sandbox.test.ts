@@ -62,12 +62,13 @@ const AUTHELIA_USERS = [
   "  admin:",
   "    displayname: Admin",
   "    email: admin@example.test",
-  "    password: '$argon2id$v=19$m=65536,t=3,p=4$IRm+oVUMyw7Y0I8xVkcKZw$yvFN1Uj4AXo/X8apqECDMdHb963KWCRqMx4/BV6cfl8'",
+  "    password: '$argon2id$v=19$m=65536,t=3,p=4$IRm+oVUMyw7Y0I8xVkcKZw$" +
+    "yvFN1Uj4AXo/X8apqECDMdHb963KWCRqMx4/BV6cfl8'",
   "    groups: [admins]",
   "",
 ].join("\n");
 
-/** Secrets the user supplies (config `secrets:`), from the environment: service -> id -> key -> [variable, value]. */
+/** Secrets the user supplies (config `secrets:`) from the environment: id -> key -> [variable, value]. */
 const USER_SECRETS: Record<string, Record<string, Record<string, [string, string]>>> = {
   vaultwarden: { admin: { ADMIN_TOKEN: ["CATALOG_VAULTWARDEN_TOKEN", "catalog-admin-token-0123456789"] } },
   mosquitto: { auth: { MQTT_PASSWORD: ["CATALOG_MQTT_PASSWORD", "catalog-mqtt-password"] } },
@@ -135,7 +136,7 @@ async function helmManifest(
     .filter((o): o is ManifestObject => o !== null && typeof o === "object" && "kind" in o);
 }
 
-/** Why a kubelet would not start this pod's containers: a Secret, ConfigMap, key or claim it refers to is missing. */
+/** Why a kubelet would not run this pod: a Secret, ConfigMap, key, claim or port it needs is missing. */
 async function missingReferences(kube: Kube, pod: V1Pod): Promise<string[]> {
   const ns = pod.metadata!.namespace!;
   const problems: string[] = [];
@@ -316,7 +317,7 @@ describe("the whole catalog in one sandbox", () => {
     }
   }, 420_000);
 
-  it("has every workload helm installed running: replicas ready, cron jobs present, as many pods as the summary counts", async () => {
+  it("runs every workload helm installed: replicas ready, cron jobs there, the pods the summary counts", async () => {
     expect(summary, "the release ran").toBeDefined();
     const problems: string[] = [];
     const cronJobs: string[] = [];
@@ -365,7 +366,7 @@ describe("the whole catalog in one sandbox", () => {
     expect(cronJobs).toContainEqual(expect.stringMatching(/^nextcloud: /));
   }, 120_000);
 
-  it("gives every pod what a kubelet would need to start it: its Secrets, ConfigMaps, keys and bound claims", async () => {
+  it("gives every pod what a kubelet needs to start it: Secrets, ConfigMaps, keys, bound claims", async () => {
     expect(summary, "the release ran").toBeDefined();
     const namespaces = [...new Set([...packages.keys()].map(namespaceOf))].sort();
     const problems: string[] = [];
@@ -447,7 +448,7 @@ describe("the whole catalog in one sandbox", () => {
     expect(hostNetwork, "home-assistant and esphome run on the host network").toBeGreaterThanOrEqual(2);
   }, 120_000);
 
-  it("enforces in each namespace the Pod Security level its charts declare, and keeps user secrets out of values", async () => {
+  it("enforces the Pod Security level its charts declare in each namespace; user secrets stay out of values", async () => {
     expect(summary, "the release ran").toBeDefined();
     const expected = new Map<string, Level>();
     for (const [service, pkg] of packages) {
@@ -494,7 +495,7 @@ describe("the whole catalog in one sandbox", () => {
 });
 
 describe("homelab.example.yaml", () => {
-  it("passes the config check: schema, secrets and every catalog service's values rendered by the real helm", async () => {
+  it("passes the config check: schema, secrets, every catalog service's values rendered by helm", async () => {
     const packages = await loadAllServices(root);
     const file = join(root, "homelab.example.yaml");
     const { config, warnings } = readConfig(file, [...packages.keys()]);
