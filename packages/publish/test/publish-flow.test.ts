@@ -138,7 +138,8 @@ describe("a changeset on one service, versioned and published, installed by anot
     expect(results.filter((r) => r.status === "published").map((r) => `${r.name} ${r.version}`)).toEqual([
       `jellyfin ${next}`,
     ]);
-    expect(results.filter((r) => r.status === "already published")).toHaveLength(5);
+    expect(results.filter((r) => r.status === "already published")).toHaveLength(results.length - 1);
+    expect(results.length).toBeGreaterThanOrEqual(30);
     const index = readIndex(join(work, "repo", "index.yaml"));
     const published = readIndex(join(source, "repo", "index.yaml"));
     expect(index.entries.jellyfin!.map((e) => e.version)).toEqual([
@@ -176,8 +177,8 @@ describe("a changeset on one service, versioned and published, installed by anot
         "homelab/jellyfin",
         "--version",
         next,
-        "--set",
-        "ingress.main.host=tv.example.org",
+        "--set-json",
+        'ingress.main.hosts=[{"host":"tv.example.org","paths":[{"path":"/","service":{"identifier":"main","port":"http"}}]}]',
       ],
       { env: helmEnv },
     );
@@ -334,7 +335,7 @@ describe("a changeset on one service, versioned and published, installed by anot
       });
       expect(r.exitCode, r.all).toBe(0);
       const results = JSON.parse(r.stdout) as { name: string; version: string; provenance?: string }[];
-      expect(results).toHaveLength(6);
+      expect(results.length).toBeGreaterThanOrEqual(30);
       for (const c of results) expect(c.provenance).toBe(join(signed, `${c.name}-${c.version}.tgz.prov`));
       const archive = join(signed, `jellyfin-${next}.tgz`);
       const verified = await helm(["verify", "--keyring", keyring, archive], { env: helmEnv });
