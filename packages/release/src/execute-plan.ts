@@ -64,7 +64,12 @@ export interface ExecuteOptions {
  * so an interrupted release resumes) and then for its pods, and prunes when asked. A
  * failing service does not stop the others; the summary says which failed and why.
  */
-export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig, options: ExecuteOptions = {}): Promise<ReleaseSummary> {
+export async function executePlan(
+  kube: Kube,
+  plan: Plan,
+  config: HomelabConfig,
+  options: ExecuteOptions = {},
+): Promise<ReleaseSummary> {
   const timeoutMs = options.timeoutMs ?? (config.release?.timeoutSeconds ?? 600) * 1000;
   const concurrency = options.concurrency ?? config.release?.concurrency ?? 8;
   const wait = options.wait ?? "ready";
@@ -74,7 +79,13 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
     return {
       ok: true,
       dryRun: true,
-      services: [...plan.services, ...(plan.components ?? [])].map((p) => ({ service: p.service, change: p.change, status: "planned", diff: p.diff, seconds: 0 })),
+      services: [...plan.services, ...(plan.components ?? [])].map((p) => ({
+        service: p.service,
+        change: p.change,
+        status: "planned",
+        diff: p.diff,
+        seconds: 0,
+      })),
     };
   }
   // Namespaces first, each once, so no pod is created before its namespace enforces its level.
@@ -88,20 +99,42 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
   });
 
   // k3s's own charts (Traefik) get their values before any service is released.
-  const componentResults = await applyComponentPlans(kube, plan.components ?? [], { timeoutMs, wait: wait !== "none", say, ...(options.pollMs ? { pollMs: options.pollMs } : {}) });
+  const componentResults = await applyComponentPlans(kube, plan.components ?? [], {
+    timeoutMs,
+    wait: wait !== "none",
+    say,
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+  });
   const active = plan.services.filter((p) => p.change !== "delete");
   const results = await releaseInOrder(active, config, { concurrency, say }, (p) =>
-    releaseService(kube, plan, p, { timeoutMs, wait, say, namespaceFailure: namespaceFailures.get(p.namespace ?? ""), pollMs: options.pollMs }),
+    releaseService(kube, plan, p, {
+      timeoutMs,
+      wait,
+      say,
+      namespaceFailure: namespaceFailures.get(p.namespace ?? ""),
+      pollMs: options.pollMs,
+    }),
   );
   for (const p of plan.services.filter((x) => x.change === "delete")) {
     if (!options.prune) {
-      results.push({ service: p.service, change: "delete", status: "kept", diff: p.diff, seconds: 0, reason: "no longer enabled; run with --prune to uninstall it" });
+      results.push({
+        service: p.service,
+        change: "delete",
+        status: "kept",
+        diff: p.diff,
+        seconds: 0,
+        reason: "no longer enabled; run with --prune to uninstall it",
+      });
       continue;
     }
     const started = Date.now();
     say(p.service, "pruning (helm-controller uninstalls the release)");
     const target = config.services[p.service]?.namespace ?? p.service;
-    const outcome = await pruneHelmChart(kube, plan.helmChartNamespace, p.service, { timeoutMs, deleteData: options.deleteData ?? false, targetNamespace: target });
+    const outcome = await pruneHelmChart(kube, plan.helmChartNamespace, p.service, {
+      timeoutMs,
+      deleteData: options.deleteData ?? false,
+      targetNamespace: target,
+    });
     results.push({
       service: p.service,
       change: "delete",
@@ -113,7 +146,11 @@ export async function executePlan(kube: Kube, plan: Plan, config: HomelabConfig,
   }
   results.push(...componentResults);
   results.sort((a, b) => (a.service < b.service ? -1 : 1));
-  return { ok: results.every((r) => r.status !== "failed" && r.status !== "skipped"), dryRun: false, services: results };
+  return {
+    ok: results.every((r) => r.status !== "failed" && r.status !== "skipped"),
+    dryRun: false,
+    services: results,
+  };
 }
 
 interface ServiceRun {
@@ -125,23 +162,40 @@ interface ServiceRun {
 }
 
 /** One service: its writes, then (per `wait`) its install Job and its pods. */
-async function releaseService(kube: Kube, plan: Plan, p: ServicePlan, run: ServiceRun): Promise<ServiceResult> {
+async function releaseService(
+  kube: Kube,
+  plan: Plan,
+  p: ServicePlan,
+  run: ServiceRun,
+): Promise<ServiceResult> {
   const started = Date.now();
   const deadline = started + run.timeoutMs;
   const seconds = () => Math.round((Date.now() - started) / 100) / 10;
   const base = { service: p.service, change: p.change, diff: p.diff };
-  const failed = (reason: string, extra: Partial<ServiceResult> = {}): ServiceResult => ({ ...base, status: "failed", seconds: seconds(), reason, ...extra });
+  const failed = (reason: string, extra: Partial<ServiceResult> = {}): ServiceResult => ({
+    ...base,
+    status: "failed",
+    seconds: seconds(),
+    reason,
+    ...extra,
+  });
   if (run.namespaceFailure) return failed(run.namespaceFailure);
   try {
     if (serviceWrites(p)) {
       await applyServicePlan(kube, p);
-      run.say(p.service, p.change === "unchanged" ? "secrets updated" : `HelmChart ${p.change === "create" ? "created" : "updated"}`);
+      run.say(
+        p.service,
+        p.change === "unchanged"
+          ? "secrets updated"
+          : `HelmChart ${p.change === "create" ? "created" : "updated"}`,
+      );
     }
   } catch (e) {
     return failed(`apply rejected: ${apiMessage(e)}`);
   }
   const done = p.change === "unchanged" ? "unchanged" : "installed";
-  if (run.wait === "none") return { ...base, status: p.change === "unchanged" ? "unchanged" : "applied", seconds: seconds() };
+  if (run.wait === "none")
+    return { ...base, status: p.change === "unchanged" ? "unchanged" : "applied", seconds: seconds() };
   const job = await waitForInstallJob(kube, plan.helmChartNamespace, p.service, {
     timeoutMs: run.timeoutMs,
     ...(p.change !== "unchanged" && p.previousJobUid ? { previousJobUid: p.previousJobUid } : {}),
@@ -163,7 +217,11 @@ async function releaseService(kube: Kube, plan: Plan, p: ServicePlan, run: Servi
     onProgress: (m) => run.say(p.service, m),
   });
   const pods = { ready: ready.ready, total: ready.total };
-  if (!ready.ok) return failed(ready.reason ?? "not running", { pods, ...(ready.logExcerpt ? { logExcerpt: ready.logExcerpt } : {}) });
+  if (!ready.ok)
+    return failed(ready.reason ?? "not running", {
+      pods,
+      ...(ready.logExcerpt ? { logExcerpt: ready.logExcerpt } : {}),
+    });
   run.say(p.service, `running (${pods.ready}/${pods.total} pods ready)`);
   return { ...base, status: done, seconds: seconds(), pods };
 }

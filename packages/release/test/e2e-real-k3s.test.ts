@@ -18,7 +18,9 @@ describe.runIf(configFile)("release against a real k3s host (HOMELAB_E2E_CONFIG)
     const config = loadConfig(configFile!, [...(await loadAllServices(root)).keys()]);
     const { kubeconfig } = await ensureK3s(config, { root, log: (l) => console.log(l) });
     const prepared = await prepareRelease({ root, configFile: configFile!, kubeconfig });
-    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { onProgress: (s, m) => console.log(`${s}: ${m}`) });
+    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, {
+      onProgress: (s, m) => console.log(`${s}: ${m}`),
+    });
     expect(summary.services.filter((s) => s.status === "failed")).toEqual([]);
   }, 1_800_000);
 });

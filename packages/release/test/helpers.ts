@@ -21,15 +21,38 @@ export function writeConfig(text: string, dotenv = ""): { configFile: string; en
 }
 
 /** Write requests the release tool's user made. */
-export const releaseWrites = (events: AuditEvent[]) => events.filter((e) => e.user.username === "homelab-release" && isWrite(e));
+export const releaseWrites = (events: AuditEvent[]) =>
+  events.filter((e) => e.user.username === "homelab-release" && isWrite(e));
 
 /** Runs the CLI as a user would. */
 export function runCli(args: string[], env: Record<string, string> = {}) {
-  return execa("node", [cli, ...args], { cwd: root, reject: false, env: { ...env, HOMELAB_DEBUG: "" }, all: true });
+  return execa("node", [cli, ...args], {
+    cwd: root,
+    reject: false,
+    env: { ...env, HOMELAB_DEBUG: "" },
+    all: true,
+  });
 }
 
 /** helm releases in the cluster, as `helm list -A` reports them. */
-export async function helmReleases(kubeconfig: string, helmBin: string): Promise<{ name: string; namespace: string; status: string; revision: string; chart: string }[]> {
-  const r = await execa(helmBin, ["--kubeconfig", kubeconfig, "list", "--all-namespaces", "--all", "--output", "json"]);
-  return JSON.parse(r.stdout) as { name: string; namespace: string; status: string; revision: string; chart: string }[];
+export async function helmReleases(
+  kubeconfig: string,
+  helmBin: string,
+): Promise<{ name: string; namespace: string; status: string; revision: string; chart: string }[]> {
+  const r = await execa(helmBin, [
+    "--kubeconfig",
+    kubeconfig,
+    "list",
+    "--all-namespaces",
+    "--all",
+    "--output",
+    "json",
+  ]);
+  return JSON.parse(r.stdout) as {
+    name: string;
+    namespace: string;
+    status: string;
+    revision: string;
+    chart: string;
+  }[];
 }

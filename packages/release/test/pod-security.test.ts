@@ -38,7 +38,11 @@ async function refusals(kube: Kube, service: CheckedService, namespace: string):
     const body: V1Pod = {
       apiVersion: "v1",
       kind: "Pod",
-      metadata: { name: `${service.name}-${i}`, namespace, ...(pod.metadata.annotations ? { annotations: pod.metadata.annotations } : {}) },
+      metadata: {
+        name: `${service.name}-${i}`,
+        namespace,
+        ...(pod.metadata.annotations ? { annotations: pod.metadata.annotations } : {}),
+      },
       spec: pod.spec,
     };
     try {
@@ -51,14 +55,23 @@ async function refusals(kube: Kube, service: CheckedService, namespace: string):
 }
 
 /** A namespace enforcing `level`, with the service accounts the pods name. */
-async function namespaceAt(kube: Kube, name: string, level: PodSecurityLevel, services: readonly CheckedService[]): Promise<void> {
+async function namespaceAt(
+  kube: Kube,
+  name: string,
+  level: PodSecurityLevel,
+  services: readonly CheckedService[],
+): Promise<void> {
   await kube.core.createNamespace({ body: { metadata: { name, labels: podSecurityLabels(level) } } });
-  const accounts = new Set(services.flatMap((s) => s.pods.map((p) => p.spec.serviceAccountName ?? "default")));
+  const accounts = new Set(
+    services.flatMap((s) => s.pods.map((p) => p.spec.serviceAccountName ?? "default")),
+  );
   for (const sa of accounts) {
     // The controller-manager makes `default` itself; the others the charts would make.
-    await kube.core.createNamespacedServiceAccount({ namespace: name, body: { metadata: { name: sa } } }).catch((e: unknown) => {
-      if ((e as { code?: number }).code !== 409) throw e;
-    });
+    await kube.core
+      .createNamespacedServiceAccount({ namespace: name, body: { metadata: { name: sa } } })
+      .catch((e: unknown) => {
+        if ((e as { code?: number }).code !== 409) throw e;
+      });
   }
 }
 
@@ -96,17 +109,26 @@ describe("Pod Security from the rendered pods (real admission)", () => {
     const { configFile } = writeConfig(SHARED);
     const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
     const shared = prepared.plan.namespaces.find((n) => n.name === "shared")!;
-    expect(shared).toMatchObject({ level: "privileged", services: ["home-assistant", "jellyfin", "vaultwarden"] });
-    expect(shared.why).toMatch(/^privileged \(needed by home-assistant: Deployment\/home-assistant: host network/);
+    expect(shared).toMatchObject({
+      level: "privileged",
+      services: ["home-assistant", "jellyfin", "vaultwarden"],
+    });
+    expect(shared.why).toMatch(
+      /^privileged \(needed by home-assistant: Deployment\/home-assistant: host network/,
+    );
     const jellyfin = prepared.plan.services.find((s) => s.service === "jellyfin")!;
-    expect(jellyfin.diff).toContain(`namespace shared: create with pod-security.kubernetes.io/enforce=${shared.why}`);
+    expect(jellyfin.diff).toContain(
+      `namespace shared: create with pod-security.kubernetes.io/enforce=${shared.why}`,
+    );
 
     const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 120_000 });
     expect(summary.services.filter((s) => s.status === "failed")).toEqual([]);
     const ns = await kube.core.readNamespace({ name: "shared" });
     expect(ns.metadata!.labels).toMatchObject(podSecurityLabels("privileged"));
     // Every pod of the three services was admitted in `shared` and runs.
-    const inShared = summary.services.filter((s) => ["home-assistant", "jellyfin", "vaultwarden"].includes(s.service));
+    const inShared = summary.services.filter((s) =>
+      ["home-assistant", "jellyfin", "vaultwarden"].includes(s.service),
+    );
     expect(inShared.map((s) => [s.service, s.pods])).toEqual([
       ["home-assistant", { ready: 1, total: 1 }],
       ["jellyfin", { ready: 1, total: 1 }],
@@ -124,7 +146,9 @@ describe("Pod Security from the rendered pods (real admission)", () => {
     const { configFile } = writeConfig("services:\n  uptime-kuma:\n    namespace: kube-system\n");
     const r = await runCli(["--config", configFile, "--kubeconfig", cp.releaseKubeconfig]);
     expect(r.exitCode).toBe(2);
-    expect(r.all).toMatch(/homelab\.yaml:3:16: services\.uptime-kuma\.namespace: kube-system is a system namespace.*Fix: give uptime-kuma a namespace of its own/);
+    expect(r.all).toMatch(
+      /homelab\.yaml:3:16: services\.uptime-kuma\.namespace: kube-system is a system namespace.*Fix: give uptime-kuma a namespace of its own/,
+    );
     expect(r.all).toContain("nothing was applied");
     expect((await kube.core.readNamespace({ name: "kube-system" })).metadata!.labels).toEqual(before);
     expect(Object.keys(before ?? {}).some((k) => k.startsWith("pod-security.kubernetes.io/"))).toBe(false);

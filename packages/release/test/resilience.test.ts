@@ -33,7 +33,11 @@ describe("release under interruption and conflict", () => {
 
   it("converges when a release killed half-way is run again: nothing lost or duplicated", async () => {
     const { configFile } = writeConfig(ALL);
-    const first = execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig], { cwd: root, reject: false, all: true });
+    const first = execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig], {
+      cwd: root,
+      reject: false,
+      all: true,
+    });
     let output = "";
     first.all!.on("data", (d: Buffer) => (output += d.toString()));
     await waitFor("the first HelmChart to be applied", async () => /HelmChart created/.test(output), 60_000);
@@ -41,14 +45,30 @@ describe("release under interruption and conflict", () => {
     await first;
     const kube = connect(cp.kubeconfig);
     const listCharts = async () =>
-      ((await kube.objects.list("helm.cattle.io/v1", "HelmChart", "kube-system")) as unknown as { items: { metadata: { name: string } }[] }).items.map((i) => i.metadata.name).sort();
+      (
+        (await kube.objects.list("helm.cattle.io/v1", "HelmChart", "kube-system")) as unknown as {
+          items: { metadata: { name: string } }[];
+        }
+      ).items
+        .map((i) => i.metadata.name)
+        .sort();
     expect((await listCharts()).length).toBeLessThan(6);
 
     const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
-    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000, concurrency: 6 });
+    const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, {
+      timeoutMs: 90_000,
+      concurrency: 6,
+    });
     expect(summary.ok).toBe(true);
     expect(summary.services.every((s) => s.status === "installed" || s.status === "unchanged")).toBe(true);
-    expect(await listCharts()).toEqual(["adguard-home", "home-assistant", "jellyfin", "paperless-ngx", "uptime-kuma", "vaultwarden"]);
+    expect(await listCharts()).toEqual([
+      "adguard-home",
+      "home-assistant",
+      "jellyfin",
+      "paperless-ngx",
+      "uptime-kuma",
+      "vaultwarden",
+    ]);
     const releases = await helmReleases(cp.kubeconfig, findTool("helm"));
     expect(releases.map((r) => `${r.name}:${r.status}:${r.revision}`).sort()).toEqual([
       "adguard-home:deployed:1",
@@ -62,15 +82,25 @@ describe("release under interruption and conflict", () => {
 
   it("keeps a generated secret across upgrades (helm's lookup against the real apiserver)", async () => {
     const kube = connect(cp.kubeconfig);
-    const read = async () => (await kube.core.readNamespacedSecret({ name: "paperless-ngx-app", namespace: "paperless-ngx" })).data!.SECRET_KEY!;
+    const read = async () =>
+      (await kube.core.readNamespacedSecret({ name: "paperless-ngx-app", namespace: "paperless-ngx" })).data!
+        .SECRET_KEY!;
     const before = await read();
     expect(Buffer.from(before, "base64").toString()).toMatch(/^[A-Za-z0-9]{64}$/);
-    const changed = ALL.replace("  paperless-ngx: {}", "  paperless-ngx:\n    values: { controllers: { main: { containers: { main: { env: { PAPERLESS_OCR_LANGUAGE: deu } } } } } }");
+    const changed = ALL.replace(
+      "  paperless-ngx: {}",
+      "  paperless-ngx:\n    values: { controllers: { main: { containers: { main: { env: { PAPERLESS_OCR_LANGUAGE: deu } } } } } }",
+    );
     const { configFile } = writeConfig(changed);
     const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
     const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs: 90_000 });
-    expect(summary.services.find((s) => s.service === "paperless-ngx")).toMatchObject({ change: "update", status: "installed" });
-    const rel = (await helmReleases(cp.kubeconfig, findTool("helm"))).find((r) => r.name === "paperless-ngx")!;
+    expect(summary.services.find((s) => s.service === "paperless-ngx")).toMatchObject({
+      change: "update",
+      status: "installed",
+    });
+    const rel = (await helmReleases(cp.kubeconfig, findTool("helm"))).find(
+      (r) => r.name === "paperless-ngx",
+    )!;
     expect(Number(rel.revision)).toBe(2);
     expect(await read()).toBe(before);
   }, 120_000);
@@ -79,18 +109,35 @@ describe("release under interruption and conflict", () => {
     const kube = connect(cp.kubeconfig);
     // Someone else takes ownership of jellyfin's values.
     await kube.objects.patch(
-      { apiVersion: "helm.cattle.io/v1", kind: "HelmChart", metadata: { name: "jellyfin", namespace: "kube-system" }, spec: { valuesContent: "# owned by hand\n" } } as never,
+      {
+        apiVersion: "helm.cattle.io/v1",
+        kind: "HelmChart",
+        metadata: { name: "jellyfin", namespace: "kube-system" },
+        spec: { valuesContent: "# owned by hand\n" },
+      } as never,
       undefined,
       undefined,
       "kubectl-edit",
       true,
       PatchStrategy.ServerSideApply,
     );
-    const changed = ALL.replace("  jellyfin: {}", "  jellyfin:\n    values: { controllers: { main: { containers: { main: { env: { TZ: Europe/Paris } } } } } }").replace("  uptime-kuma: {}", "  uptime-kuma:\n    values: { ingress: { main: { hosts: [{ host: up.test, paths: [{ path: /, service: { identifier: main, port: http } }] }] } } }");
+    const changed = ALL.replace(
+      "  jellyfin: {}",
+      "  jellyfin:\n    values: { controllers: { main: { containers: { main: { env: { TZ: Europe/Paris } } } } } }",
+    ).replace(
+      "  uptime-kuma: {}",
+      "  uptime-kuma:\n    values: { ingress: { main: { hosts: [{ host: up.test, paths: [{ path: /, service: { identifier: main, port: http } }] }] } } }",
+    );
     const { configFile } = writeConfig(changed);
-    const r = await execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig], { cwd: root, reject: false, all: true });
+    const r = await execa("node", [cli, "--config", configFile, "--kubeconfig", cp.releaseKubeconfig], {
+      cwd: root,
+      reject: false,
+      all: true,
+    });
     expect(r.exitCode).toBe(1);
-    expect(r.all).toMatch(/jellyfin: apply rejected: 409: Apply failed with 1 conflict: conflict with "kubectl-edit".*spec\.valuesContent/);
+    expect(r.all).toMatch(
+      /jellyfin: apply rejected: 409: Apply failed with 1 conflict: conflict with "kubectl-edit".*spec\.valuesContent/,
+    );
     expect(r.all).toMatch(/uptime-kuma\s+update\s+ok installed/);
     expect(r.all).toMatch(/1 service\(s\) failed: jellyfin\. The others were released/);
   }, 120_000);

@@ -13,7 +13,8 @@ import { executePlan } from "../src/execute-plan.ts";
 import { prepareRelease } from "../src/prepare-release.ts";
 import { root, runCli, writeConfig } from "./helpers.ts";
 
-const pod = (annotations: Record<string, string>) => `{ controllers: { main: { pod: { annotations: ${JSON.stringify(annotations)} } } } }`;
+const pod = (annotations: Record<string, string>) =>
+  `{ controllers: { main: { pod: { annotations: ${JSON.stringify(annotations)} } } } }`;
 
 describe("released means running (sandbox with a kwok node)", () => {
   let cluster: Sandbox;
@@ -22,7 +23,10 @@ describe("released means running (sandbox with a kwok node)", () => {
   const release = async (configText: string, timeoutMs = 120_000): Promise<ReleaseSummary> => {
     const { configFile } = writeConfig(configText);
     const prepared = await prepareRelease({ root, configFile, kubeconfig: cp.releaseKubeconfig, env: {} });
-    return executePlan(prepared.kube, prepared.plan, prepared.config, { timeoutMs, onProgress: (s, m) => progress.push(`${s}: ${m}`) });
+    return executePlan(prepared.kube, prepared.plan, prepared.config, {
+      timeoutMs,
+      onProgress: (s, m) => progress.push(`${s}: ${m}`),
+    });
   };
   beforeAll(async () => {
     cluster = await startSandbox();
@@ -82,7 +86,10 @@ services:
   it("names the scheduler's message, a Pending claim and an admission refusal when pods cannot start", async () => {
     const kube = connect(cp.kubeconfig);
     await kube.core.createNamespace({ body: { metadata: { name: "quota" } } });
-    await kube.core.createNamespacedResourceQuota({ namespace: "quota", body: { metadata: { name: "no-pods" }, spec: { hard: { pods: "0" } } } });
+    await kube.core.createNamespacedResourceQuota({
+      namespace: "quota",
+      body: { metadata: { name: "no-pods" }, spec: { hard: { pods: "0" } } },
+    });
     const summary = await release(
       `
 services:
@@ -97,12 +104,20 @@ services:
       30_000,
     );
     const by = Object.fromEntries(summary.services.map((s) => [s.service, s]));
-    expect(by["jellyfin"]!.reason).toMatch(/timed out with 0\/1 pods ready: pod jellyfin-\S+: Unschedulable: 0\/1 nodes are available: 1 Insufficient gpu\.intel\.com\/i915/);
-    expect(by["uptime-kuma"]!.reason).toMatch(/claim uptime-kuma-data is Pending \(storage class no-such-class\)/);
+    expect(by["jellyfin"]!.reason).toMatch(
+      /timed out with 0\/1 pods ready: pod jellyfin-\S+: Unschedulable: 0\/1 nodes are available: 1 Insufficient gpu\.intel\.com\/i915/,
+    );
+    expect(by["uptime-kuma"]!.reason).toMatch(
+      /claim uptime-kuma-data is Pending \(storage class no-such-class\)/,
+    );
     // Admission refused the pods: named at once (not at the timeout), with the apiserver's message.
-    expect(by["vaultwarden"]!.reason).toMatch(/^(Deployment|ReplicaSet)\/vaultwarden\S*: FailedCreate: .*forbidden: exceeded quota: no-pods/);
+    expect(by["vaultwarden"]!.reason).toMatch(
+      /^(Deployment|ReplicaSet)\/vaultwarden\S*: FailedCreate: .*forbidden: exceeded quota: no-pods/,
+    );
     expect(by["vaultwarden"]!.seconds).toBeLessThan(25);
-    expect(progress.some((l) => /^jellyfin: 0\/1 pods ready \(pod jellyfin-\S+: Unschedulable/.test(l))).toBe(true);
+    expect(progress.some((l) => /^jellyfin: 0\/1 pods ready \(pod jellyfin-\S+: Unschedulable/.test(l))).toBe(
+      true,
+    );
   }, 300_000);
 
   it("ends a failing install in the cluster after backOffLimit attempts (not hours of retries)", async () => {
@@ -119,14 +134,22 @@ services:
     expect(pl.status).toBe("failed");
     expect(pl.reason).toMatch(/helm exited with code 1/);
     const kube = connect(cp.kubeconfig);
-    const job = await kube.batch.readNamespacedJob({ name: "helm-install-paperless-ngx", namespace: "kube-system" });
+    const job = await kube.batch.readNamespacedJob({
+      name: "helm-install-paperless-ngx",
+      namespace: "kube-system",
+    });
     expect(job.spec?.backoffLimit).toBe(2);
-    const env = Object.fromEntries((job.spec?.template.spec?.containers[0]?.env ?? []).map((e) => [e.name, e.value]));
+    const env = Object.fromEntries(
+      (job.spec?.template.spec?.containers[0]?.env ?? []).map((e) => [e.name, e.value]),
+    );
     expect(env).toMatchObject({ FAILURE_POLICY: "retry", TIMEOUT: "10m0s" });
     await waitFor(
       "the install Job to fail for good",
       async () => {
-        const j = await kube.batch.readNamespacedJob({ name: "helm-install-paperless-ngx", namespace: "kube-system" });
+        const j = await kube.batch.readNamespacedJob({
+          name: "helm-install-paperless-ngx",
+          namespace: "kube-system",
+        });
         return (j.status?.conditions ?? []).some((c) => c.type === "Failed" && c.status === "True");
       },
       180_000,

@@ -17,7 +17,11 @@ export async function applyServicePlan(kube: Kube, plan: ServicePlan): Promise<v
     const written = await serverSideApply(kube, {
       apiVersion: "v1",
       kind: "Secret",
-      metadata: { name: s.name, namespace: s.namespace, labels: { "app.kubernetes.io/managed-by": MANAGED_BY } },
+      metadata: {
+        name: s.name,
+        namespace: s.namespace,
+        labels: { "app.kubernetes.io/managed-by": MANAGED_BY },
+      },
       type: s.type ?? "Opaque",
       data: s.data,
     } as KubernetesObject);
@@ -25,8 +29,8 @@ export async function applyServicePlan(kube: Kube, plan: ServicePlan): Promise<v
   }
   if (plan.change === "create" || plan.change === "update") {
     // The pods of controllers reading a rewritten Secret get its new version, so they roll.
-    const desired = pending.length > 0 ? withSecretVersionsIn(plan.desired!, plan.secretReaders, versions) : plan.desired!;
+    const desired =
+      pending.length > 0 ? withSecretVersionsIn(plan.desired!, plan.secretReaders, versions) : plan.desired!;
     await serverSideApply(kube, desired as unknown as KubernetesObject);
   }
 }
-

@@ -76,7 +76,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (raw === undefined) return undefined;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < min) {
-      throw new UsageError(`--${name} ${raw} is not a ${min === 0 ? "whole number" : "positive whole number"}`, `pass e.g. --${name} ${name === "concurrency" ? 4 : 600}`);
+      throw new UsageError(
+        `--${name} ${raw} is not a ${min === 0 ? "whole number" : "positive whole number"}`,
+        `pass e.g. --${name} ${name === "concurrency" ? 4 : 600}`,
+      );
     }
     return n;
   };
@@ -92,9 +95,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     const dryRun = Boolean(values.plan || values["dry-run"]);
     let kubeconfig = values.kubeconfig;
     const target = values.target ?? (kubeconfig ? "kubeconfig" : undefined);
-    if (kubeconfig && !existsSync(kubeconfig)) throw new UsageError(`--kubeconfig ${kubeconfig} does not exist`, "pass the path of a kubeconfig file");
+    if (kubeconfig && !existsSync(kubeconfig))
+      throw new UsageError(`--kubeconfig ${kubeconfig} does not exist`, "pass the path of a kubeconfig file");
     if (target !== undefined && !["sandbox", "hosts", "kubeconfig"].includes(target)) {
-      throw new UsageError(`--target ${target} is not a target`, "use --target sandbox, --target hosts or --kubeconfig FILE");
+      throw new UsageError(
+        `--target ${target} is not a target`,
+        "use --target sandbox, --target hosts or --kubeconfig FILE",
+      );
     }
 
     // Check first: nothing below starts, connects or writes before the whole config is good.
@@ -110,7 +117,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       log(`sandbox: ready, kubeconfig ${kubeconfig}`);
     } else if (target === "hosts" || target === undefined) {
       if (!checked.config.hosts?.length) {
-        throw new UsageError(`${checked.file} lists no hosts`, "add hosts to it, or pass --target sandbox or --kubeconfig FILE");
+        throw new UsageError(
+          `${checked.file} lists no hosts`,
+          "add hosts to it, or pass --target sandbox or --kubeconfig FILE",
+        );
       }
       kubeconfig = (await ensureK3s(checked.config, { root, dryRun, log })).kubeconfig;
     }
@@ -119,7 +129,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     let plan = await planRelease(kube, checked);
     if (!dryRun && planWrites(plan, { prune: Boolean(values.prune) })) {
       // One release at a time; the plan is made again under the lock, as the cluster may have moved.
-      lock = await acquireReleaseLock(kube, { waitMs: lockTimeout * 1000, onMessage: (m) => log(`homelab-release: ${m}`) });
+      lock = await acquireReleaseLock(kube, {
+        waitMs: lockTimeout * 1000,
+        onMessage: (m) => log(`homelab-release: ${m}`),
+      });
       plan = await planRelease(kube, checked);
     }
     const summary = await executePlan(kube, plan, checked.config, {
@@ -131,7 +144,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(concurrency ? { concurrency } : {}),
       onProgress: (service, message) => log(`${service}: ${message}`),
     });
-    if (lock?.lost()) log("homelab-release: warning: the release lock expired while this release ran (another release may have started)");
+    if (lock?.lost())
+      log(
+        "homelab-release: warning: the release lock expired while this release ran (another release may have started)",
+      );
     await lock?.release();
     lock = undefined;
     process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
@@ -143,7 +159,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     const { text, exitCode } = reportError("homelab-release", e);
     log(text.trimEnd());
-    if (exitCode === ExitCode.usage || exitCode === ExitCode.unreachable || exitCode === ExitCode.busy) log("homelab-release: nothing was applied.");
+    if (exitCode === ExitCode.usage || exitCode === ExitCode.unreachable || exitCode === ExitCode.busy)
+      log("homelab-release: nothing was applied.");
     return exitCode;
   } finally {
     await lock?.release().catch(() => undefined);

@@ -21,14 +21,17 @@ export function renderSummary(summary: ReleaseSummary): string {
     ...summary.services.map((r) => [
       r.service,
       r.change,
-      r.status === "failed" || r.status === "skipped" ? STATUS_MARK[r.status] : `${STATUS_MARK[r.status]} ${r.status}`,
+      r.status === "failed" || r.status === "skipped"
+        ? STATUS_MARK[r.status]
+        : `${STATUS_MARK[r.status]} ${r.status}`,
       readyColumn(r),
       String(r.seconds),
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const lines = [summary.dryRun ? "Plan (nothing was written):" : "Release:", ""];
-  for (const row of rows) lines.push(row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]!) : cell)).join("  "));
+  for (const row of rows)
+    lines.push(row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]!) : cell)).join("  "));
   for (const r of summary.services) {
     if (r.diff.length && (summary.dryRun || r.status === "failed" || r.change !== "create")) {
       lines.push("", `${r.service}:`, ...r.diff.map((d) => `  ${d}`));

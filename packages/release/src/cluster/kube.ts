@@ -1,5 +1,13 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { ApiException, AppsV1Api, BatchV1Api, CoordinationV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
+import {
+  ApiException,
+  AppsV1Api,
+  BatchV1Api,
+  CoordinationV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+} from "@kubernetes/client-node";
 
 /** The API clients a release uses, from one kubeconfig. */
 export interface Kube {
@@ -45,7 +53,10 @@ function safeJson(text: string): { message?: string } | undefined {
 }
 
 /** Reads an object; undefined when it does not exist. */
-export async function readOptional<T extends KubernetesObject>(kube: Kube, header: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }): Promise<T | undefined> {
+export async function readOptional<T extends KubernetesObject>(
+  kube: Kube,
+  header: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } },
+): Promise<T | undefined> {
   try {
     return (await kube.objects.read(header as never)) as T;
   } catch (e) {

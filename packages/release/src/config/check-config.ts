@@ -4,7 +4,12 @@ import { loadAllServices } from "@homelab/chart-kit";
 import { ConfigErrors } from "../errors.ts";
 import { podAnnotationsKey } from "../plan/chart-values.ts";
 import type { HelmChartObject, PackagedChart, SecretReaders } from "../plan/desired-helmchart.ts";
-import { desiredHelmChart, installSettings, packageService, userSecretName } from "../plan/desired-helmchart.ts";
+import {
+  desiredHelmChart,
+  installSettings,
+  packageService,
+  userSecretName,
+} from "../plan/desired-helmchart.ts";
 import type { NamespaceLevel, ServicePodSecurity } from "../pod-security/namespace-levels.ts";
 import { namespaceLevels, servicePodSecurity } from "../pod-security/namespace-levels.ts";
 import { checkSecretIds } from "./check-secret-ids.ts";
@@ -76,7 +81,14 @@ export async function checkConfig(input: CheckConfigInput): Promise<CheckedConfi
   const shown = relative(process.cwd(), configFile) || configFile;
   const packages = await loadAllServices(input.root);
   const { config, warnings } = readConfig(configFile, [...packages.keys()]);
-  return checkServices({ config, packages, file: shown, warnings, envFile: input.envFile ?? join(input.root, ".env"), ...(input.env ? { env: input.env } : {}) });
+  return checkServices({
+    config,
+    packages,
+    file: shown,
+    warnings,
+    envFile: input.envFile ?? join(input.root, ".env"),
+    ...(input.env ? { env: input.env } : {}),
+  });
 }
 
 export interface CheckServicesInput {
@@ -104,7 +116,9 @@ export async function checkServices(input: CheckServicesInput): Promise<CheckedC
     envFile: input.envFile ?? "/nonexistent/.env",
     ...(input.env ? { env: input.env } : {}),
   });
-  const ours = new Map(enabled.filter(([, s]) => !s.chart).map(([name]) => [name, packageService(packages.get(name)!)]));
+  const ours = new Map(
+    enabled.filter(([, s]) => !s.chart).map(([name]) => [name, packageService(packages.get(name)!)]),
+  );
   const charts = new Map([...ours, ...[...upstream.charts].map(([name, u]) => [name, u.chart] as const)]);
   const errors = [...checkSecretIds(config, ours, shown), ...upstream.errors];
   let secrets: ResolvedSecrets = {};
@@ -159,12 +173,19 @@ export async function checkServices(input: CheckServicesInput): Promise<CheckedC
  * secret ids they read. A controller whose chart takes no pod annotations is left out (its
  * pods cannot be rolled by the release).
  */
-function secretReadersOf(service: string, ids: readonly string[], pods: readonly RenderedPod[], chart: PackagedChart): SecretReaders {
+function secretReadersOf(
+  service: string,
+  ids: readonly string[],
+  pods: readonly RenderedPod[],
+  chart: PackagedChart,
+): SecretReaders {
   const readers: SecretReaders = {};
   const byName = new Map(ids.map((id) => [userSecretName(service, id), id]));
   for (const pod of [...pods].sort((a, b) => ((a.controllerId ?? "") < (b.controllerId ?? "") ? -1 : 1))) {
     if (!pod.controllerId) continue;
-    const read = [...secretsReadBy(pod.spec)].map((n) => byName.get(n)).filter((id): id is string => id !== undefined);
+    const read = [...secretsReadBy(pod.spec)]
+      .map((n) => byName.get(n))
+      .filter((id): id is string => id !== undefined);
     const key = podAnnotationsKey(chart.valuesSchema, pod.controllerId);
     if (read.length === 0 || !key) continue;
     const secrets = [...new Set([...(readers[pod.controllerId]?.secrets ?? []), ...read])].sort();

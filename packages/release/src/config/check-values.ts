@@ -10,7 +10,8 @@ import { parseManifests } from "./rendered-objects.ts";
 /** Where a chart's values are documented: our charts' README, or `helm show values` of an upstream chart. */
 function valuesDocs(service: string, desired: HelmChartObject): string {
   const s = desired.spec;
-  if (s.chartContent !== undefined || !s.chart) return `the chart's values are documented in charts/${service}/README.md`;
+  if (s.chartContent !== undefined || !s.chart)
+    return `the chart's values are documented in charts/${service}/README.md`;
   const ref = s.repo ? `${s.chart} --repo ${s.repo}` : s.chart;
   return `\`helm show values ${ref} --version ${s.version ?? "?"}\` lists the chart's values`;
 }
@@ -27,7 +28,10 @@ export interface ValuesToCheck {
  * (no cluster): the values are checked against the chart's values.schema.json and its own
  * validation, every failure at once. Returns the rendered objects by service.
  */
-export async function checkValues(services: readonly ValuesToCheck[], configFile: string): Promise<Map<string, RenderedObject[]>> {
+export async function checkValues(
+  services: readonly ValuesToCheck[],
+  configFile: string,
+): Promise<Map<string, RenderedObject[]>> {
   const dir = mkdtempSync(join(tmpdir(), "homelab-values-"));
   const errors: ConfigError[] = [];
   const rendered = new Map<string, RenderedObject[]>();
@@ -39,7 +43,15 @@ export async function checkValues(services: readonly ValuesToCheck[], configFile
         writeFileSync(archive, chart.archive);
         writeFileSync(values, desired.spec.valuesContent);
         try {
-          const out = await helm(["template", service, archive, "--namespace", desired.spec.targetNamespace, "--values", values]);
+          const out = await helm([
+            "template",
+            service,
+            archive,
+            "--namespace",
+            desired.spec.targetNamespace,
+            "--values",
+            values,
+          ]);
           rendered.set(service, parseManifests(out.stdout));
         } catch (e) {
           if (!(e instanceof HelmCommandError)) throw e;
@@ -48,7 +60,14 @@ export async function checkValues(services: readonly ValuesToCheck[], configFile
             .map((l) => l.trim())
             .filter((l) => l && !l.startsWith("Use --debug"))
             .join(" ");
-          errors.push(new ConfigError(configFile, `services.${service}.values`, `rejected by the ${service} chart: ${detail}`, `correct the value named above; ${valuesDocs(service, desired)}`));
+          errors.push(
+            new ConfigError(
+              configFile,
+              `services.${service}.values`,
+              `rejected by the ${service} chart: ${detail}`,
+              `correct the value named above; ${valuesDocs(service, desired)}`,
+            ),
+          );
         }
       }),
     );

@@ -20,17 +20,27 @@ describe("homelab config", () => {
   it("accepts the shipped homelab.yaml and homelab.example.yaml", async () => {
     const services = [...(await loadAllServices(root)).keys()];
     const shipped = Object.keys(loadConfig(join(root, "homelab.yaml"), services).services);
-    expect(shipped).toEqual(expect.arrayContaining(["jellyfin", "vaultwarden", "home-assistant", "zigbee2mqtt"]));
+    expect(shipped).toEqual(
+      expect.arrayContaining(["jellyfin", "vaultwarden", "home-assistant", "zigbee2mqtt"]),
+    );
     expect(loadConfig(join(root, "homelab.example.yaml"), services).hosts).toHaveLength(2);
   });
 
   it("reads .env files", () => {
-    expect(parseDotEnv("# c\nA=1\nexport B='two'\nC=\"3 3\"\n\nbad line\n")).toEqual({ A: "1", B: "two", C: "3 3" });
+    expect(parseDotEnv("# c\nA=1\nexport B='two'\nC=\"3 3\"\n\nbad line\n")).toEqual({
+      A: "1",
+      B: "two",
+      C: "3 3",
+    });
   });
 
   it("prefers the environment over .env, and names the variable when both lack it", () => {
-    const config = { services: { vaultwarden: { secrets: { admin: { ADMIN_TOKEN: { env: "VW_TOKEN" } } } } } };
-    expect(resolveSecrets(config, "homelab.yaml", "/nonexistent/.env", { VW_TOKEN: "x" })).toEqual({ vaultwarden: { admin: { ADMIN_TOKEN: "x" } } });
+    const config = {
+      services: { vaultwarden: { secrets: { admin: { ADMIN_TOKEN: { env: "VW_TOKEN" } } } } },
+    };
+    expect(resolveSecrets(config, "homelab.yaml", "/nonexistent/.env", { VW_TOKEN: "x" })).toEqual({
+      vaultwarden: { admin: { ADMIN_TOKEN: "x" } },
+    });
     expect(() => resolveSecrets(config, "homelab.yaml", "/nonexistent/.env", {})).toThrow(
       "homelab.yaml: services.vaultwarden.secrets.admin.ADMIN_TOKEN: environment variable VW_TOKEN is not set. Fix: export VW_TOKEN=... or add it to /nonexistent/.env (never commit it)",
     );
@@ -66,13 +76,19 @@ describe("homelab config", () => {
     ]);
     expect(errors[0]!.fix).toContain("k3s-airgap-images-<arch>.tar.zst of the pinned version");
 
-    writeFileSync(join(dir, "homelab.yaml"), yaml.replace("  version: v1.35.4+k3s1\n", "  channel: stable\n"));
+    writeFileSync(
+      join(dir, "homelab.yaml"),
+      yaml.replace("  version: v1.35.4+k3s1\n", "  channel: stable\n"),
+    );
     expect(() => loadConfig(join(dir, "homelab.yaml"), [])).toThrow(
       `homelab.yaml:4:5: k3s.airgap: an airgap install needs k3s.version pinned (a channel cannot be resolved offline). Fix: set k3s.version to the release of the airgap files`,
     );
 
     writeFileSync(join(dir, "images.tar.zst"), "images");
-    writeFileSync(join(dir, "homelab.yaml"), yaml.replace("images/k3s-airgap-images-amd64.tar.zst", "images.tar.zst"));
+    writeFileSync(
+      join(dir, "homelab.yaml"),
+      yaml.replace("images/k3s-airgap-images-amd64.tar.zst", "images.tar.zst"),
+    );
     expect(loadConfig(join(dir, "homelab.yaml"), []).k3s?.airgap).toEqual({
       binary: join(dir, "k3s"),
       images: join(dir, "images.tar.zst"),
@@ -81,7 +97,10 @@ describe("homelab config", () => {
 
     // A pinned install script: the local file must match it.
     const actual = createHash("sha256").update("#!/bin/sh\n").digest("hex");
-    const pinned = (sha: string) => yaml.replace("images/k3s-airgap-images-amd64.tar.zst", "images.tar.zst").replace("  airgap:\n", `  installScriptSha256: ${sha}\n  airgap:\n`);
+    const pinned = (sha: string) =>
+      yaml
+        .replace("images/k3s-airgap-images-amd64.tar.zst", "images.tar.zst")
+        .replace("  airgap:\n", `  installScriptSha256: ${sha}\n  airgap:\n`);
     writeFileSync(join(dir, "homelab.yaml"), pinned("f".repeat(64)));
     expect(() => loadConfig(join(dir, "homelab.yaml"), [])).toThrow(
       `homelab.yaml:3:24: k3s.installScriptSha256: k3s.airgap.installScript (${join(dir, "install.sh")}) has sha256 ${actual}, not ${"f".repeat(64)}. Fix: review that file; if it is the one you want, set k3s.installScriptSha256 to ${actual}`,

@@ -1,7 +1,8 @@
 import type { HomelabConfig } from "./schema.ts";
 
 /** Key names that usually hold a credential. */
-const CREDENTIAL_KEY = /(PASSWORD|PASSWD|PASSPHRASE|TOKEN|SECRET|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)$/i;
+const CREDENTIAL_KEY =
+  /(PASSWORD|PASSWD|PASSPHRASE|TOKEN|SECRET|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)$/i;
 /** ...unless they only name or point at one (`DB_PASSWORD_FILE`, `existingSecret`, `secretName`). */
 const REFERENCE_KEY = /(_FILE|_PATH|_NAME|_REF|File|Path|Name|Ref|^existingSecret)$/;
 
@@ -27,7 +28,8 @@ export function credentialLikeValues(config: HomelabConfig): CredentialLikeValue
       }
     }
   };
-  for (const [name, s] of Object.entries(config.services)) walk(name, s.values ?? {}, ["services", name, "values"]);
+  for (const [name, s] of Object.entries(config.services))
+    walk(name, s.values ?? {}, ["services", name, "values"]);
   return found;
 }
 
@@ -35,7 +37,10 @@ function looksLikeCredential(key: string, value: unknown): boolean {
   if (!CREDENTIAL_KEY.test(key) || REFERENCE_KEY.test(key)) return false;
   if (typeof value === "number") return true;
   // `NAME: { value: ... }`, the chart kit v2 form of an env entry.
-  const plain = value !== null && typeof value === "object" && "value" in value ? (value as { value: unknown }).value : value;
+  const plain =
+    value !== null && typeof value === "object" && "value" in value
+      ? (value as { value: unknown }).value
+      : value;
   if (typeof plain === "number") return true;
   return typeof plain === "string" && plain.trim() !== "" && !plain.includes("{{");
 }

@@ -42,7 +42,10 @@ export function readConfig(file: string, services: readonly string[]): LoadedCon
   if (!existsSync(file)) fail("does not exist", "create it (see homelab.example.yaml) or pass --config FILE");
   const size = statSync(file).size;
   if (size > MAX_CONFIG_BYTES) {
-    fail(`is ${size} bytes, more than the ${MAX_CONFIG_BYTES} a homelab config may have`, "check that --config names your homelab.yaml; values that large belong in the chart, not in the config");
+    fail(
+      `is ${size} bytes, more than the ${MAX_CONFIG_BYTES} a homelab config may have`,
+      "check that --config names your homelab.yaml; values that large belong in the chart, not in the config",
+    );
   }
   const text = readFileSync(file, "utf8");
   const lineCounter = new LineCounter();
@@ -51,7 +54,14 @@ export function readConfig(file: string, services: readonly string[]): LoadedCon
     throw new ConfigErrors(
       doc.errors.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
-        return new ConfigError(shown, "", `YAML syntax error: ${e.message.split("\n")[0]}`, "fix the YAML at that line and column", pos.line, pos.col);
+        return new ConfigError(
+          shown,
+          "",
+          `YAML syntax error: ${e.message.split("\n")[0]}`,
+          "fix the YAML at that line and column",
+          pos.line,
+          pos.col,
+        );
       }),
     );
   }
@@ -68,16 +78,27 @@ export function readConfig(file: string, services: readonly string[]): LoadedCon
   const locate = (path: (string | number)[], atKey = false) => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const parent = doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
-    const offset = (atKey ? keyOffset(doc, path) : undefined) ?? node?.range?.[0] ?? keyOffset(doc, path) ?? parent?.range?.[0];
+    const offset =
+      (atKey ? keyOffset(doc, path) : undefined) ??
+      node?.range?.[0] ??
+      keyOffset(doc, path) ??
+      parent?.range?.[0];
     return offset !== undefined ? lineCounter.linePos(offset) : undefined;
   };
   const violations = validateConfig(value ?? {}, homelabSchema(services, upstreamServiceNames(value)));
   if (violations.length === 0) {
     const parsed = value as HomelabConfig;
-    violations.push(...needsViolations(parsed.services), ...chartSourceViolations(parsed.services, dirname(resolve(file))), ...componentViolations(parsed.k3s));
+    violations.push(
+      ...needsViolations(parsed.services),
+      ...chartSourceViolations(parsed.services, dirname(resolve(file))),
+      ...componentViolations(parsed.k3s),
+    );
   }
   if (violations.length === 0) {
-    violations.push(...resolveLocalFiles(value as HomelabConfig, dirname(resolve(file))), ...systemNamespaceTargets(value as HomelabConfig));
+    violations.push(
+      ...resolveLocalFiles(value as HomelabConfig, dirname(resolve(file))),
+      ...systemNamespaceTargets(value as HomelabConfig),
+    );
   }
   if (violations.length > 0) {
     throw new ConfigErrors(
@@ -119,7 +140,11 @@ function resolveLocalFiles(config: HomelabConfig, base: string): Violation[] {
   if (!airgap) return [];
   const problems: Violation[] = [];
   if (!config.k3s?.version) {
-    problems.push({ path: ["k3s", "airgap"], problem: "an airgap install needs k3s.version pinned (a channel cannot be resolved offline)", fix: "set k3s.version to the release of the airgap files, e.g. v1.35.4+k3s1" });
+    problems.push({
+      path: ["k3s", "airgap"],
+      problem: "an airgap install needs k3s.version pinned (a channel cannot be resolved offline)",
+      fix: "set k3s.version to the release of the airgap files, e.g. v1.35.4+k3s1",
+    });
   }
   for (const key of ["binary", "images", "installScript"] as const) {
     const path = isAbsolute(airgap[key]) ? airgap[key] : resolve(base, airgap[key]);
@@ -129,23 +154,31 @@ function resolveLocalFiles(config: HomelabConfig, base: string): Violation[] {
     } catch {
       // reported below
     }
-    if (!isFile) problems.push({ path: ["k3s", "airgap", key], problem: `${path} is not a file`, fix: airgapFix[key] });
+    if (!isFile)
+      problems.push({ path: ["k3s", "airgap", key], problem: `${path} is not a file`, fix: airgapFix[key] });
     airgap[key] = path;
   }
   const pinned = config.k3s?.installScriptSha256;
   if (pinned && problems.length === 0) {
     const actual = createHash("sha256").update(readFileSync(airgap.installScript)).digest("hex");
     if (actual !== pinned) {
-      problems.push({ path: ["k3s", "installScriptSha256"], problem: `k3s.airgap.installScript (${airgap.installScript}) has sha256 ${actual}, not ${pinned}`, fix: `review that file; if it is the one you want, set k3s.installScriptSha256 to ${actual}` });
+      problems.push({
+        path: ["k3s", "installScriptSha256"],
+        problem: `k3s.airgap.installScript (${airgap.installScript}) has sha256 ${actual}, not ${pinned}`,
+        fix: `review that file; if it is the one you want, set k3s.installScriptSha256 to ${actual}`,
+      });
     }
   }
   return problems;
 }
 
 const airgapFix = {
-  binary: "download the k3s binary of the pinned version (k3s or k3s-arm64 from the k3s release) and give its path, relative to this file",
-  images: "download k3s-airgap-images-<arch>.tar.zst of the pinned version and give its path, relative to this file",
-  installScript: "download install.sh of the pinned version (https://get.k3s.io) and give its path, relative to this file",
+  binary:
+    "download the k3s binary of the pinned version (k3s or k3s-arm64 from the k3s release) and give its path, relative to this file",
+  images:
+    "download k3s-airgap-images-<arch>.tar.zst of the pinned version and give its path, relative to this file",
+  installScript:
+    "download install.sh of the pinned version (https://get.k3s.io) and give its path, relative to this file",
 } as const;
 
 /** Offset of the key of `path`'s last element (for unknown keys, whose value node may be a scalar). */

@@ -27,7 +27,8 @@ export function parseManifests(text: string): RenderedObject[] {
     .filter((o): o is RenderedObject => typeof o === "object" && o !== null && "kind" in o);
 }
 
-const isTestHook = (o: RenderedObject) => (o.metadata.annotations?.["helm.sh/hook"] ?? "").split(",").some((h) => h.trim().startsWith("test"));
+const isTestHook = (o: RenderedObject) =>
+  (o.metadata.annotations?.["helm.sh/hook"] ?? "").split(",").some((h) => h.trim().startsWith("test"));
 
 /**
  * The pod templates of the rendered workloads (and bare pods). Helm test hooks are left out:
@@ -41,7 +42,12 @@ export function renderedPods(objects: readonly RenderedObject[]): RenderedPod[] 
     if (!template?.spec) continue;
     const metadata = template.metadata ?? {};
     const controllerId = metadata.labels?.[CONTROLLER_LABEL];
-    pods.push({ workload: `${o.kind}/${o.metadata.name}`, ...(controllerId ? { controllerId } : {}), metadata, spec: template.spec });
+    pods.push({
+      workload: `${o.kind}/${o.metadata.name}`,
+      ...(controllerId ? { controllerId } : {}),
+      metadata,
+      spec: template.spec,
+    });
   }
   return pods;
 }
@@ -59,9 +65,11 @@ function podTemplateOf(o: RenderedObject): { metadata?: V1ObjectMeta; spec?: V1P
     case "Job":
       return spec?.template as { metadata?: V1ObjectMeta; spec?: V1PodSpec } | undefined;
     case "CronJob":
-      return ((spec?.jobTemplate as Record<string, unknown> | undefined)?.spec as Record<string, unknown> | undefined)?.template as
-        | { metadata?: V1ObjectMeta; spec?: V1PodSpec }
-        | undefined;
+      return (
+        (spec?.jobTemplate as Record<string, unknown> | undefined)?.spec as
+          | Record<string, unknown>
+          | undefined
+      )?.template as { metadata?: V1ObjectMeta; spec?: V1PodSpec } | undefined;
     default:
       return undefined;
   }
@@ -81,7 +89,8 @@ export function renderedWorkloads(objects: readonly RenderedObject[]): string[] 
 export function secretsReadBy(spec: V1PodSpec): Set<string> {
   const names = new Set<string>();
   for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
-    for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef?.name) names.add(e.valueFrom.secretKeyRef.name);
+    for (const e of c.env ?? [])
+      if (e.valueFrom?.secretKeyRef?.name) names.add(e.valueFrom.secretKeyRef.name);
     for (const e of c.envFrom ?? []) if (e.secretRef?.name) names.add(e.secretRef.name);
   }
   for (const v of spec.volumes ?? []) {

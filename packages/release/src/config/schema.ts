@@ -27,7 +27,8 @@ export const K3sConfigSchema = Type.Object(
     channel: Type.Optional(
       Type.String({
         pattern: "^(stable|latest|testing|v1\\.[0-9]+)$",
-        description: "A k3s channel: stable, latest, testing or a minor such as v1.35. Default: stable when no version is set.",
+        description:
+          "A k3s channel: stable, latest, testing or a minor such as v1.35. Default: stable when no version is set.",
         examples: ["stable", "v1.35"],
       }),
     ),
@@ -49,36 +50,74 @@ export const K3sConfigSchema = Type.Object(
     airgap: Type.Optional(
       Type.Object(
         {
-          binary: Type.String({ minLength: 1, description: "The k3s binary of the pinned version, relative to homelab.yaml. Default: none (required).", examples: ["airgap/k3s"] }),
-          images: Type.String({ minLength: 1, description: "k3s-airgap-images-<arch>.tar.zst of the pinned version, relative to homelab.yaml. Default: none (required).", examples: ["airgap/k3s-airgap-images-amd64.tar.zst"] }),
-          installScript: Type.String({ minLength: 1, description: "install.sh of the pinned version, relative to homelab.yaml. Default: none (required).", examples: ["airgap/install.sh"] }),
+          binary: Type.String({
+            minLength: 1,
+            description:
+              "The k3s binary of the pinned version, relative to homelab.yaml. Default: none (required).",
+            examples: ["airgap/k3s"],
+          }),
+          images: Type.String({
+            minLength: 1,
+            description:
+              "k3s-airgap-images-<arch>.tar.zst of the pinned version, relative to homelab.yaml. Default: none (required).",
+            examples: ["airgap/k3s-airgap-images-amd64.tar.zst"],
+          }),
+          installScript: Type.String({
+            minLength: 1,
+            description:
+              "install.sh of the pinned version, relative to homelab.yaml. Default: none (required).",
+            examples: ["airgap/install.sh"],
+          }),
         },
         {
           additionalProperties: false,
-          description: "Install from a local k3s binary, images tarball and install.sh (all of the pinned version). Default: not set, k3s is downloaded.",
+          description:
+            "Install from a local k3s binary, images tarball and install.sh (all of the pinned version). Default: not set, k3s is downloaded.",
         },
       ),
     ),
     components: Type.Optional(K3sComponentsSchema),
   },
-  { additionalProperties: false, description: "k3s on the hosts. Default: the stable channel, no extra flags." },
+  {
+    additionalProperties: false,
+    description: "k3s on the hosts. Default: the stable channel, no extra flags.",
+  },
 );
 
 export const HostConfigSchema = Type.Object(
   {
     name: dnsLabel("A name for messages. Default: none (required).", "nas"),
-    role: Type.Enum(["server", "agent"], { description: "`server` runs the control plane, `agent` only workloads. Default: none (required)." }),
-    address: Type.String({ minLength: 1, description: "SSH host name or IP, or `local` for this machine. Default: none (required).", examples: ["192.168.1.10", "local"] }),
+    role: Type.Enum(["server", "agent"], {
+      description: "`server` runs the control plane, `agent` only workloads. Default: none (required).",
+    }),
+    address: Type.String({
+      minLength: 1,
+      description: "SSH host name or IP, or `local` for this machine. Default: none (required).",
+      examples: ["192.168.1.10", "local"],
+    }),
     user: Type.Optional(
       Type.String({
         minLength: 1,
-        description: "SSH user. Any user but root runs every command through `sudo -n`, so it needs passwordless sudo. Default: root.",
+        description:
+          "SSH user. Any user but root runs every command through `sudo -n`, so it needs passwordless sudo. Default: root.",
         examples: ["root", "pi"],
       }),
     ),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535, description: "SSH port. Default: 22." })),
-    sshKey: Type.Optional(Type.String({ minLength: 1, description: "SSH private key file. Default: the SSH agent and ssh's own defaults.", examples: ["~/.ssh/id_ed25519"] })),
-    knownHosts: Type.Optional(Type.String({ minLength: 1, description: "known_hosts file that verifies the host key. Default: ~/.ssh/known_hosts.", examples: ["~/.ssh/known_hosts"] })),
+    sshKey: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "SSH private key file. Default: the SSH agent and ssh's own defaults.",
+        examples: ["~/.ssh/id_ed25519"],
+      }),
+    ),
+    knownHosts: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "known_hosts file that verifies the host key. Default: ~/.ssh/known_hosts.",
+        examples: ["~/.ssh/known_hosts"],
+      }),
+    ),
   },
   { additionalProperties: false, description: "One host k3s runs on. Default: none." },
 );
@@ -87,7 +126,8 @@ export const SecretSourceSchema = Type.Object(
   {
     env: Type.String({
       pattern: "^[A-Za-z_][A-Za-z0-9_]*$",
-      description: "Environment variable (or key of the ignored .env file) holding the value. Default: none (required).",
+      description:
+        "Environment variable (or key of the ignored .env file) holding the value. Default: none (required).",
       examples: ["VAULTWARDEN_ADMIN_TOKEN"],
     }),
   },
@@ -128,18 +168,21 @@ export const ServiceConfigSchema = Type.Object(
     namespace: Type.Optional(dnsLabel("Target namespace. Default: the service's name.", "media")),
     values: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), {
-        description: "Values merged over the chart's defaults (into the HelmChart's valuesContent), checked against the chart's values.schema.json. Default: none.",
+        description:
+          "Values merged over the chart's defaults (into the HelmChart's valuesContent), checked against the chart's values.schema.json. Default: none.",
       }),
     ),
     secrets: Type.Optional(
       Type.Record(Type.String(), Type.Record(Type.String(), SecretSourceSchema), {
-        description: "Chart secrets you supply: secret id -> key -> source. Created as Secrets in the namespace, never written into values. Default: none.",
+        description:
+          "Chart secrets you supply: secret id -> key -> source. Created as Secrets in the namespace, never written into values. Default: none.",
       }),
     ),
     chart: Type.Optional(ChartSourceSchema),
     needs: Type.Optional(
       Type.Array(Type.String({ pattern: DNS_LABEL, examples: ["cert-manager"] }), {
-        description: "Services released (and running) before this one; if one of them fails, this one is skipped. Default: none.",
+        description:
+          "Services released (and running) before this one; if one of them fails, this one is skipped. Default: none.",
       }),
     ),
     ...installFields("this service"),
@@ -150,23 +193,38 @@ export const ServiceConfigSchema = Type.Object(
 export const ReleaseSettingsSchema = Type.Object(
   {
     timeoutSeconds: Type.Optional(
-      Type.Integer({ minimum: 10, maximum: 7200, description: "Seconds to wait for each service: its install Job, then its pods ready. Default: 600." }),
+      Type.Integer({
+        minimum: 10,
+        maximum: 7200,
+        description: "Seconds to wait for each service: its install Job, then its pods ready. Default: 600.",
+      }),
     ),
-    concurrency: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: "HelmCharts applied at once. Default: 8." })),
-    helmChartNamespace: Type.Optional(dnsLabel("Namespace of the HelmChart objects. Default: kube-system (where k3s keeps its own).", "kube-system")),
+    concurrency: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 64, description: "HelmCharts applied at once. Default: 8." }),
+    ),
+    helmChartNamespace: Type.Optional(
+      dnsLabel(
+        "Namespace of the HelmChart objects. Default: kube-system (where k3s keeps its own).",
+        "kube-system",
+      ),
+    ),
     ...installFields("every service"),
   },
   { additionalProperties: false, description: "Release settings. Default: the defaults of each field." },
 );
 
-const SERVICES_DESCRIPTION = "Services by chart name (e.g. jellyfin). A service not listed is not released. Default: none (required).";
+const SERVICES_DESCRIPTION =
+  "Services by chart name (e.g. jellyfin). A service not listed is not released. Default: none (required).";
 
 /** homelab.yaml with any service name; homelabSchema() closes `services` to the services in apps/. */
 export const HomelabConfigSchema = Type.Object(
   {
     k3s: Type.Optional(K3sConfigSchema),
     hosts: Type.Optional(
-      Type.Array(HostConfigSchema, { description: "The hosts k3s runs on; the first server initialises the cluster. Default: none (release into an existing cluster)." }),
+      Type.Array(HostConfigSchema, {
+        description:
+          "The hosts k3s runs on; the first server initialises the cluster. Default: none (release into an existing cluster).",
+      }),
     ),
     services: Type.Record(Type.String(), ServiceConfigSchema, { description: SERVICES_DESCRIPTION }),
     release: Type.Optional(ReleaseSettingsSchema),
@@ -184,7 +242,10 @@ export type ReleaseSettings = Static<typeof ReleaseSettingsSchema>;
 /** A service that names an upstream chart: any name, `chart` required. */
 const UpstreamServiceConfigSchema = Type.Object(
   { ...ServiceConfigSchema.properties, chart: ChartSourceSchema },
-  { additionalProperties: false, description: "A service from an upstream chart (`chart:`). Default: not released unless listed." },
+  {
+    additionalProperties: false,
+    description: "A service from an upstream chart (`chart:`). Default: not released unless listed.",
+  },
 );
 
 /**
@@ -202,9 +263,15 @@ export function homelabSchema(services: readonly string[], upstream?: readonly s
       services: Type.Object(
         Object.fromEntries([
           ...[...services].sort().map((s) => [s, Type.Optional(ServiceConfigSchema)]),
-          ...[...(upstream ?? [])].filter((s) => !services.includes(s)).sort().map((s) => [s, Type.Optional(UpstreamServiceConfigSchema)]),
+          ...[...(upstream ?? [])]
+            .filter((s) => !services.includes(s))
+            .sort()
+            .map((s) => [s, Type.Optional(UpstreamServiceConfigSchema)]),
         ]),
-        { additionalProperties: upstream ? false : UpstreamServiceConfigSchema, description: SERVICES_DESCRIPTION },
+        {
+          additionalProperties: upstream ? false : UpstreamServiceConfigSchema,
+          description: SERVICES_DESCRIPTION,
+        },
       ),
     },
   };

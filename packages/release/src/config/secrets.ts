@@ -25,7 +25,12 @@ export type ResolvedSecrets = Record<string, Record<string, Record<string, strin
  * then the .env file. A missing one is an error naming the service, the key
  * and the variable to set; nothing is released then.
  */
-export function resolveSecrets(config: HomelabConfig, configFile: string, envFile: string, env: NodeJS.ProcessEnv = process.env): ResolvedSecrets {
+export function resolveSecrets(
+  config: HomelabConfig,
+  configFile: string,
+  envFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedSecrets {
   const dotenv = existsSync(envFile) ? parseDotEnv(readFileSync(envFile, "utf8")) : {};
   const errors: ConfigError[] = [];
   const out: ResolvedSecrets = {};
@@ -35,7 +40,14 @@ export function resolveSecrets(config: HomelabConfig, configFile: string, envFil
       for (const [key, source] of Object.entries(keys)) {
         const value = env[source.env] ?? dotenv[source.env];
         if (value === undefined || value === "") {
-          errors.push(new ConfigError(configFile, `services.${service}.secrets.${id}.${key}`, `environment variable ${source.env} is not set`, `export ${source.env}=... or add it to ${envFile} (never commit it)`));
+          errors.push(
+            new ConfigError(
+              configFile,
+              `services.${service}.secrets.${id}.${key}`,
+              `environment variable ${source.env} is not set`,
+              `export ${source.env}=... or add it to ${envFile} (never commit it)`,
+            ),
+          );
           continue;
         }
         ((out[service] ??= {})[id] ??= {})[key] = value;

@@ -24,8 +24,12 @@ describe("homelab.yaml validation (TypeBox schema, errors with line, field and f
   it("names an unknown key at its line and lists the allowed ones", () => {
     const [unknown, ...others] = problems("services:\n  jellyfin:\n    namespce: media\n");
     expect(others).toEqual([]);
-    expect(unknown).toMatch(/^3:5 services\.jellyfin\.namespce: unknown key "namespce"\. Fix: use one of: enabled, namespace, values, secrets, .*backOffLimit, timeout, failurePolicy$/);
-    expect(problems("services:\n  jelyfin: {}\n")).toContain('2:3 services.jelyfin: unknown key "jelyfin". Fix: use one of: jellyfin, vaultwarden');
+    expect(unknown).toMatch(
+      /^3:5 services\.jellyfin\.namespce: unknown key "namespce"\. Fix: use one of: enabled, namespace, values, secrets, .*backOffLimit, timeout, failurePolicy$/,
+    );
+    expect(problems("services:\n  jelyfin: {}\n")).toContain(
+      '2:3 services.jelyfin: unknown key "jelyfin". Fix: use one of: jellyfin, vaultwarden',
+    );
   });
 
   it("says which type a wrongly typed value needs", () => {
@@ -42,9 +46,13 @@ describe("homelab.yaml validation (TypeBox schema, errors with line, field and f
 
   it("gives an example of a value that must match a pattern, never the field's description", () => {
     const [version] = problems("k3s:\n  version: v1.35.4\nservices: {}\n");
-    expect(version).toMatch(/^2:12 k3s\.version: "v1\.35\.4" does not have the expected form \(.*\)\. Fix: write it like v1\.35\.4\+k3s1$/);
+    expect(version).toMatch(
+      /^2:12 k3s\.version: "v1\.35\.4" does not have the expected form \(.*\)\. Fix: write it like v1\.35\.4\+k3s1$/,
+    );
     const [namespace] = problems("services:\n  jellyfin:\n    namespace: Media_Files\n");
-    expect(namespace).toMatch(/services\.jellyfin\.namespace: "Media_Files" does not have the expected form .*Fix: write it like media$/);
+    expect(namespace).toMatch(
+      /services\.jellyfin\.namespace: "Media_Files" does not have the expected form .*Fix: write it like media$/,
+    );
   });
 
   it("says what to add for a missing key, and lists the allowed values of an enum", () => {
@@ -68,15 +76,24 @@ describe("homelab.yaml validation (TypeBox schema, errors with line, field and f
 describe("homelab.yaml that is not a hand-written config", () => {
   it("refuses a YAML alias bomb with a config error naming the file", () => {
     const lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(", ")}]`,
+      );
     lines.push("services: {}");
     const [problem] = problems(lines.join("\n"));
-    expect(problem).toMatch(/^-:- : expands YAML aliases more than 100 times \(an alias bomb would exhaust memory\).*Fix: write the repeated values out/);
+    expect(problem).toMatch(
+      /^-:- : expands YAML aliases more than 100 times \(an alias bomb would exhaust memory\).*Fix: write the repeated values out/,
+    );
   });
 
   it("refuses an oversized file before parsing it", () => {
     const [problem] = problems(`services: {}\n# ${"x".repeat(1024 * 1024)}\n`);
-    expect(problem).toMatch(/^-:- : is \d+ bytes, more than the 1048576 a homelab config may have\. Fix: check that --config names your homelab\.yaml/);
+    expect(problem).toMatch(
+      /^-:- : is \d+ bytes, more than the 1048576 a homelab config may have\. Fix: check that --config names your homelab\.yaml/,
+    );
   });
 
   it("refuses a system namespace as a service's target, naming the line and a namespace to use", () => {

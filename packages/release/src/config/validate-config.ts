@@ -57,7 +57,11 @@ export function validateConfig(value: unknown, schema: TSchema): ConfigViolation
       }
       case "required":
         for (const key of params.requiredProperties as string[]) {
-          out.push({ path: [...path, key], problem: "is missing", fix: `add ${key}${hint(node?.properties?.[key])}` });
+          out.push({
+            path: [...path, key],
+            problem: "is missing",
+            fix: `add ${key}${hint(node?.properties?.[key])}`,
+          });
         }
         break;
       case "type":
@@ -78,14 +82,20 @@ export function validateConfig(value: unknown, schema: TSchema): ConfigViolation
         out.push({
           path,
           problem: `${JSON.stringify(actual)} does not have the expected form (${params.pattern as string})`,
-          fix: node?.examples?.length ? `write it like ${node.examples.map(String).join(" or ")}` : `match ${params.pattern as string}`,
+          fix: node?.examples?.length
+            ? `write it like ${node.examples.map(String).join(" or ")}`
+            : `match ${params.pattern as string}`,
         });
         break;
       case "minLength":
         out.push({ path, problem: "is empty", fix: `give a value${hint(node, false)}` });
         break;
       case "maxLength":
-        out.push({ path, problem: `is longer than ${params.limit as number} characters`, fix: `shorten it to at most ${params.limit as number}` });
+        out.push({
+          path,
+          problem: `is longer than ${params.limit as number} characters`,
+          fix: `shorten it to at most ${params.limit as number}`,
+        });
         break;
       case "minimum":
       case "maximum":
@@ -149,7 +159,8 @@ function pointerPath(pointer: string, root: unknown): (string | number)[] {
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let at = root;
-  for (const step of path) at = at !== null && typeof at === "object" ? (at as Record<string | number, unknown>)[step] : undefined;
+  for (const step of path)
+    at = at !== null && typeof at === "object" ? (at as Record<string | number, unknown>)[step] : undefined;
   return at;
 }
 

@@ -36,7 +36,10 @@ export interface Remote {
   host: HostConfig;
   /** Whether commands go through sudo. */
   sudo: boolean;
-  run(command: string, options?: { input?: string; inputFile?: string; check?: boolean }): Promise<RemoteResult>;
+  run(
+    command: string,
+    options?: { input?: string; inputFile?: string; check?: boolean },
+  ): Promise<RemoteResult>;
   /** Copies a local file to the host. */
   upload(local: string, remotePath: string): Promise<void>;
 }
@@ -46,12 +49,18 @@ const expand = (p: string) => (p.startsWith("~/") ? `${homedir()}${p.slice(1)}` 
 /** ssh options: batch mode (no prompts), host keys verified against known_hosts, never trust-on-first-use. */
 export function sshOptions(host: HostConfig): string[] {
   const opts = [
-    "-o", "BatchMode=yes",
-    "-o", "StrictHostKeyChecking=yes",
-    "-o", `UserKnownHostsFile=${expand(host.knownHosts ?? "~/.ssh/known_hosts")}`,
-    "-o", "ConnectTimeout=10",
-    "-o", "LogLevel=ERROR",
-    "-p", String(host.port ?? 22),
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "StrictHostKeyChecking=yes",
+    "-o",
+    `UserKnownHostsFile=${expand(host.knownHosts ?? "~/.ssh/known_hosts")}`,
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    "LogLevel=ERROR",
+    "-p",
+    String(host.port ?? 22),
   ];
   if (host.sshKey) opts.push("-i", expand(host.sshKey), "-o", "IdentitiesOnly=yes");
   return opts;
@@ -67,7 +76,12 @@ export const shellQuote = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
  */
 export function isSudoRefusal(exitCode: number, stderr: string): boolean {
   if (exitCode === 127) return /sudo: (command )?not found/.test(stderr);
-  return exitCode === 1 && /^sudo: a (password|terminal) is required|is not in the sudoers file|may not run sudo|is not allowed to execute/m.test(stderr);
+  return (
+    exitCode === 1 &&
+    /^sudo: a (password|terminal) is required|is not in the sudoers file|may not run sudo|is not allowed to execute/m.test(
+      stderr,
+    )
+  );
 }
 
 export function connectHost(host: HostConfig): Remote {
@@ -77,15 +91,18 @@ export function connectHost(host: HostConfig): Remote {
   const sudo = local ? process.getuid?.() !== 0 : user !== "root";
   const asRoot = (command: string) => (sudo ? `sudo -n sh -c ${shellQuote(command)}` : command);
   const run: Remote["run"] = async (command, options = {}) => {
-    const stdin = options.inputFile !== undefined ? { inputFile: options.inputFile } : { input: options.input ?? "" };
+    const stdin =
+      options.inputFile !== undefined ? { inputFile: options.inputFile } : { input: options.input ?? "" };
     const r = local
       ? await execa("sh", ["-c", asRoot(command)], { reject: false, ...stdin })
       : await execa("ssh", [...sshOptions(host), target, asRoot(command)], { reject: false, ...stdin });
     const result = { exitCode: r.exitCode ?? 255, stdout: String(r.stdout), stderr: String(r.stderr) };
     // ssh itself exits 255 when it cannot connect or verify the host, and sudo
     // refuses or is missing: never a result to inspect.
-    const unreachable = (!local && result.exitCode === 255) || (sudo && isSudoRefusal(result.exitCode, result.stderr));
-    if ((options.check !== false || unreachable) && result.exitCode !== 0) throw new RemoteCommandError(host.name, command, result.exitCode, result.stderr || result.stdout);
+    const unreachable =
+      (!local && result.exitCode === 255) || (sudo && isSudoRefusal(result.exitCode, result.stderr));
+    if ((options.check !== false || unreachable) && result.exitCode !== 0)
+      throw new RemoteCommandError(host.name, command, result.exitCode, result.stderr || result.stdout);
     return result;
   };
   return {

@@ -80,17 +80,23 @@ export async function acquireReleaseLock(kube: Kube, options: LockOptions = {}):
     if (!seen || seen.renewTime !== renewTime) seen = { renewTime, at: Date.now() };
     const duration = (spec.leaseDurationSeconds ?? leaseSeconds) * 1000;
     const expired =
-      !spec.holderIdentity || Date.now() - seen.at > duration || new Date(renewTime).getTime() + duration < Date.now();
+      !spec.holderIdentity ||
+      Date.now() - seen.at > duration ||
+      new Date(renewTime).getTime() + duration < Date.now();
     if (expired) {
       const taken = await writeLease(kube, lease, holder, leaseSeconds, (spec.leaseTransitions ?? 0) + 1);
       if (taken) {
-        if (spec.holderIdentity) say(`took over the release lock of ${spec.holderIdentity}: not renewed for ${duration / 1000} s (a release that ended without freeing it)`);
+        if (spec.holderIdentity)
+          say(
+            `took over the release lock of ${spec.holderIdentity}: not renewed for ${duration / 1000} s (a release that ended without freeing it)`,
+          );
         return held(kube, taken, holder, leaseSeconds);
       }
       continue;
     }
     const waited = Math.round((Date.now() - started) / 1000);
-    if (Date.now() - started >= (options.waitMs ?? 0)) throw new ReleaseBusyError(spec.holderIdentity ?? "?", waited);
+    if (Date.now() - started >= (options.waitMs ?? 0))
+      throw new ReleaseBusyError(spec.holderIdentity ?? "?", waited);
     const message = `waiting for the release lock, held by ${spec.holderIdentity} (up to ${Math.round((options.waitMs ?? 0) / 1000)} s)`;
     if (message !== lastMessage) say(message);
     lastMessage = message;
@@ -108,13 +114,29 @@ async function readLease(kube: Kube): Promise<V1Lease | undefined> {
 }
 
 /** Creates the lease (current undefined) or takes it over; undefined when another writer won. */
-async function writeLease(kube: Kube, current: V1Lease | undefined, holder: string, leaseSeconds: number, transitions: number): Promise<V1Lease | undefined> {
+async function writeLease(
+  kube: Kube,
+  current: V1Lease | undefined,
+  holder: string,
+  leaseSeconds: number,
+  transitions: number,
+): Promise<V1Lease | undefined> {
   const now = microTime();
   const body = {
     apiVersion: "coordination.k8s.io/v1",
     kind: "Lease",
-    metadata: { name: LOCK_NAME, namespace: LOCK_NAMESPACE, ...(current ? { resourceVersion: current.metadata!.resourceVersion! } : {}) },
-    spec: { holderIdentity: holder, leaseDurationSeconds: leaseSeconds, acquireTime: now, renewTime: now, leaseTransitions: transitions },
+    metadata: {
+      name: LOCK_NAME,
+      namespace: LOCK_NAMESPACE,
+      ...(current ? { resourceVersion: current.metadata!.resourceVersion! } : {}),
+    },
+    spec: {
+      holderIdentity: holder,
+      leaseDurationSeconds: leaseSeconds,
+      acquireTime: now,
+      renewTime: now,
+      leaseTransitions: transitions,
+    },
   } as unknown as V1Lease;
   try {
     return current
@@ -131,13 +153,20 @@ function held(kube: Kube, lease: V1Lease, holder: string, leaseSeconds: number):
   let lost = false;
   const renew = async () => {
     try {
-      const latest = await kube.coordination.readNamespacedLease({ name: LOCK_NAME, namespace: LOCK_NAMESPACE });
+      const latest = await kube.coordination.readNamespacedLease({
+        name: LOCK_NAME,
+        namespace: LOCK_NAMESPACE,
+      });
       if (latest.spec?.holderIdentity !== holder) {
         lost = true;
         return;
       }
       latest.spec.renewTime = microTime() as unknown as Date;
-      current = await kube.coordination.replaceNamespacedLease({ name: LOCK_NAME, namespace: LOCK_NAMESPACE, body: latest });
+      current = await kube.coordination.replaceNamespacedLease({
+        name: LOCK_NAME,
+        namespace: LOCK_NAMESPACE,
+        body: latest,
+      });
     } catch {
       // A missed renewal is retried at the next tick; the lease outlives two of them.
     }
@@ -164,6 +193,11 @@ function held(kube: Kube, lease: V1Lease, holder: string, leaseSeconds: number):
 }
 
 function unreachable(e: unknown): Error {
-  if (statusOf(e) !== undefined && statusOf(e) !== 401 && statusOf(e) !== 403) return e instanceof Error ? e : new Error(apiMessage(e));
-  return new ClusterUnreachableError(`cannot read or write the release lock (Lease ${LOCK_NAMESPACE}/${LOCK_NAME}): ${apiMessage(e)}`, "check that the kubeconfig points at the cluster and its user may get, create, update and delete Leases in kube-system", e);
+  if (statusOf(e) !== undefined && statusOf(e) !== 401 && statusOf(e) !== 403)
+    return e instanceof Error ? e : new Error(apiMessage(e));
+  return new ClusterUnreachableError(
+    `cannot read or write the release lock (Lease ${LOCK_NAMESPACE}/${LOCK_NAME}): ${apiMessage(e)}`,
+    "check that the kubeconfig points at the cluster and its user may get, create, update and delete Leases in kube-system",
+    e,
+  );
 }

@@ -32,7 +32,8 @@ export function withExistingSecrets(values: Values, secretNames: Record<string, 
   if (Object.keys(secretNames).length === 0) return values;
   const out = structuredClone(values);
   const secrets = ((out.secrets as Record<string, Values> | undefined) ??= {});
-  for (const [id, name] of Object.entries(secretNames)) secrets[id] = { ...secrets[id], existingSecret: name };
+  for (const [id, name] of Object.entries(secretNames))
+    secrets[id] = { ...secrets[id], existingSecret: name };
   return out;
 }
 
@@ -43,8 +44,11 @@ export function withExistingSecrets(values: Values, secretNames: Record<string, 
 export function podAnnotationsKey(valuesSchema: SchemaNode, controllerId: string): string[] | undefined {
   const controllers = valuesSchema.properties?.controllers;
   const extra = controllers?.additionalProperties;
-  const byPattern = Object.entries(controllers?.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(controllerId))?.[1];
-  const controller = controllers?.properties?.[controllerId] ?? byPattern ?? (typeof extra === "object" ? extra : undefined);
+  const byPattern = Object.entries(controllers?.patternProperties ?? {}).find(([pattern]) =>
+    new RegExp(pattern).test(controllerId),
+  )?.[1];
+  const controller =
+    controllers?.properties?.[controllerId] ?? byPattern ?? (typeof extra === "object" ? extra : undefined);
   const props = controller?.properties ?? {};
   if (props.pod) return ["pod", "annotations"];
   if (props.podAnnotations) return ["podAnnotations"];
@@ -52,7 +56,12 @@ export function podAnnotationsKey(valuesSchema: SchemaNode, controllerId: string
 }
 
 /** `values` with `annotations` added to the pods of controller `controllerId`, at `key` (from podAnnotationsKey). */
-export function withPodAnnotations(values: Values, controllerId: string, key: readonly string[], annotations: Record<string, string>): Values {
+export function withPodAnnotations(
+  values: Values,
+  controllerId: string,
+  key: readonly string[],
+  annotations: Record<string, string>,
+): Values {
   const out = structuredClone(values);
   const controllers = ((out.controllers as Record<string, Values> | undefined) ??= {});
   let at: Values = (controllers[controllerId] ??= {});

@@ -44,7 +44,12 @@ export const INSTALL_DEFAULTS: InstallSettings = { backOffLimit: 3, timeout: "10
 export interface HelmChartObject {
   apiVersion: "helm.cattle.io/v1";
   kind: "HelmChart";
-  metadata: { name: string; namespace: string; labels: Record<string, string>; annotations: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  };
   spec: {
     /** Our own charts: the packaged chart inline (base64). Upstream charts use repo/chart/version. */
     chartContent?: string;
@@ -103,7 +108,9 @@ export const userSecretName = (service: string, id: string) => `homelab-${servic
 
 /** The values handed to the chart: the config's values, plus references to user-supplied secrets (names only). */
 export function releaseValues(service: string, config: ServiceConfig): Record<string, unknown> {
-  const names = Object.fromEntries(Object.keys(config.secrets ?? {}).map((id) => [id, userSecretName(service, id)]));
+  const names = Object.fromEntries(
+    Object.keys(config.secrets ?? {}).map((id) => [id, userSecretName(service, id)]),
+  );
   return withExistingSecrets(structuredClone(config.values ?? {}), names);
 }
 
@@ -148,23 +155,35 @@ export type SecretReaders = Record<string, SecretReader>;
  * (`id=rv`, sorted), so a rotated secret rolls them; a controller whose
  * secrets are not all known yet is left without it.
  */
-export function withSecretVersionsIn(desired: HelmChartObject, readers: SecretReaders, versions: Record<string, string>): HelmChartObject {
+export function withSecretVersionsIn(
+  desired: HelmChartObject,
+  readers: SecretReaders,
+  versions: Record<string, string>,
+): HelmChartObject {
   let values = (YAML.parse(desired.spec.valuesContent) ?? {}) as Record<string, unknown>;
   for (const [cid, reader] of Object.entries(readers)) {
     if (!reader.secrets.every((id) => versions[id])) continue;
     const annotation = reader.secrets.map((id) => `${id}=${versions[id]}`).join(",");
-    values = withPodAnnotations(values, cid, reader.annotationsKey, { [SECRET_VERSIONS_ANNOTATION]: annotation });
+    values = withPodAnnotations(values, cid, reader.annotationsKey, {
+      [SECRET_VERSIONS_ANNOTATION]: annotation,
+    });
   }
   return { ...desired, spec: { ...desired.spec, valuesContent: valuesYaml(values) } };
 }
 
-const valuesYaml = (values: Record<string, unknown>) => (Object.keys(values).length ? YAML.stringify(values, { sortMapEntries: true, lineWidth: 0 }) : "");
+const valuesYaml = (values: Record<string, unknown>) =>
+  Object.keys(values).length ? YAML.stringify(values, { sortMapEntries: true, lineWidth: 0 }) : "";
 
 /**
  * The desired HelmChart of one service: packaged chart inline, values, install settings,
  * labels marking it managed. The pods' secret versions are added by withSecretVersionsIn.
  */
-export function desiredHelmChart(chart: PackagedChart, config: ServiceConfig, namespace: string, install: InstallSettings): HelmChartObject {
+export function desiredHelmChart(
+  chart: PackagedChart,
+  config: ServiceConfig,
+  namespace: string,
+  install: InstallSettings,
+): HelmChartObject {
   return {
     apiVersion: "helm.cattle.io/v1",
     kind: "HelmChart",

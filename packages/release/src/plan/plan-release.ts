@@ -6,7 +6,12 @@ import type { PodSecurityLevel } from "../pod-security/classify-pod.ts";
 import type { NamespaceLevel } from "../pod-security/namespace-levels.ts";
 import { describeLevel, podSecurityLabels } from "../pod-security/namespace-levels.ts";
 import type { HelmChartObject, SecretReaders } from "./desired-helmchart.ts";
-import { CHART_VERSION_ANNOTATION, MANAGED_SELECTOR, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
+import {
+  CHART_VERSION_ANNOTATION,
+  MANAGED_SELECTOR,
+  userSecretName,
+  withSecretVersionsIn,
+} from "./desired-helmchart.ts";
 import { describeDiff } from "./diff.ts";
 import { planAuthSecret } from "../upstream/plan-auth-secret.ts";
 import type { ComponentPlan } from "../components/plan-components.ts";
@@ -85,36 +90,80 @@ export async function planRelease(kube: Kube, checked: CheckedConfig): Promise<P
   const byName = new Map(namespaces.map((n) => [n.name, n]));
   const plans = await Promise.all(
     checked.services.map((s) =>
-      planService(kube, { service: s, helmChartNamespace: ns, namespace: byName.get(s.desired.spec.targetNamespace)!, current: existing.get(s.name) }),
+      planService(kube, {
+        service: s,
+        helmChartNamespace: ns,
+        namespace: byName.get(s.desired.spec.targetNamespace)!,
+        current: existing.get(s.name),
+      }),
     ),
   );
   const enabledNames = new Set(checked.services.map((s) => s.name));
   for (const name of [...existing.keys()].filter((n) => !enabledNames.has(n))) {
-    plans.push({ service: name, change: "delete", diff: [`HelmChart ${ns}/${name} is no longer enabled`], secrets: [], secretReaders: {}, workloads: [] });
+    plans.push({
+      service: name,
+      change: "delete",
+      diff: [`HelmChart ${ns}/${name} is no longer enabled`],
+      secrets: [],
+      secretReaders: {},
+      workloads: [],
+    });
   }
   const components = await planComponents(kube, checked.config.k3s?.components);
-  return { helmChartNamespace: ns, namespaces, services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)), components };
+  return {
+    helmChartNamespace: ns,
+    namespaces,
+    services: plans.sort((a, b) => (a.service < b.service ? -1 : 1)),
+    components,
+  };
 }
 
 /** The HelmCharts this tool manages in `namespace`, by name. */
 async function listManagedHelmCharts(kube: Kube, namespace: string): Promise<Map<string, ExistingHelmChart>> {
   try {
-    const listed = (await kube.objects.list("helm.cattle.io/v1", "HelmChart", namespace, undefined, undefined, undefined, undefined, MANAGED_SELECTOR)) as unknown as { items: ExistingHelmChart[] };
+    const listed = (await kube.objects.list(
+      "helm.cattle.io/v1",
+      "HelmChart",
+      namespace,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      MANAGED_SELECTOR,
+    )) as unknown as { items: ExistingHelmChart[] };
     return new Map(listed.items.map((h) => [h.metadata.name, h]));
   } catch (e) {
     if (statusOf(e) === 404) {
-      throw new ClusterUnreachableError("the cluster does not serve helm.cattle.io/v1 HelmChart", "release into k3s (its helm-controller serves the HelmChart CRD), or install k3s-io/helm-controller in the cluster");
+      throw new ClusterUnreachableError(
+        "the cluster does not serve helm.cattle.io/v1 HelmChart",
+        "release into k3s (its helm-controller serves the HelmChart CRD), or install k3s-io/helm-controller in the cluster",
+      );
     }
-    throw new ClusterUnreachableError(`cannot read HelmCharts in ${namespace}: ${apiMessage(e)}`, "check that the kubeconfig points at the cluster and its user may read helm.cattle.io HelmCharts", e);
+    throw new ClusterUnreachableError(
+      `cannot read HelmCharts in ${namespace}: ${apiMessage(e)}`,
+      "check that the kubeconfig points at the cluster and its user may read helm.cattle.io HelmCharts",
+      e,
+    );
   }
 }
 
 /** A target namespace against the cluster: does it exist, are its Pod Security labels right. */
 async function planNamespace(kube: Kube, level: NamespaceLevel): Promise<NamespacePlan> {
-  const found = await readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, { apiVersion: "v1", kind: "Namespace", metadata: { name: level.namespace } });
+  const found = await readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: { name: level.namespace },
+  });
   const wanted = podSecurityLabels(level.level);
   const labels = Object.entries(wanted).every(([k, v]) => found?.metadata?.labels?.[k] === v) ? {} : wanted;
-  return { name: level.namespace, exists: found !== undefined, level: level.level, labels, why: describeLevel(level), services: level.services };
+  return {
+    name: level.namespace,
+    exists: found !== undefined,
+    level: level.level,
+    labels,
+    why: describeLevel(level),
+    services: level.services,
+  };
 }
 
 /** What planService needs to know about one enabled service. */
@@ -142,28 +191,74 @@ export async function planService(kube: Kube, input: ServiceInput): Promise<Serv
   const rolled = Object.entries(secretReaders)
     .filter(([, r]) => r.secrets.some((id) => plannedSecrets.some((p) => p.id === id && !p.unchanged)))
     .map(([cid]) => cid);
-  const job = await readOptional<{ metadata: { uid?: string } }>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: `helm-install-${name}`, namespace: ns } });
-  const base = { service: name, desired, secrets: plannedSecrets, secretReaders, namespace: target, workloads: service.workloads, ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}) };
+  const job = await readOptional<{ metadata: { uid?: string } }>(kube, {
+    apiVersion: "batch/v1",
+    kind: "Job",
+    metadata: { name: `helm-install-${name}`, namespace: ns },
+  });
+  const base = {
+    service: name,
+    desired,
+    secrets: plannedSecrets,
+    secretReaders,
+    namespace: target,
+    workloads: service.workloads,
+    ...(job?.metadata.uid ? { previousJobUid: job.metadata.uid } : {}),
+  };
   // Writes besides the HelmChart: the namespace's Pod Security labels and the service's Secrets.
   const extra = [
-    ...(Object.keys(namespace.labels).length ? [`namespace ${target}: ${namespace.exists ? "label" : "create with"} pod-security.kubernetes.io/enforce=${namespace.why}`] : []),
-    ...plannedSecrets.filter((s) => !s.unchanged).map((s) => `secret ${s.namespace}/${s.name}: write (value not shown)`),
+    ...(Object.keys(namespace.labels).length
+      ? [
+          `namespace ${target}: ${namespace.exists ? "label" : "create with"} pod-security.kubernetes.io/enforce=${namespace.why}`,
+        ]
+      : []),
+    ...plannedSecrets
+      .filter((s) => !s.unchanged)
+      .map((s) => `secret ${s.namespace}/${s.name}: write (value not shown)`),
   ];
-  if (!current) return { ...base, change: "create", diff: [`new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`, ...extra] };
+  if (!current)
+    return {
+      ...base,
+      change: "create",
+      diff: [
+        `new HelmChart ${ns}/${name} (chart ${desired.metadata.annotations[CHART_VERSION_ANNOTATION]}) into namespace ${target}`,
+        ...extra,
+      ],
+    };
   const diff = describeDiff(current, desired);
   if (rolled.length > 0) diff.push(`pods of ${rolled.join(", ")} restart to read the rewritten secrets`);
   return { ...base, change: diff.length ? "update" : "unchanged", diff: [...diff, ...extra] };
 }
 
 /** The Secrets a service needs in its namespace, each compared with what is there (reads only). */
-async function planSecrets(kube: Kube, service: string, namespace: string, namespaceExists: boolean, secrets: Record<string, Record<string, string>>): Promise<PlannedSecret[]> {
+async function planSecrets(
+  kube: Kube,
+  service: string,
+  namespace: string,
+  namespaceExists: boolean,
+  secrets: Record<string, Record<string, string>>,
+): Promise<PlannedSecret[]> {
   return Promise.all(
     Object.entries(secrets).map(async ([id, data]) => {
       const secretName = userSecretName(service, id);
-      const found = namespaceExists ? await readOptional<{ data?: Record<string, string>; metadata?: { resourceVersion?: string } }>(kube, { apiVersion: "v1", kind: "Secret", metadata: { name: secretName, namespace } }) : undefined;
-      const encoded = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString("base64")]));
+      const found = namespaceExists
+        ? await readOptional<{ data?: Record<string, string>; metadata?: { resourceVersion?: string } }>(
+            kube,
+            { apiVersion: "v1", kind: "Secret", metadata: { name: secretName, namespace } },
+          )
+        : undefined;
+      const encoded = Object.fromEntries(
+        Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString("base64")]),
+      );
       const rv = found?.metadata?.resourceVersion;
-      return { id, name: secretName, namespace, data: encoded, unchanged: found !== undefined && sameRecord(found.data ?? {}, encoded), ...(rv ? { resourceVersion: rv } : {}) };
+      return {
+        id,
+        name: secretName,
+        namespace,
+        data: encoded,
+        unchanged: found !== undefined && sameRecord(found.data ?? {}, encoded),
+        ...(rv ? { resourceVersion: rv } : {}),
+      };
     }),
   );
 }
@@ -178,4 +273,3 @@ function sameRecord(a: Record<string, string>, b: Record<string, string>): boole
   const kb = Object.keys(b).sort();
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
 }
-

@@ -9,10 +9,17 @@ const restrictedPod = (): V1PodSpec => ({
     {
       name: "main",
       image: "example/app:1.0",
-      securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, readOnlyRootFilesystem: true },
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ["ALL"] },
+        readOnlyRootFilesystem: true,
+      },
     },
   ],
-  volumes: [{ name: "data", persistentVolumeClaim: { claimName: "data" } }, { name: "tmp", emptyDir: {} }],
+  volumes: [
+    { name: "data", persistentVolumeClaim: { claimName: "data" } },
+    { name: "tmp", emptyDir: {} },
+  ],
 });
 
 describe("Pod Security level of a rendered pod", () => {
@@ -31,14 +38,21 @@ describe("Pod Security level of a rendered pod", () => {
       ],
     });
     const chown = restrictedPod();
-    chown.containers[0]!.securityContext!.capabilities = { drop: ["ALL"], add: ["CHOWN", "NET_BIND_SERVICE"] };
-    expect(classifyPod(chown).findings).toEqual([{ needs: "baseline", what: "container main: adds capabilities CHOWN" }]);
+    chown.containers[0]!.securityContext!.capabilities = {
+      drop: ["ALL"],
+      add: ["CHOWN", "NET_BIND_SERVICE"],
+    };
+    expect(classifyPod(chown).findings).toEqual([
+      { needs: "baseline", what: "container main: adds capabilities CHOWN" },
+    ]);
     const nfs = restrictedPod();
     nfs.volumes!.push({ name: "media", nfs: { server: "nas", path: "/media" } });
     expect(classifyPod(nfs)).toMatchObject({ level: "baseline", findings: [{ what: "nfs volume media" }] });
     const noSeccomp = restrictedPod();
     delete noSeccomp.securityContext!.seccompProfile;
-    expect(classifyPod(noSeccomp).findings).toEqual([{ needs: "baseline", what: "container main: no seccomp profile (RuntimeDefault or Localhost)" }]);
+    expect(classifyPod(noSeccomp).findings).toEqual([
+      { needs: "baseline", what: "container main: no seccomp profile (RuntimeDefault or Localhost)" },
+    ]);
   });
 
   it("keeps NET_BIND_SERVICE restricted", () => {
@@ -51,7 +65,13 @@ describe("Pod Security level of a rendered pod", () => {
     const spec = restrictedPod();
     spec.hostNetwork = true;
     spec.volumes!.push({ name: "dev", hostPath: { path: "/dev/dri" } });
-    spec.initContainers = [{ name: "setup", image: "busybox:1", securityContext: { privileged: true, allowPrivilegeEscalation: true } }];
+    spec.initContainers = [
+      {
+        name: "setup",
+        image: "busybox:1",
+        securityContext: { privileged: true, allowPrivilegeEscalation: true },
+      },
+    ];
     spec.containers[0]!.securityContext!.capabilities = { drop: ["ALL"], add: ["NET_ADMIN"] };
     spec.containers[0]!.ports = [{ containerPort: 53, hostPort: 53 }];
     const need = classifyPod(spec);
@@ -69,8 +89,16 @@ describe("Pod Security level of a rendered pod", () => {
     const spec = restrictedPod();
     spec.securityContext!.sysctls = [{ name: "net.core.somaxconn", value: "1024" }];
     expect(classifyPod(spec).findings).toEqual([{ needs: "privileged", what: "sysctl net.core.somaxconn" }]);
-    expect(classifyPod(restrictedPod(), { annotations: { "container.apparmor.security.beta.kubernetes.io/main": "unconfined" } }).level).toBe("privileged");
-    expect(classifyPod(restrictedPod(), { annotations: { "container.apparmor.security.beta.kubernetes.io/main": "runtime/default" } }).level).toBe("restricted");
+    expect(
+      classifyPod(restrictedPod(), {
+        annotations: { "container.apparmor.security.beta.kubernetes.io/main": "unconfined" },
+      }).level,
+    ).toBe("privileged");
+    expect(
+      classifyPod(restrictedPod(), {
+        annotations: { "container.apparmor.security.beta.kubernetes.io/main": "runtime/default" },
+      }).level,
+    ).toBe("restricted");
   });
 
   it("orders levels from restricted to privileged", () => {

@@ -29,18 +29,48 @@ export interface PodSecurityNeed {
 }
 
 const BASELINE_CAPABILITIES = new Set([
-  "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",
-  "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT",
 ]);
 const SAFE_SYSCTLS = new Set([
-  "kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.ip_unprivileged_port_start",
-  "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_local_reserved_ports",
-  "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl",
+  "kernel.shm_rmid_forced",
+  "net.ipv4.ip_local_port_range",
+  "net.ipv4.ip_unprivileged_port_start",
+  "net.ipv4.tcp_syncookies",
+  "net.ipv4.ping_group_range",
+  "net.ipv4.ip_local_reserved_ports",
+  "net.ipv4.tcp_keepalive_time",
+  "net.ipv4.tcp_fin_timeout",
+  "net.ipv4.tcp_keepalive_intvl",
   "net.ipv4.tcp_keepalive_probes",
 ]);
-const SELINUX_TYPES = new Set(["", "container_t", "container_init_t", "container_kvm_t", "container_engine_t"]);
+const SELINUX_TYPES = new Set([
+  "",
+  "container_t",
+  "container_init_t",
+  "container_kvm_t",
+  "container_engine_t",
+]);
 const RESTRICTED_VOLUMES = new Set([
-  "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret",
+  "configMap",
+  "csi",
+  "downwardAPI",
+  "emptyDir",
+  "ephemeral",
+  "persistentVolumeClaim",
+  "projected",
+  "secret",
 ]);
 const APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
 
@@ -53,7 +83,10 @@ export function classifyPod(spec: V1PodSpec, metadata: V1ObjectMeta = {}): PodSe
   const containers: [string, V1Container][] = [
     ...(spec.initContainers ?? []).map((c): [string, V1Container] => [`init container ${c.name}`, c]),
     ...spec.containers.map((c): [string, V1Container] => [`container ${c.name}`, c]),
-    ...((spec.ephemeralContainers ?? []) as V1Container[]).map((c): [string, V1Container] => [`ephemeral container ${c.name}`, c]),
+    ...((spec.ephemeralContainers ?? []) as V1Container[]).map((c): [string, V1Container] => [
+      `ephemeral container ${c.name}`,
+      c,
+    ]),
   ];
 
   // Baseline: what only `privileged` admits.
@@ -61,13 +94,19 @@ export function classifyPod(spec: V1PodSpec, metadata: V1ObjectMeta = {}): PodSe
   if (spec.hostPID) privileged("host PID namespace");
   if (spec.hostIPC) privileged("host IPC namespace");
   if (pod.windowsOptions?.hostProcess) privileged("Windows HostProcess pod");
-  for (const v of spec.volumes ?? []) if (v.hostPath) privileged(`hostPath volume ${v.name} (${v.hostPath.path})`);
+  for (const v of spec.volumes ?? [])
+    if (v.hostPath) privileged(`hostPath volume ${v.name} (${v.hostPath.path})`);
   for (const s of pod.sysctls ?? []) if (!SAFE_SYSCTLS.has(s.name)) privileged(`sysctl ${s.name}`);
   if (pod.seccompProfile?.type === "Unconfined") privileged("seccomp profile Unconfined");
   if (pod.appArmorProfile?.type === "Unconfined") privileged("AppArmor profile Unconfined");
   checkSeLinux(pod.seLinuxOptions, "pod", privileged);
   for (const [key, value] of Object.entries(metadata.annotations ?? {})) {
-    if (key.startsWith(APPARMOR_ANNOTATION) && value && value !== "runtime/default" && !value.startsWith("localhost/")) {
+    if (
+      key.startsWith(APPARMOR_ANNOTATION) &&
+      value &&
+      value !== "runtime/default" &&
+      !value.startsWith("localhost/")
+    ) {
       privileged(`AppArmor ${value} for ${key.slice(APPARMOR_ANNOTATION.length)}`);
     }
   }
@@ -90,7 +129,8 @@ export function classifyPod(spec: V1PodSpec, metadata: V1ObjectMeta = {}): PodSe
     if (type && !RESTRICTED_VOLUMES.has(type) && type !== "hostPath") baseline(`${type} volume ${v.name}`);
   }
   if (pod.runAsUser === 0) baseline("pod: runs as root (runAsUser 0)");
-  const podSeccomp = pod.seccompProfile?.type === "RuntimeDefault" || pod.seccompProfile?.type === "Localhost";
+  const podSeccomp =
+    pod.seccompProfile?.type === "RuntimeDefault" || pod.seccompProfile?.type === "Localhost";
   for (const [name, c] of containers) {
     const sc: V1SecurityContext = c.securityContext ?? {};
     if (sc.allowPrivilegeEscalation !== false) baseline(`${name}: allowPrivilegeEscalation is not false`);
@@ -102,15 +142,25 @@ export function classifyPod(spec: V1PodSpec, metadata: V1ObjectMeta = {}): PodSe
       if (seccomp !== "Unconfined") baseline(`${name}: no seccomp profile (RuntimeDefault or Localhost)`);
     }
     if (!(sc.capabilities?.drop ?? []).includes("ALL")) baseline(`${name}: does not drop ALL capabilities`);
-    const added = (sc.capabilities?.add ?? []).filter((cap) => cap !== "NET_BIND_SERVICE" && BASELINE_CAPABILITIES.has(cap));
+    const added = (sc.capabilities?.add ?? []).filter(
+      (cap) => cap !== "NET_BIND_SERVICE" && BASELINE_CAPABILITIES.has(cap),
+    );
     if (added.length) baseline(`${name}: adds capabilities ${added.join(", ")}`);
   }
 
-  const level = findings.some((f) => f.needs === "privileged") ? "privileged" : findings.length ? "baseline" : "restricted";
+  const level = findings.some((f) => f.needs === "privileged")
+    ? "privileged"
+    : findings.length
+      ? "baseline"
+      : "restricted";
   return { level, findings };
 }
 
-function checkSeLinux(options: { type?: string; user?: string; role?: string } | undefined, where: string, report: (what: string) => void): void {
+function checkSeLinux(
+  options: { type?: string; user?: string; role?: string } | undefined,
+  where: string,
+  report: (what: string) => void,
+): void {
   if (!options) return;
   if (!SELINUX_TYPES.has(options.type ?? "")) report(`${where}: SELinux type ${options.type}`);
   if (options.user) report(`${where}: SELinux user ${options.user}`);

@@ -31,7 +31,11 @@ export interface NamespaceLevel {
 }
 
 /** A service's need from the pods its chart renders with the final values. */
-export function servicePodSecurity(service: string, namespace: string, pods: readonly RenderedPod[]): ServicePodSecurity {
+export function servicePodSecurity(
+  service: string,
+  namespace: string,
+  pods: readonly RenderedPod[],
+): ServicePodSecurity {
   let level: PodSecurityLevel = "restricted";
   const findings: ServicePodSecurity["findings"] = [];
   for (const pod of pods) {

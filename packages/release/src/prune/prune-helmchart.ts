@@ -20,23 +20,40 @@ export interface PruneOutcome {
  * finalizer runs a delete Job) and then lets the HelmChart go. Claims marked
  * `helm.sh/resource-policy: keep` survive unless deleteData is set.
  */
-export async function pruneHelmChart(kube: Kube, namespace: string, name: string, options: PruneOptions): Promise<PruneOutcome> {
+export async function pruneHelmChart(
+  kube: Kube,
+  namespace: string,
+  name: string,
+  options: PruneOptions,
+): Promise<PruneOutcome> {
   const header = { apiVersion: "helm.cattle.io/v1", kind: "HelmChart", metadata: { name, namespace } };
   try {
     await kube.objects.delete(header as never);
   } catch (e) {
-    if (statusOf(e) !== 404) return { ok: false, reason: `delete failed: ${apiMessage(e)}`, deletedClaims: [] };
+    if (statusOf(e) !== 404)
+      return { ok: false, reason: `delete failed: ${apiMessage(e)}`, deletedClaims: [] };
   }
   const deadline = Date.now() + options.timeoutMs;
   while ((await readOptional(kube, header)) !== undefined) {
-    if (Date.now() > deadline) return { ok: false, reason: `timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for helm-controller to uninstall ${name}`, deletedClaims: [] };
+    if (Date.now() > deadline)
+      return {
+        ok: false,
+        reason: `timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for helm-controller to uninstall ${name}`,
+        deletedClaims: [],
+      };
     await new Promise((r) => setTimeout(r, 500));
   }
   const deletedClaims: string[] = [];
   if (options.deleteData && options.targetNamespace) {
-    const claims = await kube.core.listNamespacedPersistentVolumeClaim({ namespace: options.targetNamespace, labelSelector: `app.kubernetes.io/instance=${name}` });
+    const claims = await kube.core.listNamespacedPersistentVolumeClaim({
+      namespace: options.targetNamespace,
+      labelSelector: `app.kubernetes.io/instance=${name}`,
+    });
     for (const c of claims.items) {
-      await kube.core.deleteNamespacedPersistentVolumeClaim({ name: c.metadata!.name!, namespace: options.targetNamespace });
+      await kube.core.deleteNamespacedPersistentVolumeClaim({
+        name: c.metadata!.name!,
+        namespace: options.targetNamespace,
+      });
       deletedClaims.push(c.metadata!.name!);
     }
   }

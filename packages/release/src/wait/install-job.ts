@@ -32,7 +32,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * they would otherwise retry for a long time), with the reason and the log
  * excerpt; fails on timeout.
  */
-export async function waitForInstallJob(kube: Kube, namespace: string, service: string, options: WaitOptions): Promise<JobOutcome> {
+export async function waitForInstallJob(
+  kube: Kube,
+  namespace: string,
+  service: string,
+  options: WaitOptions,
+): Promise<JobOutcome> {
   const jobName = `helm-install-${service}`;
   const deadline = Date.now() + options.timeoutMs;
   let last = "";
@@ -41,30 +46,55 @@ export async function waitForInstallJob(kube: Kube, namespace: string, service: 
     last = state;
   };
   for (;;) {
-    const job = await readOptional<V1Job>(kube, { apiVersion: "batch/v1", kind: "Job", metadata: { name: jobName, namespace } });
+    const job = await readOptional<V1Job>(kube, {
+      apiVersion: "batch/v1",
+      kind: "Job",
+      metadata: { name: jobName, namespace },
+    });
     if (!job || job.metadata?.uid === options.previousJobUid) {
-      progress(job ? "waiting for helm-controller to replace the install job" : "waiting for helm-controller to create the install job");
+      progress(
+        job
+          ? "waiting for helm-controller to replace the install job"
+          : "waiting for helm-controller to create the install job",
+      );
     } else {
       const conditions = job.status?.conditions ?? [];
       if (conditions.some((c) => c.type === "Complete" && c.status === "True")) return { ok: true, jobName };
       const failed = conditions.find((c) => c.type === "Failed" && c.status === "True");
-      if (failed) return { ok: false, jobName, reason: `job failed: ${failed.reason ?? ""} ${failed.message ?? ""}`.trim(), ...(await excerpt(kube, namespace, job)) };
+      if (failed)
+        return {
+          ok: false,
+          jobName,
+          reason: `job failed: ${failed.reason ?? ""} ${failed.message ?? ""}`.trim(),
+          ...(await excerpt(kube, namespace, job)),
+        };
       const crashed = await crashedPod(kube, namespace, jobName);
       if (crashed) {
         const t = crashed.status!.containerStatuses![0]!.lastState!.terminated!;
-        return { ok: false, jobName, reason: `helm exited with code ${t.exitCode} (${t.reason ?? "Error"})`, ...(await excerpt(kube, namespace, job, crashed)) };
+        return {
+          ok: false,
+          jobName,
+          reason: `helm exited with code ${t.exitCode} (${t.reason ?? "Error"})`,
+          ...(await excerpt(kube, namespace, job, crashed)),
+        };
       }
       progress(job.spec?.suspend ? "install job created, waiting for it to start" : "install job running");
     }
     if (Date.now() > deadline) {
-      return { ok: false, jobName, reason: `timed out after ${Math.round(options.timeoutMs / 1000)} s (${last})` };
+      return {
+        ok: false,
+        jobName,
+        reason: `timed out after ${Math.round(options.timeoutMs / 1000)} s (${last})`,
+      };
     }
     await sleep(options.pollMs ?? 500);
   }
 }
 
 async function podsOf(kube: Kube, namespace: string, jobName: string): Promise<V1Pod[]> {
-  return (await kube.core.listNamespacedPod({ namespace, labelSelector: `batch.kubernetes.io/job-name=${jobName}` })).items;
+  return (
+    await kube.core.listNamespacedPod({ namespace, labelSelector: `batch.kubernetes.io/job-name=${jobName}` })
+  ).items;
 }
 
 async function crashedPod(kube: Kube, namespace: string, jobName: string): Promise<V1Pod | undefined> {
@@ -76,7 +106,12 @@ async function crashedPod(kube: Kube, namespace: string, jobName: string): Promi
 }
 
 /** The last lines of the job's container. */
-async function excerpt(kube: Kube, namespace: string, job: V1Job, pod?: V1Pod): Promise<{ logExcerpt?: string }> {
+async function excerpt(
+  kube: Kube,
+  namespace: string,
+  job: V1Job,
+  pod?: V1Pod,
+): Promise<{ logExcerpt?: string }> {
   const p = pod ?? (await podsOf(kube, namespace, job.metadata!.name!))[0];
   const lines = p ? await lastLogLines(kube, p) : undefined;
   return lines ? { logExcerpt: lines } : {};

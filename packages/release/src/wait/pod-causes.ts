@@ -13,13 +13,19 @@ export interface PodCause {
 }
 
 /** Container waiting reasons that do not go away by themselves. */
-const STUCK_WAITING = new Set(["CrashLoopBackOff", "ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError", "RunContainerError"]);
+const STUCK_WAITING = new Set([
+  "CrashLoopBackOff",
+  "ImagePullBackOff",
+  "InvalidImageName",
+  "CreateContainerConfigError",
+  "CreateContainerError",
+  "RunContainerError",
+]);
 
 /** Claim events that only say it waits for its pod: not a cause of its own. */
 const WAITING_CLAIM = new Set(["WaitForFirstConsumer", "WaitForPodScheduled"]);
 
-const latest = (events: readonly CoreV1Event[]) =>
-  [...events].sort((a, b) => time(b) - time(a))[0];
+const latest = (events: readonly CoreV1Event[]) => [...events].sort((a, b) => time(b) - time(a))[0];
 const time = (e: CoreV1Event) => new Date(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? 0).getTime();
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
@@ -27,17 +33,32 @@ const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
  * Causes from the workload's own events: `FailedCreate` (the controller could not create a
  * pod: admission refused it, a quota, ...) is fatal when the apiserver said forbidden.
  */
-export function workloadEventCauses(ownerNames: readonly string[], events: readonly CoreV1Event[]): PodCause[] {
+export function workloadEventCauses(
+  ownerNames: readonly string[],
+  events: readonly CoreV1Event[],
+): PodCause[] {
   const failed = events.filter(
-    (e) => e.reason === "FailedCreate" && ownerNames.some((n) => e.involvedObject.name === n || e.involvedObject.name?.startsWith(`${n}-`)),
+    (e) =>
+      e.reason === "FailedCreate" &&
+      ownerNames.some((n) => e.involvedObject.name === n || e.involvedObject.name?.startsWith(`${n}-`)),
   );
   const last = latest(failed);
   if (!last) return [];
-  return [{ reason: "FailedCreate", text: `${last.involvedObject.kind}/${last.involvedObject.name}: ${oneLine(last.message ?? "")}`, fatal: /forbidden/i.test(last.message ?? "") }];
+  return [
+    {
+      reason: "FailedCreate",
+      text: `${last.involvedObject.kind}/${last.involvedObject.name}: ${oneLine(last.message ?? "")}`,
+      fatal: /forbidden/i.test(last.message ?? ""),
+    },
+  ];
 }
 
 /** Causes from each pod that is not ready: scheduling, claims, containers, probes. */
-export function podCauses(pods: readonly V1Pod[], events: readonly CoreV1Event[], claims: readonly V1PersistentVolumeClaim[]): PodCause[] {
+export function podCauses(
+  pods: readonly V1Pod[],
+  events: readonly CoreV1Event[],
+  claims: readonly V1PersistentVolumeClaim[],
+): PodCause[] {
   const causes: PodCause[] = [];
   for (const pod of pods) {
     const name = pod.metadata?.name ?? "?";
@@ -49,15 +70,29 @@ export function podCauses(pods: readonly V1Pod[], events: readonly CoreV1Event[]
     // A claim is named when it is the problem (no class, provisioning failed); one that only
     // waits for its pod to be scheduled (WaitForFirstConsumer) is a consequence, not the cause.
     const claimCauses: PodCause[] = [];
-    for (const claimName of (pod.spec?.volumes ?? []).map((v) => v.persistentVolumeClaim?.claimName).filter((c): c is string => Boolean(c))) {
+    for (const claimName of (pod.spec?.volumes ?? [])
+      .map((v) => v.persistentVolumeClaim?.claimName)
+      .filter((c): c is string => Boolean(c))) {
       const claim = claims.find((c) => c.metadata?.name === claimName);
       if (claim && claim.status?.phase !== "Bound") {
-        const claimEvent = latest(events.filter((e) => e.involvedObject.kind === "PersistentVolumeClaim" && e.involvedObject.name === claimName));
+        const claimEvent = latest(
+          events.filter(
+            (e) => e.involvedObject.kind === "PersistentVolumeClaim" && e.involvedObject.name === claimName,
+          ),
+        );
         if (claimEvent && WAITING_CLAIM.has(claimEvent.reason ?? "")) continue;
         const why = claimEvent ? `: ${claimEvent.reason}: ${oneLine(claimEvent.message ?? "")}` : "";
-        claimCauses.push({ reason: "ClaimPending", text: `pod ${name}: claim ${claimName} is ${claim.status?.phase ?? "Pending"} (storage class ${claim.spec?.storageClassName ?? "default"})${why}`, fatal: false });
+        claimCauses.push({
+          reason: "ClaimPending",
+          text: `pod ${name}: claim ${claimName} is ${claim.status?.phase ?? "Pending"} (storage class ${claim.spec?.storageClassName ?? "default"})${why}`,
+          fatal: false,
+        });
       } else if (!claim) {
-        claimCauses.push({ reason: "ClaimMissing", text: `pod ${name}: claim ${claimName} does not exist`, fatal: false });
+        claimCauses.push({
+          reason: "ClaimMissing",
+          text: `pod ${name}: claim ${claimName} does not exist`,
+          fatal: false,
+        });
       }
     }
     causes.push(...claimCauses);
@@ -66,15 +101,25 @@ export function podCauses(pods: readonly V1Pod[], events: readonly CoreV1Event[]
     if (scheduled?.status === "False") {
       const failedScheduling = latest(podEvents.filter((e) => e.reason === "FailedScheduling"));
       const message = scheduled.message || failedScheduling?.message || "not scheduled yet";
-      causes.push({ reason: scheduled.reason ?? "Unschedulable", text: `pod ${name}: ${scheduled.reason ?? "Unschedulable"}: ${oneLine(message)}`, fatal: false });
+      causes.push({
+        reason: scheduled.reason ?? "Unschedulable",
+        text: `pod ${name}: ${scheduled.reason ?? "Unschedulable"}: ${oneLine(message)}`,
+        fatal: false,
+      });
       continue;
     }
 
-    for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+    for (const status of [
+      ...(pod.status?.initContainerStatuses ?? []),
+      ...(pod.status?.containerStatuses ?? []),
+    ]) {
       const waiting = status.state?.waiting;
       const terminated = status.state?.terminated ?? status.lastState?.terminated;
       if (waiting?.reason && waiting.reason !== "ContainerCreating" && waiting.reason !== "PodInitializing") {
-        const exit = waiting.reason === "CrashLoopBackOff" && terminated ? ` (exit code ${terminated.exitCode}${terminated.reason ? `, ${terminated.reason}` : ""}, ${status.restartCount} restarts)` : "";
+        const exit =
+          waiting.reason === "CrashLoopBackOff" && terminated
+            ? ` (exit code ${terminated.exitCode}${terminated.reason ? `, ${terminated.reason}` : ""}, ${status.restartCount} restarts)`
+            : "";
         causes.push({
           reason: waiting.reason,
           text: `pod ${name} container ${status.name}: ${waiting.reason}${exit}${waiting.message ? `: ${oneLine(waiting.message)}` : ""}`,
@@ -83,11 +128,19 @@ export function podCauses(pods: readonly V1Pod[], events: readonly CoreV1Event[]
         });
       } else if (status.state?.running && !status.ready) {
         const unhealthy = latest(podEvents.filter((e) => e.reason === "Unhealthy"));
-        causes.push({ reason: "NotReady", text: `pod ${name} container ${status.name}: running, not ready${unhealthy ? `: ${oneLine(unhealthy.message ?? "")}` : ""}`, fatal: false });
+        causes.push({
+          reason: "NotReady",
+          text: `pod ${name} container ${status.name}: running, not ready${unhealthy ? `: ${oneLine(unhealthy.message ?? "")}` : ""}`,
+          fatal: false,
+        });
       }
     }
     if (pod.status?.phase === "Failed") {
-      causes.push({ reason: pod.status.reason ?? "Failed", text: `pod ${name}: ${pod.status.reason ?? "Failed"}${pod.status.message ? `: ${oneLine(pod.status.message)}` : ""}`, fatal: false });
+      causes.push({
+        reason: pod.status.reason ?? "Failed",
+        text: `pod ${name}: ${pod.status.reason ?? "Failed"}${pod.status.message ? `: ${oneLine(pod.status.message)}` : ""}`,
+        fatal: false,
+      });
     }
   }
   return causes;

@@ -6,12 +6,25 @@ import { apiMessage, statusOf } from "../cluster/kube.ts";
  * The last lines a container printed: its previous run's log when the node serves it, else
  * its termination message (which a node without a log endpoint, like the sandbox's, sets).
  */
-export async function lastLogLines(kube: Kube, pod: V1Pod, container?: string, lines = 20): Promise<string | undefined> {
+export async function lastLogLines(
+  kube: Kube,
+  pod: V1Pod,
+  container?: string,
+  lines = 20,
+): Promise<string | undefined> {
   const name = pod.metadata!.name!;
   const namespace = pod.metadata!.namespace!;
-  const status = (pod.status?.containerStatuses ?? []).find((s) => container === undefined || s.name === container);
+  const status = (pod.status?.containerStatuses ?? []).find(
+    (s) => container === undefined || s.name === container,
+  );
   try {
-    const log = await kube.core.readNamespacedPodLog({ name, namespace, tailLines: lines, previous: true, ...(container ? { container } : {}) });
+    const log = await kube.core.readNamespacedPodLog({
+      name,
+      namespace,
+      tailLines: lines,
+      previous: true,
+      ...(container ? { container } : {}),
+    });
     if (log.trim()) return log.trim();
   } catch (e) {
     // No kubelet serves this pod's log (or it is gone): fall back to the termination message.

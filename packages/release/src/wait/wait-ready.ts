@@ -5,7 +5,14 @@ import type { PodCause } from "./pod-causes.ts";
 import { mainCause, podCauses, workloadEventCauses } from "./pod-causes.ts";
 import { lastLogLines } from "./pod-log.ts";
 import type { WorkloadState } from "./workload-state.ts";
-import { cronJobState, daemonSetState, deploymentState, jobState, selectorText, statefulSetState } from "./workload-state.ts";
+import {
+  cronJobState,
+  daemonSetState,
+  deploymentState,
+  jobState,
+  selectorText,
+  statefulSetState,
+} from "./workload-state.ts";
 
 export interface ReadyOptions {
   /** The service's target namespace. */
@@ -60,7 +67,9 @@ export async function waitForWorkloads(kube: Kube, options: ReadyOptions): Promi
     report(`${ready}/${total} pods ready${cause ? ` (${cause.text})` : ""}`);
     if (cause?.fatal || Date.now() > options.deadline) {
       const logExcerpt = cause?.logOf ? await logOf(kube, namespace, cause.logOf) : undefined;
-      const reason = cause?.fatal ? cause.text : `timed out with ${ready}/${total} pods ready: ${cause?.text ?? "waiting for the workloads"}`;
+      const reason = cause?.fatal
+        ? cause.text
+        : `timed out with ${ready}/${total} pods ready: ${cause?.text ?? "waiting for the workloads"}`;
       return { ok: false, ready, total, reason, ...(logExcerpt ? { logExcerpt } : {}) };
     }
     await sleep(options.pollMs ?? 1000);
@@ -88,33 +97,60 @@ async function workloadStates(kube: Kube, namespace: string, release: string): P
     ...daemonSets.items.map(daemonSetState),
     ...cronJobs.items.map(cronJobState),
     // Jobs a CronJob started are its business, not the release's.
-    ...jobs.items.filter((j) => !j.metadata?.ownerReferences?.some((o) => o.kind === "CronJob")).map(jobState),
+    ...jobs.items
+      .filter((j) => !j.metadata?.ownerReferences?.some((o) => o.kind === "CronJob"))
+      .map(jobState),
   ].sort((a, b) => (a.ref < b.ref ? -1 : 1));
 }
 
 /** The main reason the pending workloads are not done. */
-async function diagnose(kube: Kube, namespace: string, pending: readonly WorkloadState[], missing: readonly string[]): Promise<PodCause | undefined> {
+async function diagnose(
+  kube: Kube,
+  namespace: string,
+  pending: readonly WorkloadState[],
+  missing: readonly string[],
+): Promise<PodCause | undefined> {
   const conditionFailure = pending.find((s) => s.failure?.fatal) ?? pending.find((s) => s.failure);
   if (conditionFailure?.failure?.fatal) {
-    return { reason: conditionFailure.failure.reason, text: `${conditionFailure.ref}: ${conditionFailure.failure.reason}: ${conditionFailure.failure.message}`, fatal: true };
+    return {
+      reason: conditionFailure.failure.reason,
+      text: `${conditionFailure.ref}: ${conditionFailure.failure.reason}: ${conditionFailure.failure.message}`,
+      fatal: true,
+    };
   }
   const [events, claims, pods] = await Promise.all([
     kube.core.listNamespacedEvent({ namespace }).then((l) => l.items as CoreV1Event[]),
-    kube.core.listNamespacedPersistentVolumeClaim({ namespace }).then((l) => l.items as V1PersistentVolumeClaim[]),
+    kube.core
+      .listNamespacedPersistentVolumeClaim({ namespace })
+      .then((l) => l.items as V1PersistentVolumeClaim[]),
     Promise.all(
       pending
         .filter((s) => s.selector)
-        .map((s) => kube.core.listNamespacedPod({ namespace, labelSelector: selectorText(s.selector!) }).then((l) => l.items as V1Pod[])),
+        .map((s) =>
+          kube.core
+            .listNamespacedPod({ namespace, labelSelector: selectorText(s.selector!) })
+            .then((l) => l.items as V1Pod[]),
+        ),
     ).then((lists) => lists.flat()),
   ]);
   const owners = pending.map((s) => s.ref.split("/")[1]!);
   const causes = [...workloadEventCauses(owners, events), ...podCauses(pods, events, claims)];
-  if (conditionFailure?.failure) causes.push({ reason: conditionFailure.failure.reason, text: `${conditionFailure.ref}: ${conditionFailure.failure.message}`, fatal: false });
-  if (missing.length) causes.push({ reason: "NotCreated", text: `${missing.join(", ")} not created yet`, fatal: false });
+  if (conditionFailure?.failure)
+    causes.push({
+      reason: conditionFailure.failure.reason,
+      text: `${conditionFailure.ref}: ${conditionFailure.failure.message}`,
+      fatal: false,
+    });
+  if (missing.length)
+    causes.push({ reason: "NotCreated", text: `${missing.join(", ")} not created yet`, fatal: false });
   return mainCause(causes);
 }
 
-async function logOf(kube: Kube, namespace: string, of: { pod: string; container: string }): Promise<string | undefined> {
+async function logOf(
+  kube: Kube,
+  namespace: string,
+  of: { pod: string; container: string },
+): Promise<string | undefined> {
   try {
     const pod = await kube.core.readNamespacedPod({ name: of.pod, namespace });
     return await lastLogLines(kube, pod, of.container);

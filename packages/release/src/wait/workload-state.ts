@@ -1,4 +1,11 @@
-import type { V1CronJob, V1DaemonSet, V1Deployment, V1Job, V1LabelSelector, V1StatefulSet } from "@kubernetes/client-node";
+import type {
+  V1CronJob,
+  V1DaemonSet,
+  V1Deployment,
+  V1Job,
+  V1LabelSelector,
+  V1StatefulSet,
+} from "@kubernetes/client-node";
 
 /** Where one workload of a service stands. */
 export interface WorkloadState {
@@ -16,7 +23,8 @@ export interface WorkloadState {
   selector?: V1LabelSelector;
 }
 
-const observed = (generation?: number, observedGeneration?: number) => (observedGeneration ?? 0) >= (generation ?? 0);
+const observed = (generation?: number, observedGeneration?: number) =>
+  (observedGeneration ?? 0) >= (generation ?? 0);
 
 /** A Deployment is done when the controller saw its spec and every replica is updated and available. */
 export function deploymentState(d: V1Deployment): WorkloadState {
@@ -24,42 +32,76 @@ export function deploymentState(d: V1Deployment): WorkloadState {
   const s = d.status ?? {};
   const conditions = s.conditions ?? [];
   const replicaFailure = conditions.find((c) => c.type === "ReplicaFailure" && c.status === "True");
-  const deadline = conditions.find((c) => c.type === "Progressing" && c.status === "False" && c.reason === "ProgressDeadlineExceeded");
+  const deadline = conditions.find(
+    (c) => c.type === "Progressing" && c.status === "False" && c.reason === "ProgressDeadlineExceeded",
+  );
   const done =
     observed(d.metadata?.generation, s.observedGeneration) &&
     (s.updatedReplicas ?? 0) >= desired &&
     (s.availableReplicas ?? 0) >= desired &&
     (s.replicas ?? 0) <= desired;
   const failure = replicaFailure
-    ? { reason: replicaFailure.reason ?? "ReplicaFailure", message: replicaFailure.message ?? "", fatal: /forbidden/i.test(replicaFailure.message ?? "") }
+    ? {
+        reason: replicaFailure.reason ?? "ReplicaFailure",
+        message: replicaFailure.message ?? "",
+        fatal: /forbidden/i.test(replicaFailure.message ?? ""),
+      }
     : deadline
       ? { reason: "ProgressDeadlineExceeded", message: deadline.message ?? "", fatal: true }
       : undefined;
-  return { ref: `Deployment/${d.metadata?.name}`, ready: Math.min(s.readyReplicas ?? 0, desired), desired, done, ...(failure && !done ? { failure } : {}), ...(d.spec?.selector ? { selector: d.spec.selector } : {}) };
+  return {
+    ref: `Deployment/${d.metadata?.name}`,
+    ready: Math.min(s.readyReplicas ?? 0, desired),
+    desired,
+    done,
+    ...(failure && !done ? { failure } : {}),
+    ...(d.spec?.selector ? { selector: d.spec.selector } : {}),
+  };
 }
 
 /** A StatefulSet is done when every replica is ready and (with RollingUpdate) on the update revision. */
 export function statefulSetState(st: V1StatefulSet): WorkloadState {
   const desired = st.spec?.replicas ?? 1;
   const s = st.status ?? { replicas: 0 };
-  const rolling = (st.spec?.updateStrategy?.type ?? "RollingUpdate") === "RollingUpdate" && !st.spec?.updateStrategy?.rollingUpdate?.partition;
+  const rolling =
+    (st.spec?.updateStrategy?.type ?? "RollingUpdate") === "RollingUpdate" &&
+    !st.spec?.updateStrategy?.rollingUpdate?.partition;
   const done =
     observed(st.metadata?.generation, s.observedGeneration) &&
     (s.readyReplicas ?? 0) >= desired &&
-    (!rolling || (s.updatedReplicas ?? 0) >= desired || (s.updateRevision !== undefined && s.updateRevision === s.currentRevision));
-  return { ref: `StatefulSet/${st.metadata?.name}`, ready: Math.min(s.readyReplicas ?? 0, desired), desired, done, ...(st.spec?.selector ? { selector: st.spec.selector } : {}) };
+    (!rolling ||
+      (s.updatedReplicas ?? 0) >= desired ||
+      (s.updateRevision !== undefined && s.updateRevision === s.currentRevision));
+  return {
+    ref: `StatefulSet/${st.metadata?.name}`,
+    ready: Math.min(s.readyReplicas ?? 0, desired),
+    desired,
+    done,
+    ...(st.spec?.selector ? { selector: st.spec.selector } : {}),
+  };
 }
 
 /** A DaemonSet is done when it is scheduled on every node it should be, updated there and ready. */
 export function daemonSetState(ds: V1DaemonSet): WorkloadState {
-  const s = ds.status ?? { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
+  const s = ds.status ?? {
+    currentNumberScheduled: 0,
+    desiredNumberScheduled: 0,
+    numberMisscheduled: 0,
+    numberReady: 0,
+  };
   const desired = s.desiredNumberScheduled;
   const done =
     observed(ds.metadata?.generation, s.observedGeneration) &&
     s.currentNumberScheduled >= desired &&
     (s.updatedNumberScheduled ?? 0) >= desired &&
     s.numberReady >= desired;
-  return { ref: `DaemonSet/${ds.metadata?.name}`, ready: Math.min(s.numberReady, desired), desired, done, ...(ds.spec?.selector ? { selector: ds.spec.selector } : {}) };
+  return {
+    ref: `DaemonSet/${ds.metadata?.name}`,
+    ready: Math.min(s.numberReady, desired),
+    desired,
+    done,
+    ...(ds.spec?.selector ? { selector: ds.spec.selector } : {}),
+  };
 }
 
 /** A CronJob is done when it exists: its pods start on its schedule, not at release time. */
@@ -75,7 +117,9 @@ export function jobState(job: V1Job): WorkloadState {
     ready: 0,
     desired: 0,
     done: !failed,
-    ...(failed ? { failure: { reason: failed.reason ?? "Failed", message: failed.message ?? "", fatal: true } } : {}),
+    ...(failed
+      ? { failure: { reason: failed.reason ?? "Failed", message: failed.message ?? "", fatal: true } }
+      : {}),
     ...(job.spec?.selector ? { selector: job.spec.selector } : {}),
   };
 }
