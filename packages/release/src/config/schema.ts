@@ -235,9 +235,7 @@ export const HomelabConfigSchema = Type.Object(
 export type HomelabConfig = Static<typeof HomelabConfigSchema>;
 export type K3sConfig = Static<typeof K3sConfigSchema>;
 export type HostConfig = Static<typeof HostConfigSchema>;
-export type SecretSource = Static<typeof SecretSourceSchema>;
 export type ServiceConfig = Static<typeof ServiceConfigSchema>;
-export type ReleaseSettings = Static<typeof ReleaseSettingsSchema>;
 
 /** A service that names an upstream chart: any name, `chart` required. */
 const UpstreamServiceConfigSchema = Type.Object(

@@ -18,7 +18,7 @@ export const CHART_DIGEST_ANNOTATION = "homelab.dev/chart-digest";
  * controller reads: a rotated secret changes it, so the pods roll. Never the
  * secret's content or a hash of it (HelmCharts are readable in kube-system).
  */
-export const SECRET_VERSIONS_ANNOTATION = "homelab.dev/secret-versions";
+const SECRET_VERSIONS_ANNOTATION = "homelab.dev/secret-versions";
 
 /** helm-controller's failure policies (HelmChart `spec.failurePolicy`). */
 export type FailurePolicy = "abort" | "reinstall" | "retry";
