@@ -9,7 +9,12 @@ export default defineService({
   icon: "https://raw.githubusercontent.com/AdguardTeam/AdGuardHome/master/client/public/assets/apple-touch-icon-180x180.png",
   keywords: ["dns", "adblock", "homelab"],
   exceptions: [
-    { kind: "capabilities", controller: "main", container: "main", reason: "serves DNS on port 53 as a non-root user" },
+    {
+      kind: "capabilities",
+      controller: "main",
+      container: "main",
+      reason: "serves DNS on port 53 as a non-root user",
+    },
   ],
   values: {
     controllers: {
@@ -37,11 +42,20 @@ export default defineService({
     },
     ingress: {
       main: {
-        hosts: [{ host: "adguard-home.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "adguard-home.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
-      conf: { type: "persistentVolumeClaim", size: "100Mi", globalMounts: [{ path: "/opt/adguardhome/conf" }] },
+      conf: {
+        type: "persistentVolumeClaim",
+        size: "100Mi",
+        globalMounts: [{ path: "/opt/adguardhome/conf" }],
+      },
       work: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/opt/adguardhome/work" }] },
     },
   },

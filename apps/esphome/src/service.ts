@@ -67,14 +67,24 @@ export default defineService({
     service: { main: { controller: "main", ports: { http: { port: 6052 } } } },
     ingress: {
       main: {
-        hosts: [{ host: "esphome.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "esphome.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
       // device YAMLs and secrets.yaml (HOME=/config in the image)
       config: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/config" }] },
       // PlatformIO toolchains and build directories: regenerable
-      cache: { type: "persistentVolumeClaim", size: "10Gi", retain: false, globalMounts: [{ path: "/cache" }] },
+      cache: {
+        type: "persistentVolumeClaim",
+        size: "10Gi",
+        retain: false,
+        globalMounts: [{ path: "/cache" }],
+      },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
     },
   },
@@ -99,7 +109,12 @@ export const ciValues = defineCiValues({
     },
     ingress: {
       main: {
-        hosts: [{ host: "esphome.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "esphome.example.org",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
         tls: [{ hosts: ["esphome.example.org"], secretName: "esphome-tls" }],
       },
     },

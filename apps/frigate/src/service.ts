@@ -1,7 +1,12 @@
 import { defineCiValues, defineService } from "@homelab/chart-kit";
 
 const image = () => ({ repository: "ghcr.io/blakeblackshear/frigate", tag: "0.17.2" });
-const apiProbe = (spec: Record<string, number>) => ({ type: "http" as const, path: "/api/version", port: 5000, spec });
+const apiProbe = (spec: Record<string, number>) => ({
+  type: "http" as const,
+  path: "/api/version",
+  port: 5000,
+  spec,
+});
 
 /**
  * Frigate NVR. https://docs.frigate.video/frigate/installation
@@ -32,7 +37,8 @@ const apiProbe = (spec: Record<string, number>) => ({ type: "http" as const, pat
  */
 export default defineService({
   name: "frigate",
-  description: "Frigate: the NVR with real-time local object detection for IP cameras, using a Coral TPU or GPU.",
+  description:
+    "Frigate: the NVR with real-time local object detection for IP cameras, using a Coral TPU or GPU.",
   home: "https://frigate.video",
   sources: ["https://github.com/blakeblackshear/frigate"],
   icon: "https://raw.githubusercontent.com/blakeblackshear/frigate/dev/docs/static/img/branding/logo.svg",
@@ -41,7 +47,8 @@ export default defineService({
     {
       kind: "runAsRoot",
       controller: "main",
-      reason: "the image's init is s6-overlay (/init), which starts as root and supervises nginx, go2rtc and frigate",
+      reason:
+        "the image's init is s6-overlay (/init), which starts as root and supervises nginx, go2rtc and frigate",
     },
     {
       kind: "writableRootFilesystem",
@@ -66,7 +73,8 @@ export default defineService({
     {
       kind: "hostPath",
       volume: "usb",
-      reason: "the USB Coral Edge TPU; the docs pass all of /dev/bus/usb (the Coral changes its id on first use)",
+      reason:
+        "the USB Coral Edge TPU; the docs pass all of /dev/bus/usb (the Coral changes its id on first use)",
     },
     {
       kind: "hostPath",
@@ -99,14 +107,20 @@ export default defineService({
             image: image(),
             env: {
               TZ: "Etc/UTC",
-              FRIGATE_RTSP_PASSWORD: { valueFrom: { secretKeyRef: { identifier: "app", key: "RTSP_PASSWORD" } } },
+              FRIGATE_RTSP_PASSWORD: {
+                valueFrom: { secretKeyRef: { identifier: "app", key: "RTSP_PASSWORD" } },
+              },
             },
             probes: {
               startup: apiProbe({ periodSeconds: 10, failureThreshold: 30 }),
               liveness: apiProbe({ periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 }),
               readiness: apiProbe({ periodSeconds: 10, timeoutSeconds: 5 }),
             },
-            securityContext: { privileged: true, allowPrivilegeEscalation: true, readOnlyRootFilesystem: false },
+            securityContext: {
+              privileged: true,
+              allowPrivilegeEscalation: true,
+              readOnlyRootFilesystem: false,
+            },
             resources: {
               requests: { cpu: "500m", memory: "1Gi" },
               limits: { memory: "8Gi" }, // includes the memory-backed /dev/shm and /tmp/cache
@@ -129,7 +143,12 @@ export default defineService({
     },
     ingress: {
       main: {
-        hosts: [{ host: "frigate.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "frigate.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     configMaps: {
@@ -153,7 +172,11 @@ export default defineService({
       // config.yml and frigate.db (SQLite): keep it on a local disk.
       config: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/config" }] },
       // /media/frigate/{clips,recordings,exports}
-      media: { type: "persistentVolumeClaim", size: "200Gi", advancedMounts: { main: { main: [{ path: "/media/frigate" }] } } },
+      media: {
+        type: "persistentVolumeClaim",
+        size: "200Gi",
+        advancedMounts: { main: { main: [{ path: "/media/frigate" }] } },
+      },
       seed: {
         type: "configMap",
         identifier: "seed",
@@ -186,12 +209,18 @@ export default defineService({
     },
     networkpolicies: {
       // The Home Assistant integration talks to the API.
-      main: { allowFrom: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "home-assistant" } } }] },
+      main: {
+        allowFrom: [
+          { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "home-assistant" } } },
+        ],
+      },
     },
   },
 });
 
-const host = (name: string) => [{ host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const host = (name: string) => [
+  { host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
 /**
  * Representative values: the NVR node, recordings on the NAS, streams by LoadBalancer, a bigger
@@ -211,7 +240,9 @@ export const ciValues = defineCiValues({
       media: { type: "nfs", server: "nas.home.arpa", path: "/volume1/frigate" },
       shm: { sizeLimit: "1Gi" },
     },
-    ingress: { main: { hosts: host("nvr.example.org"), tls: [{ hosts: ["nvr.example.org"], secretName: "nvr-tls" }] } },
+    ingress: {
+      main: { hosts: host("nvr.example.org"), tls: [{ hosts: ["nvr.example.org"], secretName: "nvr-tls" }] },
+    },
   },
   "intel-gpu": {
     controllers: {

@@ -48,7 +48,10 @@ export default defineService({
     ingress: {
       main: {
         hosts: [
-          { host: "home-assistant.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+          {
+            host: "home-assistant.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
         ],
       },
     },
@@ -63,7 +66,9 @@ export const ciValues = defineCiValues({
   representative: {
     ingress: {
       main: {
-        hosts: [{ host: "ha.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          { host: "ha.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+        ],
         tls: [{ hosts: ["ha.example.org"], secretName: "ha-tls" }],
       },
     },

@@ -82,7 +82,12 @@ export default defineService({
             image: { repository: "ghcr.io/immich-app/immich-machine-learning", tag: "v3.2.0" },
             env: { MACHINE_LEARNING_CACHE_FOLDER: "/cache", IMMICH_PORT: "3003" },
             probes: {
-              startup: { type: "http", path: "/ping", port: "http", spec: { periodSeconds: 10, failureThreshold: 60 } },
+              startup: {
+                type: "http",
+                path: "/ping",
+                port: "http",
+                spec: { periodSeconds: 10, failureThreshold: 60 },
+              },
               liveness: { type: "http", path: "/ping", port: "http" },
               readiness: { type: "http", path: "/ping", port: "http" },
             },
@@ -93,7 +98,9 @@ export default defineService({
       postgres: {
         type: "statefulset",
         statefulset: {
-          volumeClaimTemplates: [{ name: "pgdata", size: "10Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] }],
+          volumeClaimTemplates: [
+            { name: "pgdata", size: "10Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] },
+          ],
         },
         containers: {
           main: {
@@ -137,11 +144,17 @@ export default defineService({
     },
     ingress: {
       main: {
-        hosts: [{ host: "immich.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          { host: "immich.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+        ],
       },
     },
     persistence: {
-      library: { type: "persistentVolumeClaim", size: "100Gi", advancedMounts: { main: { main: [{ path: "/data" }] } } },
+      library: {
+        type: "persistentVolumeClaim",
+        size: "100Gi",
+        advancedMounts: { main: { main: [{ path: "/data" }] } },
+      },
       "model-cache": {
         type: "persistentVolumeClaim",
         size: "10Gi",
@@ -150,7 +163,10 @@ export default defineService({
       },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
       "pg-conf": { type: "emptyDir", advancedMounts: { postgres: { main: [{ path: "/etc/postgresql" }] } } },
-      "pg-run": { type: "emptyDir", advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } } },
+      "pg-run": {
+        type: "emptyDir",
+        advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } },
+      },
       "pg-shm": {
         type: "emptyDir",
         medium: "Memory",
@@ -195,7 +211,12 @@ export const ciValues = defineCiValues({
     persistence: { library: { existingClaim: "nas-photos" }, "model-cache": { size: "20Gi" } },
     ingress: {
       main: {
-        hosts: [{ host: "photos.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "photos.example.org",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
         tls: [{ hosts: ["photos.example.org"], secretName: "photos-tls" }],
       },
     },

@@ -19,7 +19,12 @@ export default defineService({
               JELLYFIN_PublishedServerUrl: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
             },
             probes: {
-              startup: { type: "http", path: "/health", port: "http", spec: { periodSeconds: 10, failureThreshold: 30 } },
+              startup: {
+                type: "http",
+                path: "/health",
+                port: "http",
+                spec: { periodSeconds: 10, failureThreshold: 30 },
+              },
               liveness: { type: "http", path: "/health", port: "http" },
               readiness: { type: "http", path: "/health", port: "http" },
             },
@@ -31,19 +36,31 @@ export default defineService({
     service: { main: { controller: "main", ports: { http: { port: 8096 } } } },
     ingress: {
       main: {
-        hosts: [{ host: "jellyfin.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "jellyfin.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
       config: { type: "persistentVolumeClaim", size: "5Gi", globalMounts: [{ path: "/config" }] },
-      cache: { type: "persistentVolumeClaim", size: "10Gi", retain: false, globalMounts: [{ path: "/cache" }] },
+      cache: {
+        type: "persistentVolumeClaim",
+        size: "10Gi",
+        retain: false,
+        globalMounts: [{ path: "/cache" }],
+      },
       media: { type: "persistentVolumeClaim", size: "100Gi", globalMounts: [{ path: "/media" }] },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
     },
   },
 });
 
-const host = (name: string) => [{ host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const host = (name: string) => [
+  { host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
 /**
  * Representative values: a StatefulSet with TLS, an existing media claim and a NodePort; and what
@@ -54,9 +71,14 @@ export const ciValues = defineCiValues({
   representative: {
     controllers: { main: { type: "statefulset", containers: { main: { env: { TZ: "Europe/Berlin" } } } } },
     ingress: {
-      main: { hosts: host("media.example.org"), tls: [{ hosts: ["media.example.org"], secretName: "media-tls" }] },
+      main: {
+        hosts: host("media.example.org"),
+        tls: [{ hosts: ["media.example.org"], secretName: "media-tls" }],
+      },
     },
-    persistence: { media: { existingClaim: "nas-media", globalMounts: [{ path: "/media", readOnly: true }] } },
+    persistence: {
+      media: { existingClaim: "nas-media", globalMounts: [{ path: "/media", readOnly: true }] },
+    },
     service: { main: { type: "NodePort" } },
   },
   "nas-and-gpu": {
@@ -81,8 +103,18 @@ export const ciValues = defineCiValues({
       },
     },
     persistence: {
-      music: { type: "nfs", server: "nas.home.arpa", path: "/export/music", globalMounts: [{ path: "/music", readOnly: true }] },
-      dri: { type: "hostPath", hostPath: "/dev/dri", hostPathType: "Directory", globalMounts: [{ path: "/dev/dri" }] },
+      music: {
+        type: "nfs",
+        server: "nas.home.arpa",
+        path: "/export/music",
+        globalMounts: [{ path: "/music", readOnly: true }],
+      },
+      dri: {
+        type: "hostPath",
+        hostPath: "/dev/dri",
+        hostPathType: "Directory",
+        globalMounts: [{ path: "/dev/dri" }],
+      },
     },
   },
 });

@@ -7,7 +7,9 @@ const linkdingEnv = () => ({
   LD_SERVER_PORT: "9090",
   LD_CSRF_TRUSTED_ORIGINS: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
   LD_SUPERUSER_NAME: "admin",
-  LD_SUPERUSER_PASSWORD: { valueFrom: { secretKeyRef: { identifier: "admin", key: "LD_SUPERUSER_PASSWORD" } } },
+  LD_SUPERUSER_PASSWORD: {
+    valueFrom: { secretKeyRef: { identifier: "admin", key: "LD_SUPERUSER_PASSWORD" } },
+  },
   LD_DISABLE_REQUEST_LOGS: "true",
 });
 
@@ -49,7 +51,12 @@ export default defineService({
             image: image(),
             env: linkdingEnv(),
             probes: {
-              startup: { type: "http", path: "/health", port: "http", spec: { periodSeconds: 5, failureThreshold: 60 } },
+              startup: {
+                type: "http",
+                path: "/health",
+                port: "http",
+                spec: { periodSeconds: 5, failureThreshold: 60 },
+              },
               liveness: { type: "http", path: "/health", port: "http" },
               readiness: { type: "http", path: "/health", port: "http" },
             },
@@ -67,7 +74,12 @@ export default defineService({
     service: { main: { controller: "main", ports: { http: { port: 9090 } } } },
     ingress: {
       main: {
-        hosts: [{ host: "linkding.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "linkding.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
@@ -101,8 +113,15 @@ export const ciValues = defineCiValues({
     secrets: { admin: { existingSecret: "linkding-admin" } },
     ingress: {
       main: {
-        annotations: { "traefik.ingress.kubernetes.io/router.middlewares": "auth-forwardauth-authelia@kubernetescrd" },
-        hosts: [{ host: "links.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        annotations: {
+          "traefik.ingress.kubernetes.io/router.middlewares": "auth-forwardauth-authelia@kubernetescrd",
+        },
+        hosts: [
+          {
+            host: "links.example.org",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
         tls: [{ hosts: ["links.example.org"], secretName: "links-tls" }],
       },
     },

@@ -66,7 +66,9 @@ export default defineService({
       postgres: {
         type: "statefulset",
         statefulset: {
-          volumeClaimTemplates: [{ name: "pgdata", size: "2Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] }],
+          volumeClaimTemplates: [
+            { name: "pgdata", size: "2Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] },
+          ],
         },
         containers: {
           main: {
@@ -95,13 +97,22 @@ export default defineService({
     },
     ingress: {
       main: {
-        hosts: [{ host: "mealie.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          { host: "mealie.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+        ],
       },
     },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "2Gi", advancedMounts: { main: { main: [{ path: "/app/data" }] } } },
+      data: {
+        type: "persistentVolumeClaim",
+        size: "2Gi",
+        advancedMounts: { main: { main: [{ path: "/app/data" }] } },
+      },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
-      "pg-run": { type: "emptyDir", advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } } },
+      "pg-run": {
+        type: "emptyDir",
+        advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } },
+      },
     },
     secrets: { db: { generate: { POSTGRES_PASSWORD: { length: 32 } } } },
   },
@@ -126,13 +137,20 @@ export const ciValues = defineCiValues({
       },
       postgres: {
         statefulset: {
-          volumeClaimTemplates: [{ name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] }],
+          volumeClaimTemplates: [
+            { name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] },
+          ],
         },
       },
     },
     ingress: {
       main: {
-        hosts: [{ host: "recipes.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "recipes.example.org",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
         tls: [{ hosts: ["recipes.example.org"], secretName: "recipes-tls" }],
       },
     },

@@ -125,7 +125,9 @@ export default defineService({
       postgres: {
         type: "statefulset",
         statefulset: {
-          volumeClaimTemplates: [{ name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] }],
+          volumeClaimTemplates: [
+            { name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] },
+          ],
         },
         containers: {
           main: {
@@ -167,14 +169,22 @@ export default defineService({
     },
     ingress: {
       main: {
-        hosts: [{ host: "nextcloud.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "nextcloud.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
       html: {
         type: "persistentVolumeClaim",
         size: "8Gi",
-        advancedMounts: { main: { main: [{ path: "/var/www/html" }] }, cron: { main: [{ path: "/var/www/html" }] } },
+        advancedMounts: {
+          main: { main: [{ path: "/var/www/html" }] },
+          cron: { main: [{ path: "/var/www/html" }] },
+        },
       },
       data: {
         type: "persistentVolumeClaim",
@@ -207,9 +217,15 @@ export default defineService({
         },
       },
       "apache-run": { type: "emptyDir", advancedMounts: { main: { main: [{ path: "/var/run/apache2" }] } } },
-      "apache-lock": { type: "emptyDir", advancedMounts: { main: { main: [{ path: "/var/lock/apache2" }] } } },
+      "apache-lock": {
+        type: "emptyDir",
+        advancedMounts: { main: { main: [{ path: "/var/lock/apache2" }] } },
+      },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
-      "pg-run": { type: "emptyDir", advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } } },
+      "pg-run": {
+        type: "emptyDir",
+        advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } },
+      },
       "redis-data": { type: "emptyDir", advancedMounts: { redis: { main: [{ path: "/data" }] } } },
     },
     configMaps: {
@@ -250,7 +266,12 @@ export const ciValues = defineCiValues({
     persistence: { data: { existingClaim: "nas-nextcloud-data" } },
     ingress: {
       main: {
-        hosts: [{ host: "cloud.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "cloud.example.org",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
         tls: [{ hosts: ["cloud.example.org"], secretName: "cloud-tls" }],
       },
     },

@@ -54,7 +54,8 @@ const appSecret = (key: string) => ({ valueFrom: { secretKeyRef: { identifier: "
  */
 export default defineService({
   name: "node-red",
-  description: "Node-RED: low-code flow-based programming for wiring together devices, APIs and online services.",
+  description:
+    "Node-RED: low-code flow-based programming for wiring together devices, APIs and online services.",
   home: "https://nodered.org",
   sources: ["https://github.com/node-red/node-red", "https://github.com/node-red/node-red-docker"],
   icon: "https://nodered.org/about/resources/media/node-red-icon.svg",
@@ -75,8 +76,18 @@ export default defineService({
               NODE_RED_CREDENTIAL_SECRET: appSecret("CREDENTIAL_SECRET"),
             },
             probes: {
-              startup: { type: "http", path: "/", port: "http", spec: { periodSeconds: 5, failureThreshold: 60 } },
-              liveness: { type: "http", path: "/", port: "http", spec: { periodSeconds: 30, timeoutSeconds: 5 } },
+              startup: {
+                type: "http",
+                path: "/",
+                port: "http",
+                spec: { periodSeconds: 5, failureThreshold: 60 },
+              },
+              liveness: {
+                type: "http",
+                path: "/",
+                port: "http",
+                spec: { periodSeconds: 30, timeoutSeconds: 5 },
+              },
               readiness: { type: "http", path: "/", port: "http" },
             },
             resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "1Gi" } },
@@ -87,7 +98,12 @@ export default defineService({
     service: { main: { controller: "main", ports: { http: { port: 1880 } } } },
     ingress: {
       main: {
-        hosts: [{ host: "node-red.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "node-red.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     // A JavaScript file: not passed through tpl.
@@ -96,7 +112,11 @@ export default defineService({
     persistence: {
       // flows, credentials, installed palette nodes (node_modules), the .npm cache
       data: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/data" }] },
-      settings: { type: "configMap", identifier: "settings", globalMounts: [{ path: "/etc/node-red", readOnly: true }] },
+      settings: {
+        type: "configMap",
+        identifier: "settings",
+        globalMounts: [{ path: "/etc/node-red", readOnly: true }],
+      },
       tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
     },
   },
@@ -105,10 +125,17 @@ export default defineService({
 /** Representative values: another admin name and host with TLS, a bigger volume on Longhorn. */
 export const ciValues = defineCiValues({
   representative: {
-    controllers: { main: { containers: { main: { env: { TZ: "Europe/Berlin", NODE_RED_ADMIN_USER: "flows" } } } } },
+    controllers: {
+      main: { containers: { main: { env: { TZ: "Europe/Berlin", NODE_RED_ADMIN_USER: "flows" } } } },
+    },
     ingress: {
       main: {
-        hosts: [{ host: "flows.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "flows.example.org",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
         tls: [{ hosts: ["flows.example.org"], secretName: "flows-tls" }],
       },
     },

@@ -11,7 +11,11 @@ export default defineService({
   icon: "https://raw.githubusercontent.com/paperless-ngx/paperless-ngx/main/resources/logo/web/svg/square.svg",
   keywords: ["documents", "ocr", "homelab"],
   exceptions: [
-    { kind: "runAsRoot", controller: "main", reason: "the image's init starts as root and drops to USERMAP_UID" },
+    {
+      kind: "runAsRoot",
+      controller: "main",
+      reason: "the image's init starts as root and drops to USERMAP_UID",
+    },
     {
       kind: "writableRootFilesystem",
       controller: "main",
@@ -27,7 +31,8 @@ export default defineService({
           main: {
             image: { repository: "ghcr.io/paperless-ngx/paperless-ngx", tag: "2.14.7" },
             env: {
-              PAPERLESS_REDIS: 'redis://{{ include "homelab.componentName" (dict "root" . "id" "redis") }}:6379',
+              PAPERLESS_REDIS:
+                'redis://{{ include "homelab.componentName" (dict "root" . "id" "redis") }}:6379',
               PAPERLESS_URL: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
               PAPERLESS_PORT: "8000",
               PAPERLESS_DATA_DIR: `${dir}/data`,
@@ -69,14 +74,35 @@ export default defineService({
     },
     ingress: {
       main: {
-        hosts: [{ host: "paperless-ngx.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "paperless-ngx.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "5Gi", advancedMounts: { main: { main: [{ path: `${dir}/data` }] } } },
-      media: { type: "persistentVolumeClaim", size: "20Gi", advancedMounts: { main: { main: [{ path: `${dir}/media` }] } } },
-      consume: { type: "persistentVolumeClaim", size: "5Gi", advancedMounts: { main: { main: [{ path: `${dir}/consume` }] } } },
-      "redis-data": { type: "persistentVolumeClaim", size: "1Gi", advancedMounts: { redis: { main: [{ path: "/data" }] } } },
+      data: {
+        type: "persistentVolumeClaim",
+        size: "5Gi",
+        advancedMounts: { main: { main: [{ path: `${dir}/data` }] } },
+      },
+      media: {
+        type: "persistentVolumeClaim",
+        size: "20Gi",
+        advancedMounts: { main: { main: [{ path: `${dir}/media` }] } },
+      },
+      consume: {
+        type: "persistentVolumeClaim",
+        size: "5Gi",
+        advancedMounts: { main: { main: [{ path: `${dir}/consume` }] } },
+      },
+      "redis-data": {
+        type: "persistentVolumeClaim",
+        size: "1Gi",
+        advancedMounts: { redis: { main: [{ path: "/data" }] } },
+      },
     },
     secrets: { app: { generate: { SECRET_KEY: { length: 64 } } } },
   },
@@ -92,7 +118,9 @@ export const ciValues = defineCiValues({
     persistence: { media: { existingClaim: "nas-documents" } },
     ingress: {
       main: {
-        hosts: [{ host: "docs.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          { host: "docs.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+        ],
         tls: [{ hosts: ["docs.example.org"], secretName: "docs-tls" }],
       },
     },

@@ -28,7 +28,12 @@ export default defineService({
     service: { main: { controller: "main", ports: { http: { port: 3001 } } } },
     ingress: {
       main: {
-        hosts: [{ host: "uptime-kuma.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "uptime-kuma.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
@@ -44,7 +49,12 @@ export const ciValues = defineCiValues({
     controllers: { main: { type: "statefulset" } },
     ingress: {
       main: {
-        hosts: [{ host: "status.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "status.example.org",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
   },

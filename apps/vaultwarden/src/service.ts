@@ -3,7 +3,8 @@ import { defineCiValues, defineService } from "@homelab/chart-kit";
 /** Vaultwarden: a Bitwarden-compatible server. https://github.com/dani-garcia/vaultwarden/wiki */
 export default defineService({
   name: "vaultwarden",
-  description: "Vaultwarden: an unofficial Bitwarden-compatible password manager server, light enough for a homelab.",
+  description:
+    "Vaultwarden: an unofficial Bitwarden-compatible password manager server, light enough for a homelab.",
   home: "https://github.com/dani-garcia/vaultwarden",
   sources: ["https://github.com/dani-garcia/vaultwarden"],
   icon: "https://raw.githubusercontent.com/dani-garcia/vaultwarden/main/resources/vaultwarden-icon.png",
@@ -34,7 +35,12 @@ export default defineService({
     service: { main: { controller: "main", ports: { http: { port: 80, targetPort: 8080 } } } },
     ingress: {
       main: {
-        hosts: [{ host: "vaultwarden.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "vaultwarden.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
@@ -52,7 +58,12 @@ export const ciValues = defineCiValues({
     controllers: { main: { containers: { main: { env: { SIGNUPS_ALLOWED: "true" } } } } },
     ingress: {
       main: {
-        hosts: [{ host: "vault.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "vault.example.org",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
         tls: [{ hosts: ["vault.example.org"], secretName: "vault-tls" }],
       },
     },

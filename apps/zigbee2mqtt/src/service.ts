@@ -61,7 +61,11 @@ export default defineService({
             },
             probes: {
               startup: { type: "tcp", port: "http", spec: { periodSeconds: 10, failureThreshold: 30 } },
-              liveness: { type: "tcp", port: "http", spec: { periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 } },
+              liveness: {
+                type: "tcp",
+                port: "http",
+                spec: { periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
+              },
               readiness: { type: "tcp", port: "http" },
             },
             resources: { requests: { cpu: "50m", memory: "192Mi" }, limits: { memory: "600Mi" } },
@@ -72,7 +76,12 @@ export default defineService({
     service: { main: { controller: "main", ports: { http: { port: 8080 } } } },
     ingress: {
       main: {
-        hosts: [{ host: "zigbee2mqtt.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }],
+        hosts: [
+          {
+            host: "zigbee2mqtt.home.arpa",
+            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
+          },
+        ],
       },
     },
     persistence: {
@@ -84,7 +93,9 @@ export default defineService({
   },
 });
 
-const host = (name: string) => [{ host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] }];
+const host = (name: string) => [
+  { host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
+];
 
 /**
  * Representative values: a Silabs network coordinator by address, another host with TLS.
@@ -114,13 +125,19 @@ export const ciValues = defineCiValues({
       },
     },
     ingress: {
-      main: { hosts: host("zigbee.example.org"), tls: [{ hosts: ["zigbee.example.org"], secretName: "zigbee-tls" }] },
+      main: {
+        hosts: host("zigbee.example.org"),
+        tls: [{ hosts: ["zigbee.example.org"], secretName: "zigbee-tls" }],
+      },
     },
   },
   usb: {
     controllers: {
       main: {
-        pod: { nodeSelector: { "kubernetes.io/hostname": "hub" }, securityContext: { supplementalGroups: [20] } },
+        pod: {
+          nodeSelector: { "kubernetes.io/hostname": "hub" },
+          securityContext: { supplementalGroups: [20] },
+        },
         containers: { main: { env: { ZIGBEE2MQTT_CONFIG_SERIAL_PORT: "/dev/ttyUSB0" } } },
       },
     },

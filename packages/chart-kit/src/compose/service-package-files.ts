@@ -76,14 +76,22 @@ export function generatedFiles(name: string): Map<string, string> {
     ],
     [
       "turbo.json",
-      json({
-        $schema: "https://turborepo.com/schema.json",
-        extends: ["//"],
-        tasks: {
-          build: { outputs: [`$TURBO_ROOT$/charts/${name}/**`] },
-          package: { outputs: [`$TURBO_ROOT$/dist/charts/${name}-*.tgz`] },
-        },
-      }),
+      // As Biome formats it (short arrays on one line), so a new package passes `pnpm format:check`.
+      [
+        "{",
+        '  "$schema": "https://turborepo.com/schema.json",',
+        '  "extends": ["//"],',
+        '  "tasks": {',
+        '    "build": {',
+        `      "outputs": ["$TURBO_ROOT$/charts/${name}/**"]`,
+        "    },",
+        '    "package": {',
+        `      "outputs": ["$TURBO_ROOT$/dist/charts/${name}-*.tgz"]`,
+        "    }",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
     ],
     [
       "src/chart.test.ts",
