@@ -111,4 +111,3 @@ export function draftEnv(d: Draft, svc: Obj, at: KeyPath): Obj {
   }
   return env;
 }
-
