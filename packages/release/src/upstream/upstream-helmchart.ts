@@ -5,7 +5,7 @@ import type { ChartSource } from "./chart-source-schema.ts";
 import type { UpstreamChart } from "./resolve-upstream.ts";
 
 /** Annotation of an upstream service's HelmChart: where its chart comes from (`https://charts.jetstack.io cert-manager`). */
-export const CHART_SOURCE_ANNOTATION = "homelab.dev/chart-source";
+const CHART_SOURCE_ANNOTATION = "homelab.dev/chart-source";
 
 /** The kubernetes.io/basic-auth Secret beside the HelmChart that holds a private repository's credentials. */
 export const authSecretName = (service: string) => `homelab-${service}-repo-auth`;
