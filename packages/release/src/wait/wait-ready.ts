@@ -42,6 +42,19 @@ export interface ReadyOutcome {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How often the pods, events and claims of a service that is not ready yet are read. */
+const DIAGNOSE_EVERY_MS = 3000;
+const ALL_KINDS = ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job"] as const;
+type WorkloadKind = (typeof ALL_KINDS)[number];
+
+/**
+ * The kinds to list: those the chart renders, or all when that is not known (then a chart's
+ * own Jobs are looked at too; a Job may be gone after it finished, so it is never expected).
+ */
+function kindsOf(expected: readonly string[] | undefined): Set<WorkloadKind> {
+  if (!expected?.length) return new Set(ALL_KINDS);
+  return new Set(ALL_KINDS.filter((k) => expected.some((ref) => ref.startsWith(`${k}/`))));
+}
 
 /**
  * Waits until every workload of a release is running: Deployments available with every
@@ -52,9 +65,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function waitForWorkloads(kube: Kube, options: ReadyOptions): Promise<ReadyOutcome> {
   const { namespace } = options;
+  const kinds = kindsOf(options.expected);
   let last = "";
+  // Pods, events and claims are read only for a service still not ready after a while, and
+  // then not on every poll: most services are ready within seconds, and fifty waiting at once
+  // must not load the apiserver.
+  let diagnosedAt = Date.now();
+  let cause: PodCause | undefined;
   for (;;) {
-    const states = await workloadStates(kube, namespace, options.release);
+    const states = await workloadStates(kube, namespace, options.release, kinds);
     const missing = (options.expected ?? []).filter((ref) => !states.some((s) => s.ref === ref));
     const ready = states.reduce((n, s) => n + s.ready, 0);
     const total = states.reduce((n, s) => n + s.desired, 0);
@@ -63,9 +82,15 @@ export async function waitForWorkloads(kube: Kube, options: ReadyOptions): Promi
       report(`${ready}/${total} pods ready`);
       return { ok: true, ready, total };
     }
-    const cause = await diagnose(kube, namespace, pending, missing);
+    const late = Date.now() > options.deadline;
+    const refused = conditionCause(pending);
+    if (refused) cause = refused;
+    else if (late || Date.now() - diagnosedAt >= DIAGNOSE_EVERY_MS) {
+      cause = await diagnose(kube, namespace, pending, missing);
+      diagnosedAt = Date.now();
+    }
     report(`${ready}/${total} pods ready${cause ? ` (${cause.text})` : ""}`);
-    if (cause?.fatal || Date.now() > options.deadline) {
+    if (cause?.fatal || late) {
       const logExcerpt = cause?.logOf ? await logOf(kube, namespace, cause.logOf) : undefined;
       const reason = cause?.fatal
         ? cause.text
@@ -81,26 +106,42 @@ export async function waitForWorkloads(kube: Kube, options: ReadyOptions): Promi
   }
 }
 
-/** The release's workloads in its namespace, found by the release label every chart sets. */
-async function workloadStates(kube: Kube, namespace: string, release: string): Promise<WorkloadState[]> {
+/** The release's workloads of `kinds` in its namespace, found by the release label every chart sets. */
+async function workloadStates(
+  kube: Kube,
+  namespace: string,
+  release: string,
+  kinds: Set<WorkloadKind>,
+): Promise<WorkloadState[]> {
   const labelSelector = `${RELEASE_LABEL}=${release}`;
+  const list = <T>(kind: WorkloadKind, read: () => Promise<{ items: T[] }>) =>
+    kinds.has(kind) ? read().then((l) => l.items) : Promise.resolve([] as T[]);
   const [deployments, statefulSets, daemonSets, cronJobs, jobs] = await Promise.all([
-    kube.apps.listNamespacedDeployment({ namespace, labelSelector }),
-    kube.apps.listNamespacedStatefulSet({ namespace, labelSelector }),
-    kube.apps.listNamespacedDaemonSet({ namespace, labelSelector }),
-    kube.batch.listNamespacedCronJob({ namespace, labelSelector }),
-    kube.batch.listNamespacedJob({ namespace, labelSelector }),
+    list("Deployment", () => kube.apps.listNamespacedDeployment({ namespace, labelSelector })),
+    list("StatefulSet", () => kube.apps.listNamespacedStatefulSet({ namespace, labelSelector })),
+    list("DaemonSet", () => kube.apps.listNamespacedDaemonSet({ namespace, labelSelector })),
+    list("CronJob", () => kube.batch.listNamespacedCronJob({ namespace, labelSelector })),
+    list("Job", () => kube.batch.listNamespacedJob({ namespace, labelSelector })),
   ]);
   return [
-    ...deployments.items.map(deploymentState),
-    ...statefulSets.items.map(statefulSetState),
-    ...daemonSets.items.map(daemonSetState),
-    ...cronJobs.items.map(cronJobState),
+    ...deployments.map(deploymentState),
+    ...statefulSets.map(statefulSetState),
+    ...daemonSets.map(daemonSetState),
+    ...cronJobs.map(cronJobState),
     // Jobs a CronJob started are its business, not the release's.
-    ...jobs.items
-      .filter((j) => !j.metadata?.ownerReferences?.some((o) => o.kind === "CronJob"))
-      .map(jobState),
+    ...jobs.filter((j) => !j.metadata?.ownerReferences?.some((o) => o.kind === "CronJob")).map(jobState),
   ].sort((a, b) => (a.ref < b.ref ? -1 : 1));
+}
+
+/** A workload condition that says its pods will not come (admission refused them): no API call needed. */
+function conditionCause(pending: readonly WorkloadState[]): PodCause | undefined {
+  const failed = pending.find((s) => s.failure?.fatal);
+  if (!failed?.failure) return undefined;
+  return {
+    reason: failed.failure.reason,
+    text: `${failed.ref}: ${failed.failure.reason}: ${failed.failure.message}`,
+    fatal: true,
+  };
 }
 
 /** The main reason the pending workloads are not done. */
@@ -110,14 +151,7 @@ async function diagnose(
   pending: readonly WorkloadState[],
   missing: readonly string[],
 ): Promise<PodCause | undefined> {
-  const conditionFailure = pending.find((s) => s.failure?.fatal) ?? pending.find((s) => s.failure);
-  if (conditionFailure?.failure?.fatal) {
-    return {
-      reason: conditionFailure.failure.reason,
-      text: `${conditionFailure.ref}: ${conditionFailure.failure.reason}: ${conditionFailure.failure.message}`,
-      fatal: true,
-    };
-  }
+  const conditionFailure = pending.find((s) => s.failure);
   const [events, claims, pods] = await Promise.all([
     kube.core.listNamespacedEvent({ namespace }).then((l) => l.items as CoreV1Event[]),
     kube.core
