@@ -19,8 +19,9 @@ Usage: homelab-release [options]
        homelab-release status [--json] [--watch]   what runs and what does not (status --help)
 
 Targets (where to release):
-  --target sandbox       start a throwaway control plane (real etcd, kube-apiserver,
-                         helm-controller; a stand-in runs the install Jobs) and release into it
+  --target sandbox       start a throwaway cluster (real etcd, kube-apiserver, controller-manager,
+                         scheduler and helm-controller; a kwok node runs the pods, a stand-in
+                         the install Jobs' helm) and release into it
   --target hosts         install k3s on the config's hosts over SSH, then release (default
                          when the config lists hosts)
   --kubeconfig FILE      release into an existing cluster
@@ -109,7 +110,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const warning of checked.warnings) log(`homelab-release: warning: ${warning}`);
 
     if (target === "sandbox") {
-      log("sandbox: starting etcd, kube-apiserver and helm-controller");
+      log("sandbox: starting etcd, kube-apiserver, controller-manager, scheduler, a kwok node and helm-controller");
       const { startSandbox } = await import("@homelab/sandbox");
       const sandbox = await startSandbox();
       stopSandbox = sandbox.stop;
