@@ -110,7 +110,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const warning of checked.warnings) log(`homelab-release: warning: ${warning}`);
 
     if (target === "sandbox") {
-      log("sandbox: starting etcd, kube-apiserver, controller-manager, scheduler, a kwok node and helm-controller");
+      log(
+        "sandbox: starting etcd, kube-apiserver, controller-manager, scheduler, a kwok node and helm-controller",
+      );
       const { startSandbox } = await import("@homelab/sandbox");
       const sandbox = await startSandbox();
       stopSandbox = sandbox.stop;
