@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so packages need no compile step.
-import { register } from "tsx/esm/api";
+// Runs the CLI from the chart kit's bundle (rebuilt when its sources change; see chart-kit-bundle.js).
+import { loadChartKit } from "./chart-kit-bundle.js";
 
-register();
-const { main } = await import("../src/cli.ts");
+const { main } = await loadChartKit();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
@@ -18,6 +21,23 @@ describe("homelab-chart", () => {
     const r = await execa("node", [bin, "import", "nowhere.yaml"], { reject: false });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/nowhere\.yaml does not exist\. Fix: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("names the file, line and fix when src/service.ts does not compile, with exit code 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "homelab-chart-"));
+    mkdirSync(join(dir, "src"));
+    writeFileSync(join(dir, "package.json"), '{ "name": "@homelab/broken", "version": "0.1.0" }\n');
+    writeFileSync(
+      join(dir, "src", "service.ts"),
+      'import { defineService } from "@homelab/chart-kit";\nexport const x = ;\n',
+    );
+    const r = await execa("node", [bin, "build", "--dir", dir], { reject: false });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(
+      `${join(dir, "src", "service.ts")}:2:18: does not compile: Unexpected ";". Fix: `,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

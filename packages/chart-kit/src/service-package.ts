@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { BuildChartInput } from "./chart/build-chart.ts";
 import { changesForVersion } from "./chart/changelog.ts";
 import { findRepoRoot } from "@homelab/toolbox";
 import type { CiValues, ServiceDefinition } from "./definition.ts";
 import { ServicePackageError } from "./errors.ts";
+import { importModule } from "./module-importer.ts";
 
 /** A workspace package of one service (`apps/<service>`), loaded. */
 export interface ServicePackage {
@@ -50,7 +50,7 @@ export async function loadServicePackage(dir: string): Promise<ServicePackage> {
       "does not exist",
       "export the service definition as the default export of src/service.ts",
     );
-  const mod = (await import(pathToFileURL(serviceFile).href)) as {
+  const mod = (await importModule(serviceFile)) as {
     default?: ServiceDefinition;
     ciValues?: CiValues;
   };
