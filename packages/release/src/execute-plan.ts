@@ -106,13 +106,14 @@ export async function executePlan(
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
   });
   const active = plan.services.filter((p) => p.change !== "delete");
-  const results = await releaseInOrder(active, config, { concurrency, say }, (p) =>
+  const results = await releaseInOrder(active, config, { concurrency, say }, (p, freeSlot) =>
     releaseService(kube, plan, p, {
       timeoutMs,
       wait,
       say,
       namespaceFailure: namespaceFailures.get(p.namespace ?? ""),
       pollMs: options.pollMs,
+      freeSlot,
     }),
   );
   for (const p of plan.services.filter((x) => x.change === "delete")) {
@@ -159,6 +160,8 @@ interface ServiceRun {
   say: (service: string, message: string) => void;
   namespaceFailure: string | undefined;
   pollMs: number | undefined;
+  /** Gives the service's place among `concurrency` back: called once its install Job is done. */
+  freeSlot: () => void;
 }
 
 /** One service: its writes, then (per `wait`) its install Job and its pods. */
@@ -207,6 +210,8 @@ async function releaseService(
     run.say(p.service, p.change === "unchanged" ? "up to date" : "installed");
     return { ...base, status: done, seconds: seconds() };
   }
+  // Helm's work is done; watching pods is light, so the next service may start installing.
+  run.freeSlot();
   run.say(p.service, "install job complete, waiting for the pods");
   const ready = await waitForWorkloads(kube, {
     namespace: p.namespace!,

@@ -200,7 +200,12 @@ export const ReleaseSettingsSchema = Type.Object(
       }),
     ),
     concurrency: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 64, description: "HelmCharts applied at once. Default: 8." }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 64,
+        description:
+          "Services installing at once (HelmChart applied, install Job running); a service waiting for its pods gives its place back. Default: 8.",
+      }),
     ),
     helmChartNamespace: Type.Optional(
       dnsLabel(

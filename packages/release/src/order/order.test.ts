@@ -130,4 +130,30 @@ describe("runInDependencyOrder", () => {
     );
     expect(peak).toBe(2);
   });
+
+  it("lets a task give its place back early; what needs it still waits for its end", async () => {
+    const log: string[] = [];
+    const item = (name: string, needs: string[] = []) => ({ name, needs });
+    await runInDependencyOrder([item("a"), item("b"), item("c", ["a"])], {
+      name: (i) => i.name,
+      needs: (i) => i.needs,
+      concurrency: 1,
+      run: async (i, freeSlot) => {
+        log.push(`start ${i.name}`);
+        await sleep(10);
+        log.push(`installed ${i.name}`);
+        freeSlot();
+        freeSlot(); // twice is the same as once
+        await sleep(i.name === "a" ? 80 : 10);
+        log.push(`ready ${i.name}`);
+        return i.name;
+      },
+      succeeded: () => true,
+      skip: (i) => i.name,
+    });
+    // b installs while a waits for its pods; c (needs a) starts only once a is ready.
+    expect(log.indexOf("start b")).toBeLessThan(log.indexOf("ready a"));
+    expect(log.indexOf("start c")).toBeGreaterThan(log.indexOf("ready a"));
+    expect(log.indexOf("start b")).toBeGreaterThan(log.indexOf("installed a"));
+  });
 });

@@ -23,7 +23,8 @@ export function sayOrder(plans: readonly ServicePlan[], config: HomelabConfig, s
 /**
  * Releases the services of a plan in the order their `needs:` give: a service starts when
  * every service it needs is released and running; services that do not depend on each other
- * go in parallel (at most `concurrency`). When a service fails, the services that need it
+ * go in parallel (at most `concurrency` installing at once; a service waiting for its pods
+ * gives its place back). When a service fails, the services that need it
  * (directly or not) are not touched: they end `skipped`, naming the service and its reason.
  * Says the order first when there is one, and why a service waits.
  */
@@ -31,7 +32,7 @@ export async function releaseInOrder(
   plans: readonly ServicePlan[],
   config: HomelabConfig,
   options: { concurrency: number; say: Say },
-  release: (plan: ServicePlan) => Promise<ServiceResult>,
+  release: (plan: ServicePlan, freeSlot: () => void) => Promise<ServiceResult>,
 ): Promise<ServiceResult[]> {
   const needs = enabledNeeds(config.services);
   const needsOf = (name: string) => needs.get(name) ?? [];
@@ -42,10 +43,10 @@ export async function releaseInOrder(
     needs: (p) => needsOf(p.service),
     concurrency: options.concurrency,
     onWait: (p, waiting) => options.say(p.service, `waiting for ${waiting.join(", ")} (needs)`),
-    run: (p) => {
+    run: (p, freeSlot) => {
       const met = needsOf(p.service).filter((n) => present.has(n));
       if (met.length) options.say(p.service, `starting: ${met.join(", ")} released`);
-      return release(p);
+      return release(p, freeSlot);
     },
     succeeded: (r) => r.status !== "failed" && r.status !== "skipped",
     skip: (p, need, r) => {

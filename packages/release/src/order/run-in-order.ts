@@ -2,9 +2,14 @@ export interface OrderedRun<T, R> {
   name: (item: T) => string;
   /** Names this item waits for; names that are not among the items count as met. */
   needs: (item: T) => readonly string[];
-  /** At most this many tasks run at once. */
+  /** At most this many tasks run at once (a task may give its place back early: see `run`). */
   concurrency: number;
-  run: (item: T) => Promise<R>;
+  /**
+   * Runs one item. `freeSlot()` gives its place among the `concurrency` back before it ends,
+   * for a task whose rest is light (e.g. watching pods become ready); its dependants still
+   * wait for its result.
+   */
+  run: (item: T, freeSlot: () => void) => Promise<R>;
   /** False when the task failed (or was skipped): the tasks that need it are skipped. */
   succeeded: (result: R) => boolean;
   /** The result of an item that is not run because `need` failed or was skipped. */
@@ -29,7 +34,9 @@ export async function runInDependencyOrder<T, R>(items: readonly T[], o: Ordered
     const waiting = needsOf(i);
     if (waiting.length) o.onWait?.(items[i]!, waiting);
   }
+  // `running` holds places among `concurrency`; `pending` counts tasks not yet settled.
   let running = 0;
+  let pending = 0;
   return new Promise<R[]>((resolve, reject) => {
     const pump = () => {
       let progressed = true;
@@ -48,14 +55,26 @@ export async function runInDependencyOrder<T, R>(items: readonly T[], o: Ordered
           if (running >= o.concurrency || !needs.every((n) => results[n] !== undefined)) continue;
           started.add(i);
           running++;
-          o.run(items[i]!).then((r) => {
-            results[i] = r;
+          pending++;
+          let holding = true;
+          const freeSlot = () => {
+            if (!holding) return;
+            holding = false;
             running--;
+            queueMicrotask(pump);
+          };
+          o.run(items[i]!, freeSlot).then((r) => {
+            results[i] = r;
+            pending--;
+            if (holding) {
+              holding = false;
+              running--;
+            }
             pump();
           }, reject);
         }
       }
-      if (running > 0) return;
+      if (pending > 0) return;
       if (started.size === items.length) resolve(results as R[]);
       else
         reject(
