@@ -200,7 +200,6 @@ async function benchUntilReady(archives: Archives): Promise<Figure[]> {
       `bench: released ${archives.length} services until Ready in ${round(ours.seconds)} s\n`,
     );
     const helm = findTool("helm");
-    const servicelb = publishLoadBalancerAddresses(cp.kubeconfig);
     const [helmSeconds] = await seconds(async () => {
       for (const a of archives) {
         // Release `w-<name>`: the charts' cluster-scoped objects (ClusterRoles) are named after the release.
@@ -220,7 +219,6 @@ async function benchUntilReady(archives: Archives): Promise<Figure[]> {
         ]);
       }
     });
-    servicelb.stop();
     process.stderr.write(
       `bench: helm upgrade --install --wait x${archives.length} in ${round(helmSeconds)} s\n`,
     );
@@ -248,35 +246,4 @@ async function benchUntilReady(archives: Archives): Promise<Figure[]> {
   } finally {
     await sandbox.stop();
   }
-}
-
-/**
- * What k3s's servicelb does for a LoadBalancer Service: it publishes the node's address as the
- * Service's ingress. The sandbox has no servicelb, and `helm --wait` waits for that address
- * (the release waits for workloads, not Services), so the baseline needs it to finish.
- */
-function publishLoadBalancerAddresses(kubeconfig: string): { stop(): void } {
-  const kube = connect(kubeconfig);
-  let stopped = false;
-  void (async () => {
-    while (!stopped) {
-      const services = await kube.core.listServiceForAllNamespaces().catch(() => ({ items: [] }));
-      for (const s of services.items) {
-        if (s.spec?.type !== "LoadBalancer" || s.status?.loadBalancer?.ingress?.length) continue;
-        await kube.core
-          .replaceNamespacedServiceStatus({
-            name: s.metadata!.name!,
-            namespace: s.metadata!.namespace!,
-            body: { ...s, status: { loadBalancer: { ingress: [{ ip: "127.0.0.1" }] } } },
-          })
-          .catch(() => undefined);
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  })();
-  return {
-    stop: () => {
-      stopped = true;
-    },
-  };
 }

@@ -20,6 +20,8 @@ export const COMPONENT_USERS = {
   kwok: { user: "homelab-kwok", groups: ["system:masters"] },
   "local-path-provisioner": { user: "homelab-local-path-provisioner", groups: ["system:masters"] },
   "helm-controller": { user: "homelab-helm-controller", groups: ["system:masters"] },
+  /** The stand-in for k3s's servicelb: it publishes LoadBalancer Services' addresses. */
+  servicelb: { user: "homelab-servicelb", groups: ["system:masters"] },
   /** The node stand-in, as the kubelet of helm-controller's install pods. */
   "node-standin": { user: "homelab-node-standin", groups: ["system:masters"] },
 } as const satisfies Record<string, { user: string; groups: readonly string[] }>;

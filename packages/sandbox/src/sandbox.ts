@@ -9,13 +9,15 @@ import { createNode, DEFAULT_NODE_RESOURCES, NODE_NAME } from "./node.ts";
 import type { ManagedProcess } from "./processes.ts";
 import { stopProcess } from "./processes.ts";
 import { startScheduler } from "./scheduler.ts";
+import { startServiceLb } from "./servicelb.ts";
 import { startLocalPathProvisioner } from "./storage.ts";
 
 /**
  * A throwaway cluster on this machine that runs workloads: the control plane (etcd,
  * kube-apiserver), kube-controller-manager, kube-scheduler, one node played by kwok, the
- * local-path provisioner, k3s's helm-controller, and the node stand-in that runs
- * helm-controller's install pods with the real helm.
+ * local-path provisioner, k3s's helm-controller, the node stand-in that runs
+ * helm-controller's install pods with the real helm, and the servicelb stand-in that gives
+ * LoadBalancer Services the node's address.
  * `homelab-release --target sandbox` releases into it, and so do the tests.
  */
 export interface Sandbox {
@@ -93,6 +95,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       kwok.then((k) => createNode(cp, resources, k)),
     );
     runner = startHelmJobRunner(cp.kubeconfigFor("node-standin"), { nodeName: NODE_NAME });
+    const servicelb = startServiceLb(cp.kubeconfigFor("servicelb"));
+    parts.push({ name: "servicelb", log: "", stop: () => servicelb.stop() });
     const settled = await Promise.allSettled(starting);
     for (const s of settled) if (s.status === "fulfilled") parts.push(s.value);
     const failed = [...settled, ...(await Promise.allSettled([node]))].find((s) => s.status === "rejected");
@@ -101,7 +105,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const logs = Object.fromEntries([
       ["etcd", `${cp.dir}/etcd.log`],
       ["kube-apiserver", `${cp.dir}/kube-apiserver.log`],
-      ...parts.map((p) => [p.name, p.log]),
+      ...parts.filter((p) => p.log).map((p) => [p.name, p.log]),
     ]);
     return {
       cp,
