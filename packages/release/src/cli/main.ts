@@ -39,7 +39,8 @@ Options:
                          wait for its pods
   --timeout SECONDS      per-service wait for its install Job and its pods (default: config
                          or 600)
-  --concurrency N        HelmCharts applied at once (default: config or 8)
+  --concurrency N        services installing at once (default: config or 8); one whose
+                         install Job is done waits for its pods outside that count
   --lock-timeout SECONDS wait this long for another release to finish (default: 300); one
                          release at a time holds the Lease kube-system/homelab-release, and a
                          crashed one frees it ${LEASE_SECONDS} s after its last renewal
