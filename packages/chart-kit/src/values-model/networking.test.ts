@@ -1,4 +1,3 @@
-import { Compile } from "typebox/compile";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -11,6 +10,7 @@ import {
   ServiceMonitor,
   type NetworkingValues as NetworkingValuesType,
 } from "./networking.js";
+import { describeSchemaDocumentation, valuesFixture } from "./schema-checks.test-helpers.ts";
 
 /** Every key of every networking entry, set once. */
 const full = {
@@ -167,36 +167,7 @@ const full = {
   },
 } satisfies NetworkingValuesType;
 
-const check = Compile(NetworkingValues);
-
-/** The instance paths of a value's errors, e.g. ["/service/main/ports/http/protocl"]. */
-const errorPaths = (value: unknown): string[] => [...new Set(check.Errors(value).map((e) => e.instancePath))];
-
-type Tree = Record<string, unknown>;
-
-/** The parent object of a JSON pointer's last segment in `tree`, and that segment. */
-const parentOf = (tree: Tree, pointer: string): [Tree, string] => {
-  const segments = pointer.split("/").slice(1);
-  const last = segments.pop() ?? "";
-  const parent = segments.reduce<Tree>((node, segment) => node[segment] as Tree, tree);
-  return [parent, last];
-};
-
-/** A deep copy of `full` with `value` at `pointer` (e.g. "/service/main/type"). */
-const withValue = (pointer: string, value: unknown): unknown => {
-  const copy = structuredClone(full) as Tree;
-  const [parent, key] = parentOf(copy, pointer);
-  parent[key] = value;
-  return copy;
-};
-
-/** A deep copy of `full` without the key at `pointer`. */
-const without = (pointer: string): unknown => {
-  const copy = structuredClone(full) as Tree;
-  const [parent, key] = parentOf(copy, pointer);
-  delete parent[key];
-  return copy;
-};
+const { check, errorPaths, withValue, without } = valuesFixture(NetworkingValues, full);
 
 describe("networking values", () => {
   it("accepts a full example that sets every key", () => {
@@ -275,38 +246,11 @@ describe("networking values", () => {
   });
 });
 
-type Schema = Record<string, unknown>;
-
-/** Every schema node below `schema` with its path; open maps' values and anyOf members included. */
-function* nodes(schema: Schema, path: string): Generator<[string, Schema]> {
-  yield [path, schema];
-  const properties = (schema.properties ?? {}) as Record<string, Schema>;
-  for (const [key, child] of Object.entries(properties)) yield* nodes(child, `${path}.${key}`);
-  const patterns = (schema.patternProperties ?? {}) as Record<string, Schema>;
-  for (const child of Object.values(patterns)) yield* nodes(child, `${path}.<key>`);
-  if (schema.items) yield* nodes(schema.items as Schema, `${path}[]`);
-  for (const [i, member] of ((schema.anyOf ?? []) as Schema[]).entries())
-    yield* nodes(member, `${path}|${i}`);
-}
-
-describe("networking schema documentation", () => {
-  const entries = { Service, Ingress, Route, NetworkPolicy, ServiceMonitor, PodMonitor };
-
-  it("gives every node a description that ends with its default", () => {
-    const undocumented = [...nodes(NetworkingValues as unknown as Schema, "values")]
-      .filter(([, node]) => !/Default: .+$/.test(String(node.description ?? "")))
-      .map(([path]) => path);
-    expect(undocumented).toEqual([]);
-  });
-
-  it.each(Object.entries(entries))(
-    "closes every object of %s except open Kubernetes structures",
-    (_, entry) => {
-      const loose = [...nodes(entry as unknown as Schema, "entry")]
-        .filter(([, node]) => node.type === "object" && node.properties !== undefined)
-        .filter(([, node]) => node.additionalProperties !== false)
-        .map(([path]) => path);
-      expect(loose).toEqual([]);
-    },
-  );
+describeSchemaDocumentation("networking schema documentation", NetworkingValues, {
+  Service,
+  Ingress,
+  Route,
+  NetworkPolicy,
+  ServiceMonitor,
+  PodMonitor,
 });

@@ -5,57 +5,25 @@
  * (selectors, peers, rules, matches, filters, relabelings...) stay open. Every node's
  * description ends with its default, as the library templates apply it.
  */
-import { Type, type Static } from "typebox";
-
-/** An id of a map of ids: it becomes part of object names (`<fullname>-<id>`). */
-const ID_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
-/** A port name: lowercase, digits and dashes, at most 15 characters (IANA service name). */
-const PORT_NAME_PATTERN = "^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$";
-
-const closed = { additionalProperties: false } as const;
-
-/** A free-form Kubernetes object the library passes through unchanged. */
-const open = (description: string) =>
-  Type.Record(Type.String(), Type.Unknown({ description: "Any value. Default: none." }), { description });
-
-/** A list of free-form Kubernetes objects. */
-const openList = (description: string, item: string) =>
-  Type.Array(open(`${item} Default: none.`), { description });
-
-const stringMap = (description: string) =>
-  Type.Record(Type.String(), Type.String({ description: "A value. Default: none." }), { description });
-
-const stringList = (description: string, item: string) =>
-  Type.Array(Type.String({ description: `${item} Default: none.` }), { description });
-
-const enabled = (what: string, on: boolean) =>
-  Type.Boolean({ description: `Whether ${what} is rendered. Default: ${String(on)}.`, default: on });
-
-const annotations = (what: string) =>
-  stringMap(`Annotations of the ${what}; values pass through tpl. Default: {}.`);
-
-const labels = (what: string) =>
-  stringMap(`Labels added to the ${what} (the chart's own labels cannot be replaced). Default: {}.`);
-
-/** A port by name or number. */
-const portRef = (description: string) =>
-  Type.Union(
-    [
-      Type.Integer({ minimum: 1, maximum: 65535, description: "A port number. Default: none." }),
-      Type.String({ minLength: 1, description: "A port name. Default: none." }),
-    ],
-    { description },
-  );
-
-/** A map of ids to entries: new ids are welcome, each entry closed. */
-const idMap = <T extends Parameters<typeof Type.Record>[1]>(entry: T, description: string) =>
-  Type.Record(Type.String({ pattern: ID_PATTERN }), entry, { ...closed, description });
+import { Type, type Static, type TSchema } from "typebox";
+import {
+  closed,
+  enabled,
+  idMap,
+  keyedMap,
+  metadataFields,
+  open,
+  openList,
+  PORT_NAME_PATTERN,
+  portRef,
+  stringList,
+} from "./schema-builders.ts";
 
 // ---------------------------------------------------------------------------------------- service
 
 export const ServicePort = Type.Object(
   {
-    enabled: Type.Optional(enabled("this port", true)),
+    enabled: Type.Optional(enabled("this port")),
     port: Type.Integer({
       minimum: 1,
       maximum: 65535,
@@ -96,7 +64,7 @@ const trafficPolicy = (description: string) => Type.Enum(["Cluster", "Local"], {
 
 export const Service = Type.Object(
   {
-    enabled: Type.Optional(enabled("this Service", true)),
+    enabled: Type.Optional(enabled("this Service")),
     controller: Type.Optional(
       Type.String({
         description:
@@ -112,8 +80,7 @@ export const Service = Type.Object(
         default: "ClusterIP",
       }),
     ),
-    annotations: Type.Optional(annotations("Service")),
-    labels: Type.Optional(labels("Service")),
+    ...metadataFields("Service"),
     externalName: Type.Optional(
       Type.String({
         description: "The DNS name of an ExternalName service (required for that type; tpl). Default: none.",
@@ -172,10 +139,11 @@ export const Service = Type.Object(
       }),
     ),
     ports: Type.Optional(
-      Type.Record(Type.String({ pattern: PORT_NAME_PATTERN }), ServicePort, {
-        ...closed,
-        description: "Ports by name (at least one unless ExternalName or headless). Default: {}.",
-      }),
+      keyedMap(
+        PORT_NAME_PATTERN,
+        ServicePort,
+        "Ports by name (at least one unless ExternalName or headless). Default: {}.",
+      ),
     ),
   },
   { ...closed, description: "One Service. Default: none." },
@@ -241,15 +209,14 @@ export type IngressTls = Static<typeof IngressTls>;
 
 export const Ingress = Type.Object(
   {
-    enabled: Type.Optional(enabled("this Ingress", true)),
+    enabled: Type.Optional(enabled("this Ingress")),
     className: Type.Optional(
       Type.String({
         description: 'The IngressClass; "" for the cluster default. Default: traefik.',
         default: "traefik",
       }),
     ),
-    annotations: Type.Optional(annotations("Ingress")),
-    labels: Type.Optional(labels("Ingress")),
+    ...metadataFields("Ingress"),
     hosts: Type.Optional(
       Type.Array(IngressHost, { description: "Hosts and their paths (at least one). Default: none." }),
     ),
@@ -324,7 +291,7 @@ export type RouteRule = Static<typeof RouteRule>;
 
 export const Route = Type.Object(
   {
-    enabled: Type.Optional(enabled("this route", true)),
+    enabled: Type.Optional(enabled("this route")),
     kind: Type.Optional(
       Type.Enum(["HTTPRoute", "GRPCRoute", "TCPRoute", "UDPRoute", "TLSRoute"], {
         description: "The route kind. Default: HTTPRoute.",
@@ -337,8 +304,7 @@ export const Route = Type.Object(
         default: false,
       }),
     ),
-    annotations: Type.Optional(annotations("route")),
-    labels: Type.Optional(labels("route")),
+    ...metadataFields("route"),
     parentRefs: Type.Optional(
       Type.Array(RouteParentRef, {
         description: "Gateways the route attaches to (at least one). Default: none (required).",
@@ -359,9 +325,8 @@ export type Route = Static<typeof Route>;
 
 export const NetworkPolicy = Type.Object(
   {
-    enabled: Type.Optional(enabled("this NetworkPolicy", true)),
-    annotations: Type.Optional(annotations("NetworkPolicy")),
-    labels: Type.Optional(labels("NetworkPolicy")),
+    enabled: Type.Optional(enabled("this NetworkPolicy")),
+    ...metadataFields("NetworkPolicy"),
     controller: Type.Optional(
       Type.String({
         description:
@@ -474,25 +439,27 @@ const endpointFields = {
   ),
 };
 
-export const ServiceMonitorEndpoint = Type.Object(
-  {
-    port: Type.Optional(
-      portRef(
-        "A port of the service, by name or number (rendered as its name). " +
-          "Default: the service's primary or only port.",
-      ),
+/** One scraped endpoint of a monitor: its port, then the settings every endpoint has. */
+const scrapedEndpoint = <P extends TSchema>(port: P) =>
+  Type.Object(
+    { port, ...endpointFields },
+    { ...closed, description: "One scraped endpoint. Default: none." },
+  );
+
+export const ServiceMonitorEndpoint = scrapedEndpoint(
+  Type.Optional(
+    portRef(
+      "A port of the service, by name or number (rendered as its name). " +
+        "Default: the service's primary or only port.",
     ),
-    ...endpointFields,
-  },
-  { ...closed, description: "One scraped endpoint. Default: none." },
+  ),
 );
 export type ServiceMonitorEndpoint = Static<typeof ServiceMonitorEndpoint>;
 
 export const ServiceMonitor = Type.Object(
   {
     enabled: Type.Optional(enabled("this ServiceMonitor (when the cluster has the CRD)", false)),
-    annotations: Type.Optional(annotations("ServiceMonitor")),
-    labels: Type.Optional(labels("ServiceMonitor")),
+    ...metadataFields("ServiceMonitor"),
     service: Type.Optional(
       Type.Object(
         {
@@ -523,23 +490,18 @@ export const ServiceMonitor = Type.Object(
 );
 export type ServiceMonitor = Static<typeof ServiceMonitor>;
 
-export const PodMonitorEndpoint = Type.Object(
-  {
-    port: Type.String({
-      minLength: 1,
-      description: "The name of a container port. Default: none (required).",
-    }),
-    ...endpointFields,
-  },
-  { ...closed, description: "One scraped endpoint. Default: none." },
+export const PodMonitorEndpoint = scrapedEndpoint(
+  Type.String({
+    minLength: 1,
+    description: "The name of a container port. Default: none (required).",
+  }),
 );
 export type PodMonitorEndpoint = Static<typeof PodMonitorEndpoint>;
 
 export const PodMonitor = Type.Object(
   {
     enabled: Type.Optional(enabled("this PodMonitor (when the cluster has the CRD)", false)),
-    annotations: Type.Optional(annotations("PodMonitor")),
-    labels: Type.Optional(labels("PodMonitor")),
+    ...metadataFields("PodMonitor"),
     controller: Type.Optional(
       Type.String({ description: "The controller whose pods are scraped. Default: main.", default: "main" }),
     ),

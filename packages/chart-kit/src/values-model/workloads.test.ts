@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { Compile } from "typebox/compile";
 import { Value } from "typebox/value";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -17,6 +16,7 @@ import {
   WorkloadValues,
   type WorkloadValues as WorkloadValuesType,
 } from "./workloads.js";
+import { describeSchemaDocumentation, valuesFixture } from "./schema-checks.test-helpers.ts";
 
 const image = { repository: "ghcr.io/example/app", tag: "1.0.0" };
 
@@ -263,36 +263,7 @@ const full = {
   },
 } satisfies WorkloadValuesType;
 
-const check = Compile(WorkloadValues);
-
-/** The instance paths of a value's errors, e.g. ["/controllers/main/replica"]. */
-const errorPaths = (value: unknown): string[] => [...new Set(check.Errors(value).map((e) => e.instancePath))];
-
-type Tree = Record<string, unknown>;
-
-/** The parent object of a JSON pointer's last segment in `tree`, and that segment. */
-const parentOf = (tree: Tree, pointer: string): [Tree, string] => {
-  const segments = pointer.split("/").slice(1);
-  const last = segments.pop() ?? "";
-  const parent = segments.reduce<Tree>((node, segment) => node[segment] as Tree, tree);
-  return [parent, last];
-};
-
-/** A deep copy of `full` with `value` at `pointer` (e.g. "/controllers/main/type"). */
-const withValue = (pointer: string, value: unknown): unknown => {
-  const copy = structuredClone(full) as Tree;
-  const [parent, key] = parentOf(copy, pointer);
-  parent[key] = value;
-  return copy;
-};
-
-/** A deep copy of `full` without the key at `pointer`. */
-const without = (pointer: string): unknown => {
-  const copy = structuredClone(full) as Tree;
-  const [parent, key] = parentOf(copy, pointer);
-  delete parent[key];
-  return copy;
-};
+const { check, errorPaths, withValue, without } = valuesFixture(WorkloadValues, full);
 
 describe("workload and storage values", () => {
   it("accepts a full example that sets every key", () => {
@@ -316,7 +287,8 @@ describe("workload and storage values", () => {
 
   it("accepts the workload values of the library's full-featured test values", () => {
     const url = new URL("../../library/test-chart/ci/full-values.yaml", import.meta.url);
-    const values = parse(readFileSync(url, "utf8"), { version: "1.1" }) as Tree; // YAML 1.1, as helm reads it
+    // YAML 1.1, as helm reads it
+    const values = parse(readFileSync(url, "utf8"), { version: "1.1" }) as Record<string, unknown>;
     const workloads = Object.fromEntries(Object.entries(values).filter(([key]) => key !== "service"));
     expect(Object.keys(workloads)).toContain("controllers");
     expect(errorPaths(workloads)).toEqual([]);
@@ -423,56 +395,14 @@ describe("workload and storage values", () => {
   });
 });
 
-type Schema = Record<string, unknown>;
-
-/** Every schema node below `schema` with its path; open maps' values and anyOf members included. */
-function* nodes(schema: Schema, path: string): Generator<[string, Schema]> {
-  yield [path, schema];
-  const properties = (schema.properties ?? {}) as Record<string, Schema>;
-  for (const [key, child] of Object.entries(properties)) yield* nodes(child, `${path}.${key}`);
-  const patterns = (schema.patternProperties ?? {}) as Record<string, Schema>;
-  for (const child of Object.values(patterns)) yield* nodes(child, `${path}.<key>`);
-  if (schema.items) yield* nodes(schema.items as Schema, `${path}[]`);
-  for (const [i, member] of ((schema.anyOf ?? []) as Schema[]).entries())
-    yield* nodes(member, `${path}|${i}`);
-}
-
-describe("workload schema documentation", () => {
-  const entries = {
-    controllerSchema,
-    containerSchema,
-    podOptionsSchema,
-    persistenceSchema,
-    configMapSchema,
-    secretSchema,
-    serviceAccountSchema,
-    rbacSchema,
-    rawResourcesSchema,
-  };
-
-  it("gives every node a description that ends with its default", () => {
-    const undocumented = [...nodes(WorkloadValues as unknown as Schema, "values")]
-      .filter(([, node]) => !/Default: .+$/.test(String(node.description ?? "")))
-      .map(([path]) => path);
-    expect(undocumented).toEqual([]);
-  });
-
-  it.each(Object.entries(entries))(
-    "closes every object of %s except open Kubernetes structures",
-    (_, entry) => {
-      const loose = [...nodes(entry as unknown as Schema, "entry")]
-        .filter(([, node]) => node.type === "object" && node.properties !== undefined)
-        .filter(([, node]) => node.additionalProperties !== false)
-        .map(([path]) => path);
-      expect(loose).toEqual([]);
-    },
-  );
-
-  it("closes every map with a key pattern (ids, env names, data keys), so other keys are refused", () => {
-    const maps = [...nodes(WorkloadValues as unknown as Schema, "values")]
-      .filter(([, node]) => Object.keys((node.patternProperties ?? {}) as Schema).some((p) => p !== "^.*$"))
-      .filter(([, node]) => node.additionalProperties !== false)
-      .map(([path]) => path);
-    expect(maps).toEqual([]);
-  });
+describeSchemaDocumentation("workload schema documentation", WorkloadValues, {
+  controllerSchema,
+  containerSchema,
+  podOptionsSchema,
+  persistenceSchema,
+  configMapSchema,
+  secretSchema,
+  serviceAccountSchema,
+  rbacSchema,
+  rawResourcesSchema,
 });

@@ -7,40 +7,27 @@
  * node's description ends with its default, as the library templates apply it.
  */
 import { Type, type Static, type TSchema } from "typebox";
+import {
+  annotations,
+  closed,
+  enabled,
+  ID_PATTERN,
+  idMap,
+  keyedMap,
+  labels,
+  metadataFields,
+  open,
+  openList,
+  PORT_NAME_PATTERN,
+  portRef,
+  stringList,
+  stringMap,
+} from "./schema-builders.ts";
 
-/** An id of a map of ids: it becomes part of object names (`<fullname>-<id>`). */
-const ID_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 /** An environment variable name. */
 const ENV_NAME_PATTERN = "^[-._a-zA-Z][-._a-zA-Z0-9]*$";
 /** A key of a ConfigMap or Secret. */
 const DATA_KEY_PATTERN = "^[-._a-zA-Z0-9]+$";
-/** A container port name: lowercase, digits and dashes, at most 15 characters (IANA service name). */
-const PORT_NAME_PATTERN = "^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$";
-
-const closed = { additionalProperties: false } as const;
-
-/** A free-form Kubernetes object the library passes through unchanged. */
-const open = (description: string) =>
-  Type.Record(Type.String(), Type.Unknown({ description: "Any value. Default: none." }), { description });
-
-/** A list of free-form Kubernetes objects. */
-const openList = (description: string, item: string) =>
-  Type.Array(open(`${item} Default: none.`), { description });
-
-const stringMap = (description: string) =>
-  Type.Record(Type.String(), Type.String({ description: "A value. Default: none." }), { description });
-
-const stringList = (description: string, item: string) =>
-  Type.Array(Type.String({ description: `${item} Default: none.` }), { description });
-
-const enabled = (what: string) =>
-  Type.Boolean({ description: `Whether ${what} is rendered. Default: true.`, default: true });
-
-const annotations = (what: string) =>
-  stringMap(`Annotations of the ${what}; values pass through tpl. Default: {}.`);
-
-const labels = (what: string) =>
-  stringMap(`Labels added to the ${what} (the chart's own labels cannot be replaced). Default: {}.`);
 
 const count = (description: string) => Type.Integer({ minimum: 0, description });
 
@@ -50,16 +37,6 @@ const intOrPercent = (description: string) =>
     [
       Type.Integer({ minimum: 0, description: "A number. Default: none." }),
       Type.String({ pattern: "^[0-9]+%$", description: "A percentage, e.g. 25%. Default: none." }),
-    ],
-    { description },
-  );
-
-/** A port by name or number. */
-const portRef = (description: string) =>
-  Type.Union(
-    [
-      Type.Integer({ minimum: 1, maximum: 65535, description: "A port number. Default: none." }),
-      Type.String({ minLength: 1, description: "A port name. Default: none." }),
     ],
     { description },
   );
@@ -74,12 +51,8 @@ const commandList = (description: string) =>
     { description },
   );
 
-/** A map of ids to entries: new ids are welcome, each entry closed. */
-const idMap = <T extends TSchema>(entry: T, description: string) =>
-  Type.Record(Type.String({ pattern: ID_PATTERN }), entry, { ...closed, description });
-
-/** A reference to a chart object by id, or to an existing object by name. */
-const reference = <E extends Record<string, TSchema>>(what: string, extra: E = {} as E) =>
+/** A Secret or ConfigMap a container reads: a chart object by id, or an existing one by name. */
+const reference = <E extends Record<string, TSchema>>(what: "secret" | "configMap", extra: E = {} as E) =>
   Type.Object(
     {
       identifier: Type.Optional(
@@ -89,6 +62,7 @@ const reference = <E extends Record<string, TSchema>>(what: string, extra: E = {
         Type.String({ description: `The name of an existing ${what} (tpl). Default: none.` }),
       ),
       ...extra,
+      optional: Type.Optional(Type.Boolean({ description: "Start without it. Default: false." })),
     },
     { ...closed, description: `A ${what}: identifier (the chart's) or name (existing). Default: none.` },
   );
@@ -162,13 +136,11 @@ const envEntrySchema = Type.Union(
             secretKeyRef: Type.Optional(
               reference("secret", {
                 key: Type.String({ description: "The key in the Secret. Default: none (required)." }),
-                optional: Type.Optional(Type.Boolean({ description: "Start without it. Default: false." })),
               }),
             ),
             configMapKeyRef: Type.Optional(
               reference("configMap", {
                 key: Type.String({ description: "The key in the ConfigMap. Default: none (required)." }),
-                optional: Type.Optional(Type.Boolean({ description: "Start without it. Default: false." })),
               }),
             ),
             fieldRef: Type.Optional(open("A pod field (fieldPath). Default: none.")),
@@ -185,16 +157,8 @@ const envEntrySchema = Type.Union(
 
 const envFromSchema = Type.Object(
   {
-    secretRef: Type.Optional(
-      reference("secret", {
-        optional: Type.Optional(Type.Boolean({ description: "Start without it. Default: false." })),
-      }),
-    ),
-    configMapRef: Type.Optional(
-      reference("configMap", {
-        optional: Type.Optional(Type.Boolean({ description: "Start without it. Default: false." })),
-      }),
-    ),
+    secretRef: Type.Optional(reference("secret")),
+    configMapRef: Type.Optional(reference("configMap")),
     prefix: Type.Optional(Type.String({ description: "Prepended to every variable name. Default: none." })),
   },
   { ...closed, description: "All keys of a Secret or ConfigMap as variables. Default: none." },
@@ -267,10 +231,11 @@ export const containerSchema = Type.Object(
     args: Type.Optional(commandList("The arguments. Default: the image's cmd.")),
     workingDir: Type.Optional(Type.String({ description: "The working directory. Default: the image's." })),
     env: Type.Optional(
-      Type.Record(Type.String({ pattern: ENV_NAME_PATTERN }), envEntrySchema, {
-        ...closed,
-        description: "Environment variables by name, rendered sorted by name. Default: {}.",
-      }),
+      keyedMap(
+        ENV_NAME_PATTERN,
+        envEntrySchema,
+        "Environment variables by name, rendered sorted by name. Default: {}.",
+      ),
     ),
     envFrom: Type.Optional(
       Type.Array(envFromSchema, { description: "Variables from whole objects. Default: []." }),
@@ -319,8 +284,7 @@ export type Container = Static<typeof containerSchema>;
 export const podOptionsSchema = Type.Object(
   {
     affinity: Type.Optional(open("Affinity rules (tpl). Default: {}.")),
-    annotations: Type.Optional(annotations("pods")),
-    labels: Type.Optional(labels("pods")),
+    ...metadataFields("pods"),
     automountServiceAccountToken: Type.Optional(
       Type.Boolean({ description: "Mount the ServiceAccount's API token. Default: false.", default: false }),
     ),
@@ -420,10 +384,7 @@ const volumeClaimTemplateSchema = Type.Object(
     ...claimFields,
     globalMounts: Type.Optional(mountList("Mounts in every container of the StatefulSet. Default: [].")),
     advancedMounts: Type.Optional(
-      Type.Record(Type.String({ pattern: ID_PATTERN }), mountList("Mounts in this container. Default: []."), {
-        ...closed,
-        description: "Mounts by container id. Default: {}.",
-      }),
+      idMap(mountList("Mounts in this container. Default: []."), "Mounts by container id. Default: {}."),
     ),
   },
   { ...closed, description: "A claim per StatefulSet pod. Default: none." },
@@ -438,8 +399,7 @@ export const controllerSchema = Type.Object(
         default: "deployment",
       }),
     ),
-    annotations: Type.Optional(annotations("workload object")),
-    labels: Type.Optional(labels("workload object")),
+    ...metadataFields("workload object"),
     replicas: Type.Optional(count("Pods of a deployment or statefulset. Default: 1.")),
     strategy: Type.Optional(
       Type.Enum(["Recreate", "RollingUpdate", "OnDelete"], {
@@ -637,17 +597,12 @@ export const persistenceSchema = Type.Object(
       mountList("Mounts in every container and init container of every controller. Default: []."),
     ),
     advancedMounts: Type.Optional(
-      Type.Record(
-        Type.String({ pattern: ID_PATTERN }),
-        Type.Record(
-          Type.String({ pattern: ID_PATTERN }),
+      idMap(
+        idMap(
           mountList("Mounts in this container. Default: []."),
-          {
-            ...closed,
-            description: "Mounts by container (or init container) id. Default: {}.",
-          },
+          "Mounts by container (or init container) id. Default: {}.",
         ),
-        { ...closed, description: "Mounts by controller id, then container id. Default: {}." },
+        "Mounts by controller id, then container id. Default: {}.",
       ),
     ),
   },
@@ -660,6 +615,10 @@ export type Persistence = Static<typeof persistenceSchema>;
 
 // ------------------------------------------------------------------------------ configMaps, secrets
 
+/** A map of ConfigMap or Secret keys to entries. */
+const dataMap = <T extends TSchema>(entry: T, description: string) =>
+  keyedMap(DATA_KEY_PATTERN, entry, description);
+
 const templated = (what: string) =>
   Type.Boolean({
     description: `Pass ${what} through tpl; false for files with their own {{ }} templates. Default: true.`,
@@ -669,18 +628,10 @@ const templated = (what: string) =>
 export const configMapSchema = Type.Object(
   {
     enabled: Type.Optional(enabled("this ConfigMap")),
-    annotations: Type.Optional(annotations("ConfigMap")),
-    labels: Type.Optional(labels("ConfigMap")),
+    ...metadataFields("ConfigMap"),
     templated: Type.Optional(templated("the data values")),
     data: Type.Optional(
-      Type.Record(
-        Type.String({ pattern: DATA_KEY_PATTERN }),
-        Type.String({ description: "A file's content. Default: none." }),
-        {
-          ...closed,
-          description: "Files by key. Default: {}.",
-        },
-      ),
+      dataMap(Type.String({ description: "A file's content. Default: none." }), "Files by key. Default: {}."),
     ),
   },
   { ...closed, description: "A ConfigMap. Default: none." },
@@ -690,22 +641,13 @@ export type ConfigMap = Static<typeof configMapSchema>;
 export const secretSchema = Type.Object(
   {
     enabled: Type.Optional(enabled("this Secret")),
-    annotations: Type.Optional(annotations("Secret")),
-    labels: Type.Optional(labels("Secret")),
+    ...metadataFields("Secret"),
     templated: Type.Optional(templated("stringData")),
     stringData: Type.Optional(
-      Type.Record(
-        Type.String({ pattern: DATA_KEY_PATTERN }),
-        Type.String({ description: "A value. Default: none." }),
-        {
-          ...closed,
-          description: "Values by key (tpl). Default: {}.",
-        },
-      ),
+      dataMap(Type.String({ description: "A value. Default: none." }), "Values by key (tpl). Default: {}."),
     ),
     generate: Type.Optional(
-      Type.Record(
-        Type.String({ pattern: DATA_KEY_PATTERN }),
+      dataMap(
         Type.Object(
           {
             length: Type.Optional(
@@ -718,7 +660,7 @@ export const secretSchema = Type.Object(
           },
           { ...closed, description: "A random alphanumeric value, made once. Default: none." },
         ),
-        { ...closed, description: "Keys generated at install and kept across upgrades. Default: {}." },
+        "Keys generated at install and kept across upgrades. Default: {}.",
       ),
     ),
     existingSecret: Type.Optional(
@@ -734,8 +676,7 @@ export type Secret = Static<typeof secretSchema>;
 export const serviceAccountSchema = Type.Object(
   {
     enabled: Type.Optional(enabled("this ServiceAccount")),
-    annotations: Type.Optional(annotations("ServiceAccount")),
-    labels: Type.Optional(labels("ServiceAccount")),
+    ...metadataFields("ServiceAccount"),
   },
   {
     ...closed,
@@ -744,17 +685,18 @@ export const serviceAccountSchema = Type.Object(
 );
 export type ServiceAccount = Static<typeof serviceAccountSchema>;
 
+/** Whether a role or binding is namespaced (`kind`) or cluster-wide (`Cluster<kind>`). */
+const scope = <K extends "Role" | "RoleBinding">(kind: K) =>
+  Type.Enum([kind, `Cluster${kind}` as const], {
+    description: `Namespaced or cluster-wide. Default: ${kind}.`,
+    default: kind,
+  });
+
 const roleSchema = Type.Object(
   {
     enabled: Type.Optional(enabled("this role")),
-    type: Type.Optional(
-      Type.Enum(["Role", "ClusterRole"], {
-        description: "Namespaced or cluster-wide. Default: Role.",
-        default: "Role",
-      }),
-    ),
-    annotations: Type.Optional(annotations("role")),
-    labels: Type.Optional(labels("role")),
+    type: Type.Optional(scope("Role")),
+    ...metadataFields("role"),
     rules: Type.Optional(openList("The policy rules (tpl). Default: [].", "A rule.")),
   },
   { ...closed, description: "A Role or ClusterRole. Default: none." },
@@ -763,14 +705,8 @@ const roleSchema = Type.Object(
 const roleBindingSchema = Type.Object(
   {
     enabled: Type.Optional(enabled("this binding")),
-    type: Type.Optional(
-      Type.Enum(["RoleBinding", "ClusterRoleBinding"], {
-        description: "Namespaced or cluster-wide. Default: RoleBinding.",
-        default: "RoleBinding",
-      }),
-    ),
-    annotations: Type.Optional(annotations("binding")),
-    labels: Type.Optional(labels("binding")),
+    type: Type.Optional(scope("RoleBinding")),
+    ...metadataFields("binding"),
     roleRef: Type.Object(
       {
         identifier: Type.Optional(
@@ -834,8 +770,7 @@ export const rawResourceSchema = Type.Object(
     nameOverride: Type.Optional(
       Type.String({ description: "The object's name (tpl). Default: the component name." }),
     ),
-    annotations: Type.Optional(annotations("object")),
-    labels: Type.Optional(labels("object")),
+    ...metadataFields("object"),
     spec: Type.Optional(
       open("The object's top-level fields besides apiVersion, kind and metadata (tpl). Default: {}."),
     ),
