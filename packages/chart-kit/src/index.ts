@@ -17,6 +17,8 @@ export {
   podSecurityLevel,
   podSecurityLevelOf,
 } from "./exceptions.ts";
+// Building blocks for definitions (probes, volumes, ingresses, secrets, database controllers, ...).
+export * from "./blocks/index.ts";
 export type { ChartValues, ValuesOverride } from "./values-model/index.ts";
 export type {
   ConfigMap,
