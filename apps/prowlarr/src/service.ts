@@ -1,4 +1,11 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  arrService,
+  defineCiValues,
+  defineService,
+  emptyDir,
+  hostIngress,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /*
  * Prowlarr. https://wiki.servarr.com/prowlarr/environment-variables
@@ -15,93 +22,29 @@ import { defineCiValues, defineService } from "@homelab/chart-kit";
  * Auth: Forms + Required=Enabled, so the ingress controller's private IP does not count as a local address.
  * API key: 32 generated alphanumerics in the Secret `prowlarr-app`, key API_KEY.
  */
-export default defineService({
-  name: "prowlarr",
-  description:
-    "Prowlarr, the indexer manager and proxy that keeps Sonarr's and Radarr's indexers in one place.",
-  home: "https://prowlarr.com",
-  sources: [
-    "https://github.com/Prowlarr/Prowlarr",
-    "https://github.com/home-operations/containers/tree/main/apps/prowlarr",
-  ],
-  icon: "https://raw.githubusercontent.com/Prowlarr/Prowlarr/develop/Logo/256.png",
-  keywords: ["media", "indexer", "arr", "homelab"],
-  values: {
-    controllers: {
-      main: {
-        type: "deployment",
-        strategy: "Recreate",
-        containers: {
-          main: {
-            image: { repository: "ghcr.io/home-operations/prowlarr", tag: "2.6.1.5509" },
-            env: {
-              TZ: "Etc/UTC",
-              PROWLARR__SERVER__PORT: "9696",
-              PROWLARR__APP__INSTANCENAME: "Prowlarr",
-              PROWLARR__AUTH__METHOD: "Forms",
-              PROWLARR__AUTH__REQUIRED: "Enabled",
-              PROWLARR__LOG__DBENABLED: "False",
-              PROWLARR__LOG__LEVEL: "info",
-              PROWLARR__AUTH__APIKEY: { valueFrom: { secretKeyRef: { identifier: "app", key: "API_KEY" } } },
-            },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/ping",
-                port: "http",
-                spec: { periodSeconds: 10, failureThreshold: 30 },
-              },
-              liveness: {
-                type: "http",
-                path: "/ping",
-                port: "http",
-                spec: { periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 },
-              },
-              readiness: {
-                type: "http",
-                path: "/ping",
-                port: "http",
-                spec: { periodSeconds: 10, timeoutSeconds: 5 },
-              },
-            },
-            resources: { requests: { cpu: "20m", memory: "128Mi" }, limits: { memory: "1Gi" } },
-          },
-        },
-      },
-    },
-    service: { main: { controller: "main", ports: { http: { port: 9696 } } } },
-    ingress: {
-      main: {
-        className: "traefik",
-        hosts: [
-          {
-            host: "prowlarr.home.arpa",
-            paths: [{ path: "/", pathType: "Prefix", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+export default defineService(
+  arrService({
+    name: "prowlarr",
+    description:
+      "Prowlarr, the indexer manager and proxy that keeps Sonarr's and Radarr's indexers in one place.",
+    home: "https://prowlarr.com",
+    sources: [
+      "https://github.com/Prowlarr/Prowlarr",
+      "https://github.com/home-operations/containers/tree/main/apps/prowlarr",
+    ],
+    icon: "https://raw.githubusercontent.com/Prowlarr/Prowlarr/develop/Logo/256.png",
+    keywords: ["media", "indexer", "arr", "homelab"],
+    image: { repository: "ghcr.io/home-operations/prowlarr", tag: "2.6.1.5509" },
+    port: 9696,
+    resources: { requests: { cpu: "20m", memory: "128Mi" }, limits: { memory: "1Gi" } },
     persistence: {
-      config: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/config" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      config: volumeClaim({ size: "1Gi", path: "/config" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
-    secrets: { app: { generate: { API_KEY: { length: 32 } } } },
-    networkpolicies: {
-      main: {
-        // sonarr and radarr query indexers through Prowlarr's torznab/newznab proxy (/{id}/api).
-        allowFrom: [
-          {
-            namespaceSelector: {
-              matchExpressions: [
-                { key: "kubernetes.io/metadata.name", operator: "In", values: ["sonarr", "radarr"] },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  },
-});
+    // sonarr and radarr query indexers through Prowlarr's torznab/newznab proxy (/{id}/api).
+    allowFrom: ["sonarr", "radarr"],
+  }),
+);
 
 /** Representative values: another time zone, debug logs, a host with TLS and the config claim on longhorn. */
 export const ciValues = defineCiValues({
@@ -109,17 +52,7 @@ export const ciValues = defineCiValues({
     controllers: {
       main: { containers: { main: { env: { TZ: "Europe/Berlin", PROWLARR__LOG__LEVEL: "debug" } } } },
     },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "prowlarr.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["prowlarr.example.org"], secretName: "prowlarr-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "prowlarr.example.org", tlsSecret: "prowlarr-tls" }) },
     persistence: { config: { storageClass: "longhorn" } },
   },
 });

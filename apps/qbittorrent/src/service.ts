@@ -1,4 +1,14 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  allowFromNamespaces,
+  defineCiValues,
+  defineService,
+  emptyDir,
+  hostIngress,
+  lenientProbeTimings,
+  sharedMediaTreeCiValues,
+  tcpProbes,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /*
  * qBittorrent (qbittorrent-nox, web UI only).
@@ -65,15 +75,7 @@ export default defineService({
               QBT_TORRENTING_PORT: "50413",
             },
             // tcp, not /api/v2/app/version: that endpoint needs a session (the whitelist is off).
-            probes: {
-              startup: { type: "tcp", port: "http", spec: { periodSeconds: 10, failureThreshold: 30 } },
-              liveness: {
-                type: "tcp",
-                port: "http",
-                spec: { periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 },
-              },
-              readiness: { type: "tcp", port: "http", spec: { periodSeconds: 10 } },
-            },
+            probes: tcpProbes({ ...lenientProbeTimings, readiness: { periodSeconds: 10 } }),
             resources: { requests: { cpu: "100m", memory: "512Mi" }, limits: { memory: "4Gi" } },
           },
         },
@@ -91,15 +93,7 @@ export default defineService({
       },
     },
     ingress: {
-      main: {
-        className: "traefik",
-        hosts: [
-          {
-            host: "qbittorrent.home.arpa",
-            paths: [{ path: "/", pathType: "Prefix", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
+      main: hostIngress({ host: "qbittorrent.home.arpa", className: "traefik", pathType: "Prefix" }),
     },
     configMaps: {
       defaults: {
@@ -127,34 +121,18 @@ export default defineService({
       },
     },
     persistence: {
-      config: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/config" }] },
+      config: volumeClaim({ size: "1Gi", path: "/config" }),
       defaults: {
         type: "configMap",
         identifier: "defaults",
         advancedMounts: { main: { defaults: [{ path: "/defaults", readOnly: true }] } },
       },
       // The ONE tree shared with sonarr and radarr: downloads land in /data/torrents/<category>.
-      data: { type: "persistentVolumeClaim", size: "100Gi", globalMounts: [{ path: "/data" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "100Gi", path: "/data" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
-    networkpolicies: {
-      main: {
-        // sonarr and radarr hand torrents to qBittorrent's Web API; prowlarr may too.
-        allowFrom: [
-          {
-            namespaceSelector: {
-              matchExpressions: [
-                {
-                  key: "kubernetes.io/metadata.name",
-                  operator: "In",
-                  values: ["sonarr", "radarr", "prowlarr"],
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
+    // sonarr and radarr hand torrents to qBittorrent's Web API; prowlarr may too.
+    networkpolicies: { main: allowFromNamespaces(["sonarr", "radarr", "prowlarr"]) },
   },
 });
 
@@ -169,39 +147,9 @@ export const ciValues = defineCiValues({
   representative: {
     controllers: { main: { containers: { main: { env: { TZ: "Europe/Berlin" } } } } },
     service: { bittorrent: { type: "LoadBalancer", externalTrafficPolicy: "Local" } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "torrent.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["torrent.example.org"], secretName: "torrent-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "torrent.example.org", tlsSecret: "torrent-tls" }) },
   },
-  "shared-nfs": {
-    persistence: {
-      data: { type: "nfs", server: "nas.home.arpa", path: "/export/data", globalMounts: [{ path: "/data" }] },
-    },
-  },
-  "shared-namespace": {
-    persistence: { data: { existingClaim: "media-data", globalMounts: [{ path: "/data" }] } },
-    networkpolicies: {
-      main: {
-        allowFrom: [
-          {
-            namespaceSelector: {
-              matchExpressions: [
-                { key: "kubernetes.io/metadata.name", operator: "In", values: ["media", "prowlarr"] },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  },
+  ...sharedMediaTreeCiValues({ allowFrom: ["prowlarr"] }),
   nodeport: {
     service: {
       bittorrent: {

@@ -1,4 +1,12 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  arrService,
+  defineCiValues,
+  defineService,
+  emptyDir,
+  hostIngress,
+  sharedMediaTreeCiValues,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /*
  * Radarr. https://wiki.servarr.com/radarr/environment-variables
@@ -25,99 +33,31 @@ import { defineCiValues, defineService } from "@homelab/chart-kit";
  * prowlarr and jellyseerr need it (copy it from the Secret or the UI).
  * Resources are estimates between bjw-s (384Mi request) and onedr0p (4Gi limit).
  */
-export default defineService({
-  name: "radarr",
-  description:
-    "Radarr, the movie collection manager that watches indexers for new releases, grabs them and files them into your library.",
-  home: "https://radarr.video",
-  sources: [
-    "https://github.com/Radarr/Radarr",
-    "https://github.com/home-operations/containers/tree/main/apps/radarr",
-  ],
-  icon: "https://raw.githubusercontent.com/Radarr/Radarr/develop/Logo/256.png",
-  keywords: ["media", "movies", "pvr", "arr", "homelab"],
-  values: {
-    controllers: {
-      main: {
-        type: "deployment",
-        strategy: "Recreate",
-        containers: {
-          main: {
-            image: { repository: "ghcr.io/home-operations/radarr", tag: "6.4.1.10545" },
-            env: {
-              TZ: "Etc/UTC",
-              RADARR__SERVER__PORT: "7878",
-              RADARR__APP__INSTANCENAME: "Radarr",
-              RADARR__AUTH__METHOD: "Forms",
-              RADARR__AUTH__REQUIRED: "Enabled",
-              RADARR__LOG__DBENABLED: "False",
-              RADARR__LOG__LEVEL: "info",
-              RADARR__AUTH__APIKEY: { valueFrom: { secretKeyRef: { identifier: "app", key: "API_KEY" } } },
-            },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/ping",
-                port: "http",
-                spec: { periodSeconds: 10, failureThreshold: 30 },
-              },
-              liveness: {
-                type: "http",
-                path: "/ping",
-                port: "http",
-                spec: { periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 },
-              },
-              readiness: {
-                type: "http",
-                path: "/ping",
-                port: "http",
-                spec: { periodSeconds: 10, timeoutSeconds: 5 },
-              },
-            },
-            resources: { requests: { cpu: "50m", memory: "256Mi" }, limits: { memory: "2Gi" } },
-          },
-        },
-      },
-    },
-    service: { main: { controller: "main", ports: { http: { port: 7878 } } } },
-    ingress: {
-      main: {
-        className: "traefik",
-        hosts: [
-          {
-            host: "radarr.home.arpa",
-            paths: [{ path: "/", pathType: "Prefix", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+export default defineService(
+  arrService({
+    name: "radarr",
+    description:
+      "Radarr, the movie collection manager that watches indexers for new releases, grabs them and files them into your library.",
+    home: "https://radarr.video",
+    sources: [
+      "https://github.com/Radarr/Radarr",
+      "https://github.com/home-operations/containers/tree/main/apps/radarr",
+    ],
+    icon: "https://raw.githubusercontent.com/Radarr/Radarr/develop/Logo/256.png",
+    keywords: ["media", "movies", "pvr", "arr", "homelab"],
+    image: { repository: "ghcr.io/home-operations/radarr", tag: "6.4.1.10545" },
+    port: 7878,
+    resources: { requests: { cpu: "50m", memory: "256Mi" }, limits: { memory: "2Gi" } },
     persistence: {
-      config: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/config" }] },
+      config: volumeClaim({ size: "2Gi", path: "/config" }),
       // The one media/downloads tree shared with sonarr and qbittorrent (see above); a claim of its own by default.
-      data: { type: "persistentVolumeClaim", size: "100Gi", globalMounts: [{ path: "/data" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "100Gi", path: "/data" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
-    secrets: { app: { generate: { API_KEY: { length: 32 } } } },
-    networkpolicies: {
-      main: {
-        // prowlarr pushes indexers into Radarr's API; jellyseerr sends requests to it.
-        allowFrom: [
-          {
-            namespaceSelector: {
-              matchExpressions: [
-                { key: "kubernetes.io/metadata.name", operator: "In", values: ["prowlarr", "jellyseerr"] },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  },
-});
-
-const host = (name: string) => [
-  { host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
+    // prowlarr pushes indexers into Radarr's API; jellyseerr sends requests to it.
+    allowFrom: ["prowlarr", "jellyseerr"],
+  }),
+);
 
 /**
  * representative: another time zone, host with TLS and a bigger config claim on longhorn.
@@ -129,36 +69,7 @@ export const ciValues = defineCiValues({
   representative: {
     controllers: { main: { containers: { main: { env: { TZ: "Europe/Berlin" } } } } },
     persistence: { config: { size: "5Gi", storageClass: "longhorn" } },
-    ingress: {
-      main: {
-        hosts: host("radarr.example.org"),
-        tls: [{ hosts: ["radarr.example.org"], secretName: "radarr-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "radarr.example.org", tlsSecret: "radarr-tls" }) },
   },
-  "shared-nfs": {
-    persistence: {
-      data: { type: "nfs", server: "nas.home.arpa", path: "/export/data", globalMounts: [{ path: "/data" }] },
-    },
-  },
-  "shared-namespace": {
-    persistence: { data: { existingClaim: "media-data", globalMounts: [{ path: "/data" }] } },
-    networkpolicies: {
-      main: {
-        allowFrom: [
-          {
-            namespaceSelector: {
-              matchExpressions: [
-                {
-                  key: "kubernetes.io/metadata.name",
-                  operator: "In",
-                  values: ["media", "prowlarr", "jellyseerr"],
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  },
+  ...sharedMediaTreeCiValues({ allowFrom: ["prowlarr", "jellyseerr"] }),
 });
