@@ -1,11 +1,24 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  httpProbes,
+  ingressHost,
+  postgresController,
+  runAsUser,
+  secretEnv,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
-const route = (host: string) => [
-  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
-const host = "{{ (index .Values.ingress.main.hosts 0).host }}";
-const secret = (identifier: string, key: string) => ({ valueFrom: { secretKeyRef: { identifier, key } } });
-const pgReady = () => ["pg_isready", "-U", "forgejo", "-d", "forgejo"];
+const host = ingressHost();
+/** The database, as uid 999 like the image's postgres user. */
+const postgres = postgresController({
+  database: "forgejo",
+  size: "5Gi",
+  pod: { securityContext: runAsUser(999) },
+});
 
 /**
  * Forgejo (rootless image) with its PostgreSQL.
@@ -52,11 +65,10 @@ export default defineService({
             image: { repository: "codeberg.org/forgejo/forgejo", tag: "16.0.3-rootless" },
             env: {
               FORGEJO__database__DB_TYPE: "postgres",
-              FORGEJO__database__HOST:
-                '{{ include "homelab.componentName" (dict "root" . "id" "postgres") }}:5432',
+              FORGEJO__database__HOST: `${postgres.host}:${postgres.port}`,
               FORGEJO__database__NAME: "forgejo",
               FORGEJO__database__USER: "forgejo",
-              FORGEJO__database__PASSWD: secret("db", "POSTGRES_PASSWORD"),
+              FORGEJO__database__PASSWD: postgres.passwordEnv(),
               FORGEJO__server__DOMAIN: host,
               FORGEJO__server__ROOT_URL: `https://${host}/`,
               FORGEJO__server__HTTP_PORT: "3000",
@@ -64,54 +76,19 @@ export default defineService({
               FORGEJO__server__SSH_DOMAIN: host,
               FORGEJO__server__SSH_PORT: "2222",
               FORGEJO__server__SSH_LISTEN_PORT: "2222",
-              FORGEJO__server__LFS_JWT_SECRET: secret("app", "LFS_JWT_SECRET"),
+              FORGEJO__server__LFS_JWT_SECRET: secretEnv("app", "LFS_JWT_SECRET"),
               FORGEJO__security__INSTALL_LOCK: "true",
-              FORGEJO__security__SECRET_KEY: secret("app", "SECRET_KEY"),
-              FORGEJO__security__INTERNAL_TOKEN: secret("app", "INTERNAL_TOKEN"),
-              FORGEJO__oauth2__JWT_SECRET: secret("app", "JWT_SECRET"),
+              FORGEJO__security__SECRET_KEY: secretEnv("app", "SECRET_KEY"),
+              FORGEJO__security__INTERNAL_TOKEN: secretEnv("app", "INTERNAL_TOKEN"),
+              FORGEJO__oauth2__JWT_SECRET: secretEnv("app", "JWT_SECRET"),
               FORGEJO__service__DISABLE_REGISTRATION: "true",
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/api/healthz",
-                port: "http",
-                spec: { periodSeconds: 5, failureThreshold: 60 },
-              },
-              liveness: { type: "http", path: "/api/healthz", port: "http" },
-              readiness: { type: "http", path: "/api/healthz", port: "http" },
-            },
+            probes: httpProbes({ path: "/api/healthz", startup: { periodSeconds: 5, failureThreshold: 60 } }),
             resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
           },
         },
       },
-      postgres: {
-        type: "statefulset",
-        pod: { securityContext: { runAsUser: 999, runAsGroup: 999, fsGroup: 999 } },
-        statefulset: {
-          volumeClaimTemplates: [
-            { name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] },
-          ],
-        },
-        containers: {
-          main: {
-            image: { repository: "docker.io/library/postgres", tag: "17.7" },
-            env: {
-              POSTGRES_USER: "forgejo",
-              POSTGRES_DB: "forgejo",
-              POSTGRES_PASSWORD: secret("db", "POSTGRES_PASSWORD"),
-              // A subdirectory, so initdb does not trip over lost+found on some volumes.
-              PGDATA: "/var/lib/postgresql/data/pgdata",
-            },
-            probes: {
-              startup: { type: "exec", command: pgReady(), spec: { periodSeconds: 5, failureThreshold: 60 } },
-              liveness: { type: "exec", command: pgReady() },
-              readiness: { type: "exec", command: pgReady() },
-            },
-            resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "1Gi" } },
-          },
-        },
-      },
+      ...postgres.controllers,
     },
     service: {
       main: { controller: "main", ports: { http: { port: 3000 } } },
@@ -120,37 +97,18 @@ export default defineService({
         type: "LoadBalancer",
         ports: { ssh: { port: 2222, targetPort: 2222, protocol: "TCP" } },
       },
-      postgres: { controller: "postgres", ports: { postgres: { port: 5432 } } },
+      ...postgres.service,
     },
-    ingress: { main: { hosts: route("forgejo.home.arpa") } },
+    ingress: { main: hostIngress({ host: "forgejo.home.arpa" }) },
     secrets: {
-      db: { generate: { POSTGRES_PASSWORD: { length: 32 } } },
-      app: {
-        generate: {
-          SECRET_KEY: { length: 64 },
-          INTERNAL_TOKEN: { length: 96 },
-          JWT_SECRET: { length: 43 },
-          LFS_JWT_SECRET: { length: 43 },
-        },
-      },
+      ...postgres.secrets,
+      app: generatedSecret({ SECRET_KEY: 64, INTERNAL_TOKEN: 96, JWT_SECRET: 43, LFS_JWT_SECRET: 43 }),
     },
     persistence: {
-      data: {
-        type: "persistentVolumeClaim",
-        size: "20Gi",
-        advancedMounts: { main: { main: [{ path: "/var/lib/gitea" }] } },
-      },
-      config: {
-        type: "persistentVolumeClaim",
-        size: "128Mi",
-        advancedMounts: { main: { main: [{ path: "/etc/gitea" }] } },
-      },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
-      // The server's Unix socket and lock file; the image's directory is on the read-only root.
-      "pg-run": {
-        type: "emptyDir",
-        advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } },
-      },
+      data: volumeClaim({ size: "20Gi", path: "/var/lib/gitea", mountIn: { controller: "main" } }),
+      config: volumeClaim({ size: "128Mi", path: "/etc/gitea", mountIn: { controller: "main" } }),
+      tmp: emptyDir({ path: "/tmp" }),
+      ...postgres.persistence,
     },
   },
 });
@@ -177,8 +135,6 @@ export const ciValues = defineCiValues({
     },
     service: { ssh: { loadBalancerIP: "192.168.1.240", ports: { ssh: { port: 22, targetPort: 2222 } } } },
     persistence: { data: { existingClaim: "nas-forgejo" } },
-    ingress: {
-      main: { hosts: route("git.example.org"), tls: [{ hosts: ["git.example.org"], secretName: "git-tls" }] },
-    },
+    ingress: { main: hostIngress({ host: "git.example.org", tlsSecret: "git-tls" }) },
   },
 });

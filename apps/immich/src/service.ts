@@ -1,8 +1,25 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  componentName,
+  defineCiValues,
+  defineService,
+  emptyDir,
+  hostIngress,
+  httpProbes,
+  postgresController,
+  valkeyController,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
-const component = (id: string) => `{{ include "homelab.componentName" (dict "root" . "id" "${id}") }}`;
-const pgReady = ["pg_isready", "-U", "immich", "-d", "immich"];
-const dbPassword = { valueFrom: { secretKeyRef: { identifier: "db", key: "POSTGRES_PASSWORD" } } };
+/** The database, PostgreSQL 14 with VectorChord (see below). */
+const postgres = postgresController({
+  database: "immich",
+  size: "10Gi",
+  image: { repository: "ghcr.io/immich-app/postgres", tag: "14-vectorchord0.4.3-pgvectors0.2.0" },
+  env: { POSTGRES_INITDB_ARGS: "--data-checksums", DB_STORAGE_TYPE: "SSD" },
+  resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "2Gi" } },
+});
+/** The job queue. */
+const valkey = valkeyController();
 
 /**
  * Immich with its machine learning, its own PostgreSQL and Valkey, each its own controller.
@@ -51,25 +68,16 @@ export default defineService({
             env: {
               TZ: "Etc/UTC",
               IMMICH_PORT: "2283",
-              DB_HOSTNAME: component("postgres"),
-              DB_PORT: "5432",
+              DB_HOSTNAME: postgres.host,
+              DB_PORT: String(postgres.port),
               DB_USERNAME: "immich",
               DB_DATABASE_NAME: "immich",
-              DB_PASSWORD: dbPassword,
-              REDIS_HOSTNAME: component("redis"),
-              REDIS_PORT: "6379",
-              IMMICH_MACHINE_LEARNING_URL: `http://${component("machine-learning")}:3003`,
+              DB_PASSWORD: postgres.passwordEnv(),
+              REDIS_HOSTNAME: valkey.host,
+              REDIS_PORT: String(valkey.port),
+              IMMICH_MACHINE_LEARNING_URL: `http://${componentName("machine-learning")}:3003`,
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/api/server/ping",
-                port: "http",
-                spec: { periodSeconds: 10, failureThreshold: 30 },
-              },
-              liveness: { type: "http", path: "/api/server/ping", port: "http" },
-              readiness: { type: "http", path: "/api/server/ping", port: "http" },
-            },
+            probes: httpProbes({ path: "/api/server/ping" }),
             resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "4Gi" } },
           },
         },
@@ -81,101 +89,41 @@ export default defineService({
           main: {
             image: { repository: "ghcr.io/immich-app/immich-machine-learning", tag: "v3.2.0" },
             env: { MACHINE_LEARNING_CACHE_FOLDER: "/cache", IMMICH_PORT: "3003" },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/ping",
-                port: "http",
-                spec: { periodSeconds: 10, failureThreshold: 60 },
-              },
-              liveness: { type: "http", path: "/ping", port: "http" },
-              readiness: { type: "http", path: "/ping", port: "http" },
-            },
+            probes: httpProbes({ path: "/ping", startup: { periodSeconds: 10, failureThreshold: 60 } }),
             resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "4Gi" } },
           },
         },
       },
-      postgres: {
-        type: "statefulset",
-        statefulset: {
-          volumeClaimTemplates: [
-            { name: "pgdata", size: "10Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] },
-          ],
-        },
-        containers: {
-          main: {
-            image: { repository: "ghcr.io/immich-app/postgres", tag: "14-vectorchord0.4.3-pgvectors0.2.0" },
-            env: {
-              POSTGRES_USER: "immich",
-              POSTGRES_DB: "immich",
-              POSTGRES_PASSWORD: dbPassword,
-              POSTGRES_INITDB_ARGS: "--data-checksums",
-              PGDATA: "/var/lib/postgresql/data/pgdata",
-              DB_STORAGE_TYPE: "SSD",
-            },
-            probes: {
-              startup: { type: "exec", command: pgReady, spec: { periodSeconds: 5, failureThreshold: 60 } },
-              liveness: { type: "exec", command: pgReady },
-              readiness: { type: "exec", command: pgReady },
-            },
-            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "2Gi" } },
-          },
-        },
-      },
-      redis: {
-        type: "deployment",
-        containers: {
-          main: {
-            image: { repository: "docker.io/valkey/valkey", tag: "9.1.0" },
-            probes: {
-              liveness: { type: "tcp", port: "redis" },
-              readiness: { type: "exec", command: ["valkey-cli", "ping"] },
-            },
-            resources: { requests: { cpu: "20m", memory: "32Mi" }, limits: { memory: "256Mi" } },
-          },
-        },
-      },
+      ...postgres.controllers,
+      ...valkey.controllers,
     },
     service: {
       main: { controller: "main", ports: { http: { port: 2283 } } },
       "machine-learning": { controller: "machine-learning", ports: { http: { port: 3003 } } },
-      postgres: { controller: "postgres", ports: { postgres: { port: 5432 } } },
-      redis: { controller: "redis", ports: { redis: { port: 6379 } } },
+      ...postgres.service,
+      ...valkey.service,
     },
-    ingress: {
-      main: {
-        hosts: [
-          { host: "immich.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "immich.home.arpa" }) },
     persistence: {
-      library: {
-        type: "persistentVolumeClaim",
-        size: "100Gi",
-        advancedMounts: { main: { main: [{ path: "/data" }] } },
-      },
-      "model-cache": {
-        type: "persistentVolumeClaim",
+      library: volumeClaim({ size: "100Gi", path: "/data", mountIn: { controller: "main" } }),
+      "model-cache": volumeClaim({
         size: "10Gi",
+        path: "/cache",
         retain: false,
-        advancedMounts: { "machine-learning": { main: [{ path: "/cache" }] } },
-      },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
-      "pg-conf": { type: "emptyDir", advancedMounts: { postgres: { main: [{ path: "/etc/postgresql" }] } } },
-      "pg-run": {
-        type: "emptyDir",
-        advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } },
-      },
-      "pg-shm": {
-        type: "emptyDir",
+        mountIn: { controller: "machine-learning" },
+      }),
+      tmp: emptyDir({ path: "/tmp" }),
+      "pg-conf": emptyDir({ path: "/etc/postgresql", mountIn: { controller: "postgres" } }),
+      "pg-shm": emptyDir({
+        path: "/dev/shm",
         medium: "Memory",
         sizeLimit: "128Mi",
-        advancedMounts: { postgres: { main: [{ path: "/dev/shm" }] } },
-      },
-      "redis-data": { type: "emptyDir", advancedMounts: { redis: { main: [{ path: "/data" }] } } },
+        mountIn: { controller: "postgres" },
+      }),
+      ...postgres.persistence,
+      ...valkey.persistence,
     },
-    secrets: { db: { generate: { POSTGRES_PASSWORD: { length: 32 } } } },
+    secrets: { ...postgres.secrets },
   },
 });
 
@@ -209,16 +157,6 @@ export const ciValues = defineCiValues({
       postgres: { containers: { main: { env: { DB_STORAGE_TYPE: "HDD" } } } },
     },
     persistence: { library: { existingClaim: "nas-photos" }, "model-cache": { size: "20Gi" } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "photos.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["photos.example.org"], secretName: "photos-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "photos.example.org", tlsSecret: "photos-tls" }) },
   },
 });

@@ -1,7 +1,22 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  hostIngress,
+  httpProbes,
+  ingressHost,
+  postgresController,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
-const dbPassword = () => ({ valueFrom: { secretKeyRef: { identifier: "db", key: "POSTGRES_PASSWORD" } } });
-const pgReady = () => ({ type: "exec" as const, command: ["pg_isready"] });
+/** The database; PGUSER lets the bare `pg_isready` check as mealie. */
+const postgres = postgresController({
+  database: "mealie",
+  size: "2Gi",
+  env: { PGUSER: "mealie" },
+  readyCommand: ["pg_isready"],
+  resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "512Mi" } },
+});
 
 /**
  * Mealie with its own PostgreSQL. https://docs.mealie.io/documentation/getting-started/installation/postgres/
@@ -40,81 +55,33 @@ export default defineService({
               PUID: "1000",
               PGID: "1000",
               TZ: "Etc/UTC",
-              BASE_URL: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
+              BASE_URL: `https://${ingressHost()}`,
               ALLOW_SIGNUP: "false",
               DB_ENGINE: "postgres",
-              POSTGRES_SERVER: '{{ include "homelab.componentName" (dict "root" . "id" "postgres") }}',
-              POSTGRES_PORT: "5432",
+              POSTGRES_SERVER: postgres.host,
+              POSTGRES_PORT: String(postgres.port),
               POSTGRES_DB: "mealie",
               POSTGRES_USER: "mealie",
-              POSTGRES_PASSWORD: dbPassword(),
+              POSTGRES_PASSWORD: postgres.passwordEnv(),
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/api/app/about",
-                port: "http",
-                spec: { periodSeconds: 10, failureThreshold: 30 },
-              },
-              liveness: { type: "http", path: "/api/app/about", port: "http" },
-              readiness: { type: "http", path: "/api/app/about", port: "http" },
-            },
+            probes: httpProbes({ path: "/api/app/about" }),
             resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1000Mi" } },
           },
         },
       },
-      postgres: {
-        type: "statefulset",
-        statefulset: {
-          volumeClaimTemplates: [
-            { name: "pgdata", size: "2Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] },
-          ],
-        },
-        containers: {
-          main: {
-            image: { repository: "docker.io/library/postgres", tag: "17.7" },
-            env: {
-              POSTGRES_USER: "mealie",
-              POSTGRES_DB: "mealie",
-              PGUSER: "mealie",
-              POSTGRES_PASSWORD: dbPassword(),
-              // A subdirectory, so initdb does not trip over lost+found on some volumes.
-              PGDATA: "/var/lib/postgresql/data/pgdata",
-            },
-            probes: {
-              startup: { ...pgReady(), spec: { periodSeconds: 5, failureThreshold: 60 } },
-              liveness: pgReady(),
-              readiness: pgReady(),
-            },
-            resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "512Mi" } },
-          },
-        },
-      },
+      ...postgres.controllers,
     },
     service: {
       main: { controller: "main", ports: { http: { port: 9000 } } },
-      postgres: { controller: "postgres", ports: { postgres: { port: 5432 } } },
+      ...postgres.service,
     },
-    ingress: {
-      main: {
-        hosts: [
-          { host: "mealie.home.arpa", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "mealie.home.arpa" }) },
     persistence: {
-      data: {
-        type: "persistentVolumeClaim",
-        size: "2Gi",
-        advancedMounts: { main: { main: [{ path: "/app/data" }] } },
-      },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
-      "pg-run": {
-        type: "emptyDir",
-        advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } },
-      },
+      data: volumeClaim({ size: "2Gi", path: "/app/data", mountIn: { controller: "main" } }),
+      tmp: emptyDir({ path: "/tmp" }),
+      ...postgres.persistence,
     },
-    secrets: { db: { generate: { POSTGRES_PASSWORD: { length: 32 } } } },
+    secrets: { ...postgres.secrets },
   },
 });
 
@@ -143,16 +110,6 @@ export const ciValues = defineCiValues({
         },
       },
     },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "recipes.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["recipes.example.org"], secretName: "recipes-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "recipes.example.org", tlsSecret: "recipes-tls" }) },
   },
 });

@@ -1,22 +1,36 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  ingressHost,
+  postgresController,
+  secretEnv,
+  valkeyController,
+} from "@homelab/chart-kit";
 
 const image = { repository: "docker.io/library/nextcloud", tag: "34.0.2-apache" };
-const component = (id: string) => `{{ include "homelab.componentName" (dict "root" . "id" "${id}") }}`;
-const host = "{{ (index .Values.ingress.main.hosts 0).host }}";
-const pgReady = () => ["pg_isready", "-U", "nextcloud", "-d", "nextcloud"];
-const dbPassword = () => ({ valueFrom: { secretKeyRef: { identifier: "db", key: "POSTGRES_PASSWORD" } } });
+const host = ingressHost();
+const postgres = postgresController({
+  database: "nextcloud",
+  size: "5Gi",
+  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "1Gi" } },
+});
+/** File locking and the memory cache. */
+const valkey = valkeyController();
 
 /**
  * The environment the app and the cron job share (redis.config.php and reverse-proxy.config.php
  * read it at run time).
  */
 const appEnv = () => ({
-  POSTGRES_HOST: component("postgres"),
+  POSTGRES_HOST: postgres.host,
   POSTGRES_DB: "nextcloud",
   POSTGRES_USER: "nextcloud",
-  POSTGRES_PASSWORD: dbPassword(),
-  REDIS_HOST: component("redis"),
-  REDIS_HOST_PORT: "6379",
+  POSTGRES_PASSWORD: postgres.passwordEnv(),
+  REDIS_HOST: valkey.host,
+  REDIS_HOST_PORT: String(valkey.port),
   NEXTCLOUD_TRUSTED_DOMAINS: host,
   OVERWRITEPROTOCOL: "https",
   OVERWRITECLIURL: `https://${host}`,
@@ -97,9 +111,7 @@ export default defineService({
             env: {
               ...appEnv(),
               NEXTCLOUD_ADMIN_USER: "admin",
-              NEXTCLOUD_ADMIN_PASSWORD: {
-                valueFrom: { secretKeyRef: { identifier: "admin", key: "NEXTCLOUD_ADMIN_PASSWORD" } },
-              },
+              NEXTCLOUD_ADMIN_PASSWORD: secretEnv("admin", "NEXTCLOUD_ADMIN_PASSWORD"),
             },
             probes: {
               startup: statusProbe({ periodSeconds: 10, failureThreshold: 60 }),
@@ -122,61 +134,15 @@ export default defineService({
           },
         },
       },
-      postgres: {
-        type: "statefulset",
-        statefulset: {
-          volumeClaimTemplates: [
-            { name: "pgdata", size: "5Gi", globalMounts: [{ path: "/var/lib/postgresql/data" }] },
-          ],
-        },
-        containers: {
-          main: {
-            image: { repository: "docker.io/library/postgres", tag: "17.7" },
-            env: {
-              POSTGRES_USER: "nextcloud",
-              POSTGRES_DB: "nextcloud",
-              POSTGRES_PASSWORD: dbPassword(),
-              // A subdirectory, so initdb does not trip over lost+found on some volumes.
-              PGDATA: "/var/lib/postgresql/data/pgdata",
-            },
-            probes: {
-              startup: { type: "exec", command: pgReady(), spec: { periodSeconds: 5, failureThreshold: 60 } },
-              liveness: { type: "exec", command: pgReady() },
-              readiness: { type: "exec", command: pgReady() },
-            },
-            resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "1Gi" } },
-          },
-        },
-      },
-      redis: {
-        type: "deployment",
-        containers: {
-          main: {
-            image: { repository: "docker.io/valkey/valkey", tag: "9.1.0" },
-            probes: {
-              liveness: { type: "tcp", port: "redis" },
-              readiness: { type: "exec", command: ["valkey-cli", "ping"] },
-            },
-            resources: { requests: { cpu: "20m", memory: "32Mi" }, limits: { memory: "256Mi" } },
-          },
-        },
-      },
+      ...postgres.controllers,
+      ...valkey.controllers,
     },
     service: {
       main: { controller: "main", ports: { http: { port: 80 } } },
-      postgres: { controller: "postgres", ports: { postgres: { port: 5432 } } },
-      redis: { controller: "redis", ports: { redis: { port: 6379 } } },
+      ...postgres.service,
+      ...valkey.service,
     },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "nextcloud.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "nextcloud.home.arpa" }) },
     persistence: {
       html: {
         type: "persistentVolumeClaim",
@@ -216,17 +182,11 @@ export default defineService({
           },
         },
       },
-      "apache-run": { type: "emptyDir", advancedMounts: { main: { main: [{ path: "/var/run/apache2" }] } } },
-      "apache-lock": {
-        type: "emptyDir",
-        advancedMounts: { main: { main: [{ path: "/var/lock/apache2" }] } },
-      },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
-      "pg-run": {
-        type: "emptyDir",
-        advancedMounts: { postgres: { main: [{ path: "/var/run/postgresql" }] } },
-      },
-      "redis-data": { type: "emptyDir", advancedMounts: { redis: { main: [{ path: "/data" }] } } },
+      "apache-run": emptyDir({ path: "/var/run/apache2", mountIn: { controller: "main" } }),
+      "apache-lock": emptyDir({ path: "/var/lock/apache2", mountIn: { controller: "main" } }),
+      tmp: emptyDir({ path: "/tmp" }),
+      ...postgres.persistence,
+      ...valkey.persistence,
     },
     configMaps: {
       hooks: {
@@ -244,8 +204,8 @@ export default defineService({
       },
     },
     secrets: {
-      db: { generate: { POSTGRES_PASSWORD: { length: 32 } } },
-      admin: { generate: { NEXTCLOUD_ADMIN_PASSWORD: { length: 24 } } },
+      ...postgres.secrets,
+      admin: generatedSecret({ NEXTCLOUD_ADMIN_PASSWORD: 24 }),
     },
   },
 });
@@ -264,16 +224,6 @@ export const ciValues = defineCiValues({
       cron: { containers: { main: { env: { PHP_MEMORY_LIMIT: "2G" } } } },
     },
     persistence: { data: { existingClaim: "nas-nextcloud-data" } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "cloud.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["cloud.example.org"], secretName: "cloud-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "cloud.example.org", tlsSecret: "cloud-tls" }) },
   },
 });
