@@ -1,4 +1,11 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  hostIngress,
+  httpProbes,
+  lenientProbeTimings,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /*
  * Audiobookshelf. https://www.audiobookshelf.org/docs#docker-compose-install
@@ -35,26 +42,7 @@ export default defineService({
               CONFIG_PATH: "/config",
               METADATA_PATH: "/metadata",
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/healthcheck",
-                port: "http",
-                spec: { periodSeconds: 10, failureThreshold: 30 },
-              },
-              liveness: {
-                type: "http",
-                path: "/healthcheck",
-                port: "http",
-                spec: { periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 },
-              },
-              readiness: {
-                type: "http",
-                path: "/healthcheck",
-                port: "http",
-                spec: { periodSeconds: 10, timeoutSeconds: 5 },
-              },
-            },
+            probes: httpProbes({ path: "/healthcheck", ...lenientProbeTimings }),
             resources: { requests: { cpu: "50m", memory: "256Mi" }, limits: { memory: "1536Mi" } },
           },
         },
@@ -62,23 +50,15 @@ export default defineService({
     },
     service: { main: { controller: "main", ports: { http: { port: 13378 } } } },
     ingress: {
-      main: {
-        className: "traefik",
-        hosts: [
-          {
-            host: "audiobooks.home.arpa",
-            paths: [{ path: "/", pathType: "Prefix", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
+      main: hostIngress({ host: "audiobooks.home.arpa", className: "traefik", pathType: "Prefix" }),
     },
     persistence: {
       // the sqlite database: keep it on a local disk, not NFS
-      config: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/config" }] },
+      config: volumeClaim({ size: "1Gi", path: "/config" }),
       // covers, cache, backups, logs
-      metadata: { type: "persistentVolumeClaim", size: "5Gi", globalMounts: [{ path: "/metadata" }] },
-      audiobooks: { type: "persistentVolumeClaim", size: "50Gi", globalMounts: [{ path: "/audiobooks" }] },
-      podcasts: { type: "persistentVolumeClaim", size: "20Gi", globalMounts: [{ path: "/podcasts" }] },
+      metadata: volumeClaim({ size: "5Gi", path: "/metadata" }),
+      audiobooks: volumeClaim({ size: "50Gi", path: "/audiobooks" }),
+      podcasts: volumeClaim({ size: "20Gi", path: "/podcasts" }),
       tmp: {
         type: "emptyDir",
         globalMounts: [
@@ -103,13 +83,6 @@ export const ciValues = defineCiValues({
       },
       podcasts: { existingClaim: "nas-podcasts", globalMounts: [{ path: "/podcasts" }] },
     },
-    ingress: {
-      main: {
-        hosts: [
-          { host: "abs.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-        ],
-        tls: [{ hosts: ["abs.example.org"], secretName: "abs-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "abs.example.org", tlsSecret: "abs-tls" }) },
   },
 });

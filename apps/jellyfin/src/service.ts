@@ -1,4 +1,12 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  hostIngress,
+  httpProbes,
+  ingressHost,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /** Jellyfin: the free media server. https://jellyfin.org/docs/general/installation/container */
 export default defineService({
@@ -16,51 +24,24 @@ export default defineService({
             image: { repository: "docker.io/jellyfin/jellyfin", tag: "10.10.7" },
             env: {
               TZ: "Etc/UTC",
-              JELLYFIN_PublishedServerUrl: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
+              JELLYFIN_PublishedServerUrl: `https://${ingressHost()}`,
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/health",
-                port: "http",
-                spec: { periodSeconds: 10, failureThreshold: 30 },
-              },
-              liveness: { type: "http", path: "/health", port: "http" },
-              readiness: { type: "http", path: "/health", port: "http" },
-            },
+            probes: httpProbes({ path: "/health" }),
             resources: { requests: { cpu: "200m", memory: "512Mi" }, limits: { memory: "4Gi" } },
           },
         },
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 8096 } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "jellyfin.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "jellyfin.home.arpa" }) },
     persistence: {
-      config: { type: "persistentVolumeClaim", size: "5Gi", globalMounts: [{ path: "/config" }] },
-      cache: {
-        type: "persistentVolumeClaim",
-        size: "10Gi",
-        retain: false,
-        globalMounts: [{ path: "/cache" }],
-      },
-      media: { type: "persistentVolumeClaim", size: "100Gi", globalMounts: [{ path: "/media" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      config: volumeClaim({ size: "5Gi", path: "/config" }),
+      cache: volumeClaim({ size: "10Gi", path: "/cache", retain: false }),
+      media: volumeClaim({ size: "100Gi", path: "/media" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
-
-const host = (name: string) => [
-  { host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
 
 /**
  * Representative values: a StatefulSet with TLS, an existing media claim and a NodePort; and what
@@ -70,12 +51,7 @@ const host = (name: string) => [
 export const ciValues = defineCiValues({
   representative: {
     controllers: { main: { type: "statefulset", containers: { main: { env: { TZ: "Europe/Berlin" } } } } },
-    ingress: {
-      main: {
-        hosts: host("media.example.org"),
-        tls: [{ hosts: ["media.example.org"], secretName: "media-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "media.example.org", tlsSecret: "media-tls" }) },
     persistence: {
       media: { existingClaim: "nas-media", globalMounts: [{ path: "/media", readOnly: true }] },
     },

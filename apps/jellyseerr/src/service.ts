@@ -1,4 +1,11 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  hostIngress,
+  httpProbes,
+  lenientProbeTimings,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /*
  * Jellyseerr, now Seerr. https://docs.seerr.dev/getting-started/docker
@@ -35,45 +42,16 @@ export default defineService({
           main: {
             image: { repository: "ghcr.io/seerr-team/seerr", tag: "v3.4.1" },
             env: { TZ: "Etc/UTC", PORT: "5055", LOG_LEVEL: "info" },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/api/v1/status",
-                port: "http",
-                spec: { periodSeconds: 10, failureThreshold: 30 },
-              },
-              liveness: {
-                type: "http",
-                path: "/api/v1/status",
-                port: "http",
-                spec: { periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 },
-              },
-              readiness: {
-                type: "http",
-                path: "/api/v1/status",
-                port: "http",
-                spec: { periodSeconds: 10, timeoutSeconds: 5 },
-              },
-            },
+            probes: httpProbes({ path: "/api/v1/status", ...lenientProbeTimings }),
             resources: { requests: { cpu: "20m", memory: "256Mi" }, limits: { memory: "1Gi" } },
           },
         },
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 5055 } } } },
-    ingress: {
-      main: {
-        className: "traefik",
-        hosts: [
-          {
-            host: "requests.home.arpa",
-            paths: [{ path: "/", pathType: "Prefix", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "requests.home.arpa", className: "traefik", pathType: "Prefix" }) },
     persistence: {
-      config: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/app/config" }] },
+      config: volumeClaim({ size: "1Gi", path: "/app/config" }),
       tmp: {
         type: "emptyDir",
         globalMounts: [
@@ -89,17 +67,7 @@ export default defineService({
 export const ciValues = defineCiValues({
   representative: {
     controllers: { main: { containers: { main: { env: { TZ: "Europe/Berlin", LOG_LEVEL: "debug" } } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "requests.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["requests.example.org"], secretName: "requests-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "requests.example.org", tlsSecret: "requests-tls" }) },
     persistence: { config: { size: "5Gi", storageClass: "longhorn" } },
     service: { main: { type: "NodePort", ports: { http: { port: 5055, nodePort: 30555 } } } },
   },

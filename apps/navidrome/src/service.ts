@@ -1,4 +1,11 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  hostIngress,
+  httpProbes,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /*
  * Navidrome. https://www.navidrome.org/docs/installation/docker/
@@ -35,42 +42,19 @@ export default defineService({
               ND_LOGLEVEL: "info",
               ND_ENABLEINSIGHTSCOLLECTOR: "false",
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/ping",
-                port: "http",
-                spec: { periodSeconds: 5, failureThreshold: 60 },
-              },
-              liveness: { type: "http", path: "/ping", port: "http" },
-              readiness: { type: "http", path: "/ping", port: "http" },
-            },
+            probes: httpProbes({ path: "/ping", startup: { periodSeconds: 5, failureThreshold: 60 } }),
             resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "1Gi" } },
           },
         },
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 4533 } } } },
-    ingress: {
-      main: {
-        className: "traefik",
-        hosts: [
-          {
-            host: "music.home.arpa",
-            paths: [{ path: "/", pathType: "Prefix", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "music.home.arpa", className: "traefik", pathType: "Prefix" }) },
     persistence: {
       // the database and cache (transcodes, covers), and navidrome.toml if any
-      data: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/data" }] },
-      music: {
-        type: "persistentVolumeClaim",
-        size: "50Gi",
-        globalMounts: [{ path: "/music", readOnly: true }],
-      },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "2Gi", path: "/data" }),
+      music: volumeClaim({ size: "50Gi", path: "/music", readOnly: true }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
@@ -99,16 +83,6 @@ export const ciValues = defineCiValues({
         globalMounts: [{ path: "/music", readOnly: true }],
       },
     },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "music.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["music.example.org"], secretName: "music-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "music.example.org", tlsSecret: "music-tls" }) },
   },
 });

@@ -1,4 +1,13 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  httpProbes,
+  secretEnv,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /**
  * settings.js, passed with --settings. Node-RED ships without any admin authentication: this uses
@@ -35,8 +44,6 @@ module.exports = {
 };
 `;
 
-const appSecret = (key: string) => ({ valueFrom: { secretKeyRef: { identifier: "app", key } } });
-
 /**
  * Node-RED. https://nodered.org/docs/getting-started/docker
  *
@@ -72,52 +79,33 @@ export default defineService({
             env: {
               TZ: "Etc/UTC",
               NODE_RED_ADMIN_USER: "admin",
-              NODE_RED_ADMIN_PASSWORD: appSecret("ADMIN_PASSWORD"),
-              NODE_RED_CREDENTIAL_SECRET: appSecret("CREDENTIAL_SECRET"),
+              NODE_RED_ADMIN_PASSWORD: secretEnv("app", "ADMIN_PASSWORD"),
+              NODE_RED_CREDENTIAL_SECRET: secretEnv("app", "CREDENTIAL_SECRET"),
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/",
-                port: "http",
-                spec: { periodSeconds: 5, failureThreshold: 60 },
-              },
-              liveness: {
-                type: "http",
-                path: "/",
-                port: "http",
-                spec: { periodSeconds: 30, timeoutSeconds: 5 },
-              },
-              readiness: { type: "http", path: "/", port: "http" },
-            },
+            probes: httpProbes({
+              path: "/",
+              startup: { periodSeconds: 5, failureThreshold: 60 },
+              liveness: { periodSeconds: 30, timeoutSeconds: 5 },
+            }),
             resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "1Gi" } },
           },
         },
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 1880 } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "node-red.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "node-red.home.arpa" }) },
     // A JavaScript file: not passed through tpl.
     configMaps: { settings: { templated: false, data: { "settings.js": settings } } },
-    secrets: { app: { generate: { ADMIN_PASSWORD: { length: 32 }, CREDENTIAL_SECRET: { length: 32 } } } },
+    secrets: { app: generatedSecret({ ADMIN_PASSWORD: 32, CREDENTIAL_SECRET: 32 }) },
     persistence: {
       // flows, credentials, installed palette nodes (node_modules), the .npm cache
-      data: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/data" }] },
+      data: volumeClaim({ size: "2Gi", path: "/data" }),
       settings: {
         type: "configMap",
         identifier: "settings",
         globalMounts: [{ path: "/etc/node-red", readOnly: true }],
       },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
@@ -128,17 +116,7 @@ export const ciValues = defineCiValues({
     controllers: {
       main: { containers: { main: { env: { TZ: "Europe/Berlin", NODE_RED_ADMIN_USER: "flows" } } } },
     },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "flows.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["flows.example.org"], secretName: "flows-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "flows.example.org", tlsSecret: "flows-tls" }) },
     persistence: { data: { size: "5Gi", storageClass: "longhorn" } },
   },
 });
