@@ -1,8 +1,12 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
-
-const route = (host: string) => [
-  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  httpProbes,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /** Every configuration starts with the portal host and the cookie domain (the host minus its first label). */
 const HOST_AND_DOMAIN = [
@@ -145,32 +149,17 @@ export default defineService({
               AUTHELIA_SESSION_SECRET_FILE: "/secrets/SESSION_SECRET",
               AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE: "/secrets/STORAGE_ENCRYPTION_KEY",
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/api/health",
-                port: "http",
-                spec: { periodSeconds: 5, failureThreshold: 30 },
-              },
-              liveness: { type: "http", path: "/api/health", port: "http" },
-              readiness: { type: "http", path: "/api/health", port: "http" },
-            },
+            probes: httpProbes({ path: "/api/health", startup: { periodSeconds: 5, failureThreshold: 30 } }),
             resources: { requests: { cpu: "25m", memory: "64Mi" }, limits: { memory: "256Mi" } },
           },
         },
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 9091 } } } },
-    ingress: { main: { hosts: route("authelia.lab.home.arpa") } },
+    ingress: { main: hostIngress({ host: "authelia.lab.home.arpa" }) },
     configMaps: { config: { data: { "configuration.yml": CONFIGURATION } } },
     secrets: {
-      app: {
-        generate: {
-          JWT_SECRET: { length: 64 },
-          SESSION_SECRET: { length: 64 },
-          STORAGE_ENCRYPTION_KEY: { length: 64 },
-        },
-      },
+      app: generatedSecret({ JWT_SECRET: 64, SESSION_SECRET: 64, STORAGE_ENCRYPTION_KEY: 64 }),
       users: { templated: false, stringData: { "users_database.yml": PLACEHOLDER_USERS } },
     },
     persistence: {
@@ -191,8 +180,8 @@ export default defineService({
         defaultMode: 0o440,
         globalMounts: [{ path: "/secrets", readOnly: true }],
       },
-      data: { type: "persistentVolumeClaim", size: "256Mi", globalMounts: [{ path: "/data" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "256Mi", path: "/data" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
@@ -254,12 +243,7 @@ export const ciValues = defineCiValues({
     persistence: {
       smtp: { type: "secret", name: "authelia-smtp", globalMounts: [{ path: "/smtp", readOnly: true }] },
     },
-    ingress: {
-      main: {
-        hosts: route("auth.example.org"),
-        tls: [{ hosts: ["auth.example.org"], secretName: "auth-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "auth.example.org", tlsSecret: "auth-tls" }) },
   },
   /** The forwardAuth Middleware for Traefik (needs Traefik's CRDs), as protected apps reference it. */
   "traefik-middleware": {

@@ -1,8 +1,14 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
-
-const route = (host: string) => [
-  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  httpProbes,
+  ingressHost,
+  runAsUser,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /**
  * Grafana OSS. https://grafana.com/docs/grafana/latest/setup-grafana/installation/kubernetes/
@@ -30,12 +36,12 @@ export default defineService({
   values: {
     controllers: {
       main: {
-        pod: { securityContext: { runAsUser: 472, runAsGroup: 472, fsGroup: 472 } },
+        pod: { securityContext: runAsUser(472) },
         containers: {
           main: {
             image: { repository: "docker.io/grafana/grafana", tag: "12.4.3" },
             env: {
-              GF_SERVER_ROOT_URL: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
+              GF_SERVER_ROOT_URL: `https://${ingressHost()}`,
               GF_SECURITY_ADMIN_USER: "admin",
               GF_SECURITY_ADMIN_PASSWORD__FILE: "/secrets/admin/GF_SECURITY_ADMIN_PASSWORD",
               GF_PATHS_DATA: "/var/lib/grafana",
@@ -43,29 +49,24 @@ export default defineService({
               GF_ANALYTICS_REPORTING_ENABLED: "false",
               GF_ANALYTICS_CHECK_FOR_UPDATES: "false",
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/api/health",
-                port: "http",
-                spec: { periodSeconds: 5, failureThreshold: 60 },
-              },
-              liveness: { type: "http", path: "/api/health", port: "http", spec: { timeoutSeconds: 5 } },
-              readiness: { type: "http", path: "/api/health", port: "http" },
-            },
+            probes: httpProbes({
+              path: "/api/health",
+              startup: { periodSeconds: 5, failureThreshold: 60 },
+              liveness: { timeoutSeconds: 5 },
+            }),
             resources: { requests: { cpu: "100m", memory: "192Mi" }, limits: { memory: "1Gi" } },
           },
         },
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 3000 } } } },
-    ingress: { main: { hosts: route("grafana.home.arpa") } },
+    ingress: { main: hostIngress({ host: "grafana.home.arpa" }) },
     configMaps: {
       datasources: { data: { "homelab.yaml": "apiVersion: 1\ndatasources: []\n" } },
     },
-    secrets: { admin: { generate: { GF_SECURITY_ADMIN_PASSWORD: { length: 24 } } } },
+    secrets: { admin: generatedSecret({ GF_SECURITY_ADMIN_PASSWORD: 24 }) },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "5Gi", globalMounts: [{ path: "/var/lib/grafana" }] },
+      data: volumeClaim({ size: "5Gi", path: "/var/lib/grafana" }),
       // 0440: readable by the grafana user through fsGroup 472.
       admin: {
         type: "secret",
@@ -84,7 +85,7 @@ export default defineService({
           },
         ],
       },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
@@ -131,13 +132,13 @@ export const ciValues = defineCiValues({
     },
     persistence: { data: { size: "10Gi" } },
     ingress: {
-      main: {
+      main: hostIngress({
+        host: "grafana.example.org",
         annotations: {
           "traefik.ingress.kubernetes.io/router.middlewares": "auth-forwardauth-authelia@kubernetescrd",
         },
-        hosts: route("grafana.example.org"),
-        tls: [{ hosts: ["grafana.example.org"], secretName: "grafana-tls" }],
-      },
+        tlsSecret: "grafana-tls",
+      }),
     },
   },
 });

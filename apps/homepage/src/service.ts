@@ -1,8 +1,4 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
-
-const route = (host: string) => [
-  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
+import { defineCiValues, defineService, emptyDir, hostIngress, ingressHost } from "@homelab/chart-kit";
 
 /** The files Homepage reads from /app/config, each mounted from the `config` ConfigMap. */
 const CONFIG_FILES = [
@@ -68,7 +64,7 @@ export default defineService({
             env: {
               PUID: "1000",
               PGID: "1000",
-              HOMEPAGE_ALLOWED_HOSTS: "{{ (index .Values.ingress.main.hosts 0).host }}",
+              HOMEPAGE_ALLOWED_HOSTS: ingressHost(),
             },
             probes: {
               startup: healthCheck({ periodSeconds: 5, failureThreshold: 30 }),
@@ -82,15 +78,15 @@ export default defineService({
     },
     service: { main: { controller: "main", ports: { http: { port: 3000 } } } },
     ingress: {
-      main: {
+      main: hostIngress({
+        host: "homepage.home.arpa",
         annotations: {
           "gethomepage.dev/enabled": "true",
           "gethomepage.dev/name": "Homepage",
           "gethomepage.dev/group": "Cluster",
           "gethomepage.dev/icon": "homepage.png",
         },
-        hosts: route("homepage.home.arpa"),
-      },
+      }),
     },
     serviceAccount: { main: {} },
     rbac: {
@@ -176,9 +172,9 @@ export default defineService({
           readOnly: true,
         })),
       },
-      "config-dir": { type: "emptyDir", globalMounts: [{ path: "/app/config" }] },
-      "next-cache": { type: "emptyDir", globalMounts: [{ path: "/app/.next/cache" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      "config-dir": emptyDir({ path: "/app/config" }),
+      "next-cache": emptyDir({ path: "/app/.next/cache" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
@@ -224,11 +220,6 @@ export const ciValues = defineCiValues({
         },
       },
     },
-    ingress: {
-      main: {
-        hosts: route("start.example.org"),
-        tls: [{ hosts: ["start.example.org"], secretName: "start-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "start.example.org", tlsSecret: "start-tls" }) },
   },
 });

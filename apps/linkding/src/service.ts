@@ -1,15 +1,24 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  httpProbes,
+  ingressHost,
+  runAsUser,
+  secretEnv,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 const image = () => ({ repository: "docker.io/sissbruecker/linkding", tag: "1.46.2" });
 
 /** The LD_* settings both containers read. */
 const linkdingEnv = () => ({
   LD_SERVER_PORT: "9090",
-  LD_CSRF_TRUSTED_ORIGINS: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
+  LD_CSRF_TRUSTED_ORIGINS: `https://${ingressHost()}`,
   LD_SUPERUSER_NAME: "admin",
-  LD_SUPERUSER_PASSWORD: {
-    valueFrom: { secretKeyRef: { identifier: "admin", key: "LD_SUPERUSER_PASSWORD" } },
-  },
+  LD_SUPERUSER_PASSWORD: secretEnv("admin", "LD_SUPERUSER_PASSWORD"),
   LD_DISABLE_REQUEST_LOGS: "true",
 });
 
@@ -45,21 +54,12 @@ export default defineService({
       main: {
         type: "deployment",
         strategy: "Recreate",
-        pod: { securityContext: { runAsUser: 33, runAsGroup: 33, fsGroup: 33 } },
+        pod: { securityContext: runAsUser(33) },
         containers: {
           main: {
             image: image(),
             env: linkdingEnv(),
-            probes: {
-              startup: {
-                type: "http",
-                path: "/health",
-                port: "http",
-                spec: { periodSeconds: 5, failureThreshold: 60 },
-              },
-              liveness: { type: "http", path: "/health", port: "http" },
-              readiness: { type: "http", path: "/health", port: "http" },
-            },
+            probes: httpProbes({ path: "/health", startup: { periodSeconds: 5, failureThreshold: 60 } }),
             resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "512Mi" } },
           },
           jobs: {
@@ -72,21 +72,12 @@ export default defineService({
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 9090 } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "linkding.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "linkding.home.arpa" }) },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/etc/linkding/data" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "1Gi", path: "/etc/linkding/data" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
-    secrets: { admin: { generate: { LD_SUPERUSER_PASSWORD: { length: 24 } } } },
+    secrets: { admin: generatedSecret({ LD_SUPERUSER_PASSWORD: 24 }) },
   },
 });
 
@@ -112,18 +103,13 @@ export const ciValues = defineCiValues({
     },
     secrets: { admin: { existingSecret: "linkding-admin" } },
     ingress: {
-      main: {
+      main: hostIngress({
+        host: "links.example.org",
         annotations: {
           "traefik.ingress.kubernetes.io/router.middlewares": "auth-forwardauth-authelia@kubernetescrd",
         },
-        hosts: [
-          {
-            host: "links.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["links.example.org"], secretName: "links-tls" }],
-      },
+        tlsSecret: "links-tls",
+      }),
     },
   },
 });

@@ -1,4 +1,15 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  allowFromNamespaces,
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  runAsUser,
+  secretEnv,
+  tcpProbes,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /*
  * Eclipse Mosquitto. https://github.com/eclipse-mosquitto/mosquitto/blob/master/docker/2.1-alpine/README.md
@@ -74,7 +85,7 @@ export default defineService({
         type: "deployment",
         strategy: "Recreate",
         // the image's mosquitto user; the other keys of the secure default stay
-        pod: { securityContext: { runAsUser: 1883, runAsGroup: 1883, fsGroup: 1883 } },
+        pod: { securityContext: runAsUser(1883) },
         initContainers: {
           passwd: {
             image,
@@ -82,7 +93,7 @@ export default defineService({
             args: [script],
             env: {
               MQTT_USERNAME: "homelab",
-              MQTT_PASSWORD: { valueFrom: { secretKeyRef: { identifier: "auth", key: "MQTT_PASSWORD" } } },
+              MQTT_PASSWORD: secretEnv("auth", "MQTT_PASSWORD"),
             },
             resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { memory: "64Mi" } },
           },
@@ -90,11 +101,7 @@ export default defineService({
         containers: {
           main: {
             image,
-            probes: {
-              startup: { type: "tcp", port: "mqtt", spec: { periodSeconds: 5, failureThreshold: 12 } },
-              liveness: { type: "tcp", port: "mqtt" },
-              readiness: { type: "tcp", port: "mqtt" },
-            },
+            probes: tcpProbes({ port: "mqtt", startup: { periodSeconds: 5, failureThreshold: 12 } }),
             resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { memory: "128Mi" } },
           },
         },
@@ -102,19 +109,14 @@ export default defineService({
     },
     service: { main: { controller: "main", ports: { mqtt: { port: 1883 }, websockets: { port: 9001 } } } },
     configMaps: { config: { data: { "mosquitto.conf": config } } },
-    secrets: { auth: { generate: { MQTT_PASSWORD: { length: 32 } } } },
+    secrets: { auth: generatedSecret({ MQTT_PASSWORD: 32 }) },
     persistence: {
       config: {
         type: "configMap",
         identifier: "config",
         globalMounts: [{ path: "/mosquitto/config", readOnly: true }],
       },
-      auth: {
-        type: "emptyDir",
-        medium: "Memory",
-        sizeLimit: "1Mi",
-        globalMounts: [{ path: "/mosquitto/auth" }],
-      },
+      auth: emptyDir({ path: "/mosquitto/auth", medium: "Memory", sizeLimit: "1Mi" }),
       users: {
         // Optional installer Secret with more users: key `passwd`, lines made by `mosquitto_passwd`.
         enabled: false,
@@ -123,32 +125,18 @@ export default defineService({
         defaultMode: 0o440,
         advancedMounts: { main: { passwd: [{ path: "/mosquitto/users", readOnly: true }] } },
       },
-      data: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/mosquitto/data" }] },
+      data: volumeClaim({ size: "1Gi", path: "/mosquitto/data" }),
       // mosquitto_passwd's temporary file when it adds to the installer's users (read-only root fs)
-      tmp: {
-        type: "emptyDir",
+      tmp: emptyDir({
+        path: "/tmp",
         medium: "Memory",
         sizeLimit: "1Mi",
-        advancedMounts: { main: { passwd: [{ path: "/tmp" }] } },
-      },
+        mountIn: { controller: "main", container: "passwd" },
+      }),
     },
     networkpolicies: {
-      main: {
-        // the MQTT clients of the homelab catalog, each in its own namespace
-        allowFrom: [
-          {
-            namespaceSelector: {
-              matchExpressions: [
-                {
-                  key: "kubernetes.io/metadata.name",
-                  operator: "In",
-                  values: ["zigbee2mqtt", "home-assistant", "node-red", "frigate", "esphome"],
-                },
-              ],
-            },
-          },
-        ],
-      },
+      // the MQTT clients of the homelab catalog, each in its own namespace
+      main: allowFromNamespaces(["zigbee2mqtt", "home-assistant", "node-red", "frigate", "esphome"]),
     },
   },
 });
@@ -164,16 +152,13 @@ export const ciValues = defineCiValues({
       main: { type: "LoadBalancer", loadBalancerIP: "192.168.1.53", externalTrafficPolicy: "Local" },
     },
     ingress: {
-      main: {
+      main: hostIngress({
+        host: "mqtt.example.org",
+        port: "websockets",
         className: "traefik",
-        hosts: [
-          {
-            host: "mqtt.example.org",
-            paths: [{ path: "/", pathType: "Prefix", service: { identifier: "main", port: "websockets" } }],
-          },
-        ],
-        tls: [{ hosts: ["mqtt.example.org"], secretName: "mqtt-tls" }],
-      },
+        pathType: "Prefix",
+        tlsSecret: "mqtt-tls",
+      }),
     },
     persistence: { data: { storageClass: "longhorn" } },
   },

@@ -1,8 +1,12 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
-
-const route = (host: string) => [
-  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  hostIngress,
+  httpProbes,
+  ingressHost,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /**
  * ntfy server. https://docs.ntfy.sh/install/#docker, https://docs.ntfy.sh/config/
@@ -34,7 +38,7 @@ export default defineService({
             args: ["serve"],
             env: {
               TZ: "Etc/UTC",
-              NTFY_BASE_URL: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
+              NTFY_BASE_URL: `https://${ingressHost()}`,
               NTFY_LISTEN_HTTP: ":8080",
               NTFY_BEHIND_PROXY: "true",
               NTFY_CACHE_FILE: "/var/lib/ntfy/cache.db",
@@ -44,26 +48,17 @@ export default defineService({
               NTFY_ATTACHMENT_CACHE_DIR: "/var/lib/ntfy/attachments",
               NTFY_UPSTREAM_BASE_URL: "https://ntfy.sh",
             },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/v1/health",
-                port: "http",
-                spec: { periodSeconds: 5, failureThreshold: 30 },
-              },
-              liveness: { type: "http", path: "/v1/health", port: "http" },
-              readiness: { type: "http", path: "/v1/health", port: "http" },
-            },
+            probes: httpProbes({ path: "/v1/health", startup: { periodSeconds: 5, failureThreshold: 30 } }),
             resources: { requests: { cpu: "20m", memory: "32Mi" }, limits: { memory: "256Mi" } },
           },
         },
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 80, targetPort: 8080 } } } },
-    ingress: { main: { hosts: route("ntfy.home.arpa") } },
+    ingress: { main: hostIngress({ host: "ntfy.home.arpa" }) },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/var/lib/ntfy" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "2Gi", path: "/var/lib/ntfy" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
@@ -88,11 +83,6 @@ export const ciValues = defineCiValues({
       },
     },
     persistence: { data: { size: "5Gi" } },
-    ingress: {
-      main: {
-        hosts: route("push.example.org"),
-        tls: [{ hosts: ["push.example.org"], secretName: "push-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "push.example.org", tlsSecret: "push-tls" }) },
   },
 });

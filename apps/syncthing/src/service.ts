@@ -1,8 +1,11 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
-
-const route = (host: string) => [
-  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  hostIngress,
+  httpProbes,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /**
  * Syncthing. https://github.com/syncthing/syncthing/blob/main/README-Docker.md,
@@ -37,16 +40,10 @@ export default defineService({
           main: {
             image: { repository: "docker.io/syncthing/syncthing", tag: "2.1.3" },
             env: { STGUIADDRESS: "0.0.0.0:8384" },
-            probes: {
-              startup: {
-                type: "http",
-                path: "/rest/noauth/health",
-                port: "http",
-                spec: { periodSeconds: 5, failureThreshold: 60 },
-              },
-              liveness: { type: "http", path: "/rest/noauth/health", port: "http" },
-              readiness: { type: "http", path: "/rest/noauth/health", port: "http" },
-            },
+            probes: httpProbes({
+              path: "/rest/noauth/health",
+              startup: { periodSeconds: 5, failureThreshold: 60 },
+            }),
             resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "1Gi" } },
           },
         },
@@ -65,10 +62,10 @@ export default defineService({
         },
       },
     },
-    ingress: { main: { hosts: route("syncthing.home.arpa") } },
+    ingress: { main: hostIngress({ host: "syncthing.home.arpa" }) },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "50Gi", globalMounts: [{ path: "/var/syncthing" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "50Gi", path: "/var/syncthing" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
@@ -86,11 +83,6 @@ export const ciValues = defineCiValues({
         globalMounts: [{ path: "/var/syncthing/photos" }],
       },
     },
-    ingress: {
-      main: {
-        hosts: route("sync.example.org"),
-        tls: [{ hosts: ["sync.example.org"], secretName: "sync-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "sync.example.org", tlsSecret: "sync-tls" }) },
   },
 });

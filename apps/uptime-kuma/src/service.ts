@@ -1,4 +1,4 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import { defineCiValues, defineService, emptyDir, hostIngress, volumeClaim } from "@homelab/chart-kit";
 
 /** Uptime Kuma. https://github.com/louislam/uptime-kuma/wiki/%F0%9F%94%A7-How-to-Install */
 export default defineService({
@@ -26,19 +26,10 @@ export default defineService({
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 3001 } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "uptime-kuma.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "uptime-kuma.home.arpa" }) },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/app/data" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "2Gi", path: "/app/data" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
@@ -47,15 +38,6 @@ export default defineService({
 export const ciValues = defineCiValues({
   representative: {
     controllers: { main: { type: "statefulset" } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "status.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "status.example.org" }) },
   },
 });

@@ -1,4 +1,14 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  httpProbes,
+  ingressHost,
+  secretEnv,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /** Vaultwarden: a Bitwarden-compatible server. https://github.com/dani-garcia/vaultwarden/wiki */
 export default defineService({
@@ -18,36 +28,24 @@ export default defineService({
             env: {
               ROCKET_PORT: "8080",
               DATA_FOLDER: "/data",
-              DOMAIN: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
+              DOMAIN: `https://${ingressHost()}`,
               SIGNUPS_ALLOWED: "false",
               TZ: "Etc/UTC",
-              ADMIN_TOKEN: { valueFrom: { secretKeyRef: { identifier: "admin", key: "ADMIN_TOKEN" } } },
+              ADMIN_TOKEN: secretEnv("admin", "ADMIN_TOKEN"),
             },
-            probes: {
-              liveness: { type: "http", path: "/alive", port: "http" },
-              readiness: { type: "http", path: "/alive", port: "http" },
-            },
+            probes: httpProbes({ path: "/alive", startup: false }),
             resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "512Mi" } },
           },
         },
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 80, targetPort: 8080 } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "vaultwarden.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "vaultwarden.home.arpa" }) },
     persistence: {
-      data: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/data" }] },
-      tmp: { type: "emptyDir", sizeLimit: "256Mi", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "1Gi", path: "/data" }),
+      tmp: emptyDir({ path: "/tmp", sizeLimit: "256Mi" }),
     },
-    secrets: { admin: { generate: { ADMIN_TOKEN: { length: 48 } } } },
+    secrets: { admin: generatedSecret({ ADMIN_TOKEN: 48 }) },
   },
 });
 
@@ -56,16 +54,6 @@ export const ciValues = defineCiValues({
   representative: {
     secrets: { admin: { existingSecret: "vaultwarden-admin" } },
     controllers: { main: { containers: { main: { env: { SIGNUPS_ALLOWED: "true" } } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "vault.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["vault.example.org"], secretName: "vault-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "vault.example.org", tlsSecret: "vault-tls" }) },
   },
 });

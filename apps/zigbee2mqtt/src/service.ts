@@ -1,4 +1,13 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  secretEnv,
+  tcpProbes,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 const mqttCredential = (key: string) => ({
   valueFrom: { secretKeyRef: { name: "mqtt-credentials", key, optional: true } },
@@ -53,49 +62,26 @@ export default defineService({
               ZIGBEE2MQTT_CONFIG_SERIAL_ADAPTER: "zstack",
               ZIGBEE2MQTT_CONFIG_FRONTEND_ENABLED: "true",
               ZIGBEE2MQTT_CONFIG_FRONTEND_PORT: "8080",
-              ZIGBEE2MQTT_CONFIG_FRONTEND_AUTH_TOKEN: {
-                valueFrom: { secretKeyRef: { identifier: "frontend", key: "AUTH_TOKEN" } },
-              },
+              ZIGBEE2MQTT_CONFIG_FRONTEND_AUTH_TOKEN: secretEnv("frontend", "AUTH_TOKEN"),
               ZIGBEE2MQTT_CONFIG_HOMEASSISTANT_ENABLED: "true",
               ZIGBEE2MQTT_CONFIG_ADVANCED_LOG_OUTPUT: '["console"]',
             },
-            probes: {
-              startup: { type: "tcp", port: "http", spec: { periodSeconds: 10, failureThreshold: 30 } },
-              liveness: {
-                type: "tcp",
-                port: "http",
-                spec: { periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
-              },
-              readiness: { type: "tcp", port: "http" },
-            },
+            probes: tcpProbes({ liveness: { periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 } }),
             resources: { requests: { cpu: "50m", memory: "192Mi" }, limits: { memory: "600Mi" } },
           },
         },
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 8080 } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "zigbee2mqtt.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "zigbee2mqtt.home.arpa" }) },
     persistence: {
       // configuration.yaml, database.db, coordinator_backup.json, state.json
-      data: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/app/data" }] },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "1Gi", path: "/app/data" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
-    secrets: { frontend: { generate: { AUTH_TOKEN: { length: 32 } } } },
+    secrets: { frontend: generatedSecret({ AUTH_TOKEN: 32 }) },
   },
 });
-
-const host = (name: string) => [
-  { host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
 
 /**
  * Representative values: a Silabs network coordinator by address, another host with TLS.
@@ -124,12 +110,7 @@ export const ciValues = defineCiValues({
         },
       },
     },
-    ingress: {
-      main: {
-        hosts: host("zigbee.example.org"),
-        tls: [{ hosts: ["zigbee.example.org"], secretName: "zigbee-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "zigbee.example.org", tlsSecret: "zigbee-tls" }) },
   },
   usb: {
     controllers: {
