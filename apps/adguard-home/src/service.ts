@@ -1,4 +1,4 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import { defineCiValues, defineService, hostIngress, tcpProbes, volumeClaim } from "@homelab/chart-kit";
 
 /** AdGuard Home. https://github.com/AdguardTeam/AdGuardHome/wiki/Docker */
 export default defineService({
@@ -22,10 +22,7 @@ export default defineService({
         containers: {
           main: {
             image: { repository: "docker.io/adguard/adguardhome", tag: "v0.107.57" },
-            probes: {
-              liveness: { type: "tcp", port: "http" },
-              readiness: { type: "tcp", port: "http" },
-            },
+            probes: tcpProbes({ startup: false }),
             resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "512Mi" } },
             securityContext: { capabilities: { add: ["NET_BIND_SERVICE"] } },
           },
@@ -40,23 +37,10 @@ export default defineService({
         ports: { "dns-tcp": { port: 53, protocol: "TCP" }, "dns-udp": { port: 53, protocol: "UDP" } },
       },
     },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "adguard-home.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "adguard-home.home.arpa" }) },
     persistence: {
-      conf: {
-        type: "persistentVolumeClaim",
-        size: "100Mi",
-        globalMounts: [{ path: "/opt/adguardhome/conf" }],
-      },
-      work: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/opt/adguardhome/work" }] },
+      conf: volumeClaim({ size: "100Mi", path: "/opt/adguardhome/conf" }),
+      work: volumeClaim({ size: "2Gi", path: "/opt/adguardhome/work" }),
     },
   },
 });

@@ -1,4 +1,4 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import { defineCiValues, defineService, emptyDir, hostIngress, volumeClaim } from "@homelab/chart-kit";
 
 /**
  * ESPHome Device Builder. https://esphome.io/install/docker/
@@ -65,27 +65,13 @@ export default defineService({
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 6052 } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "esphome.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "esphome.home.arpa" }) },
     persistence: {
       // device YAMLs and secrets.yaml (HOME=/config in the image)
-      config: { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/config" }] },
+      config: volumeClaim({ size: "1Gi", path: "/config" }),
       // PlatformIO toolchains and build directories: regenerable
-      cache: {
-        type: "persistentVolumeClaim",
-        size: "10Gi",
-        retain: false,
-        globalMounts: [{ path: "/cache" }],
-      },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      cache: volumeClaim({ size: "10Gi", path: "/cache", retain: false }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
   },
 });
@@ -107,17 +93,7 @@ export const ciValues = defineCiValues({
         },
       },
     },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "esphome.example.org",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-        tls: [{ hosts: ["esphome.example.org"], secretName: "esphome-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "esphome.example.org", tlsSecret: "esphome-tls" }) },
     persistence: { cache: { size: "20Gi" } },
   },
   "no-host-network": { controllers: { main: { pod: { hostNetwork: false } } } },

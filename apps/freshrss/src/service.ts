@@ -1,10 +1,17 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  ingressHost,
+  runAsRoot,
+  runAsUser,
+  secretEnv,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
-const route = (host: string) => [
-  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
 const image = () => ({ repository: "docker.io/freshrss/freshrss", tag: "1.30.0" });
-const secret = (key: string) => ({ valueFrom: { secretKeyRef: { identifier: "admin", key } } });
 
 /**
  * FreshRSS (the official Debian-based image). https://github.com/FreshRSS/FreshRSS/blob/edge/Docker/README.md
@@ -59,18 +66,17 @@ export default defineService({
   values: {
     controllers: {
       main: {
-        pod: { securityContext: { runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: 33 } },
+        pod: { securityContext: runAsRoot({ fsGroup: 33 }) },
         containers: {
           main: {
             image: image(),
             env: {
               TZ: "Etc/UTC",
               LISTEN: "0.0.0.0:8080",
-              FRESHRSS_ADMIN_PASSWORD: secret("ADMIN_PASSWORD"),
-              FRESHRSS_ADMIN_API_PASSWORD: secret("API_PASSWORD"),
+              FRESHRSS_ADMIN_PASSWORD: secretEnv("admin", "ADMIN_PASSWORD"),
+              FRESHRSS_ADMIN_API_PASSWORD: secretEnv("admin", "API_PASSWORD"),
               FRESHRSS_INSTALL:
-                "--api-enabled --base-url https://{{ (index .Values.ingress.main.hosts 0).host }} " +
-                "--default_user admin --language en",
+                `--api-enabled --base-url https://${ingressHost()} ` + "--default_user admin --language en",
               FRESHRSS_USER:
                 "--user admin --password $(FRESHRSS_ADMIN_PASSWORD) " +
                 "--api-password $(FRESHRSS_ADMIN_API_PASSWORD) --language en",
@@ -94,7 +100,7 @@ export default defineService({
       cron: {
         type: "cronjob",
         cronjob: { schedule: "7,37 * * * *", backoffLimit: 0 },
-        pod: { securityContext: { runAsUser: 33, runAsGroup: 33, fsGroup: 33 } },
+        pod: { securityContext: runAsUser(33) },
         containers: {
           main: {
             image: image(),
@@ -106,21 +112,13 @@ export default defineService({
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 80, targetPort: 8080 } } } },
-    ingress: { main: { hosts: route("freshrss.home.arpa") } },
+    ingress: { main: hostIngress({ host: "freshrss.home.arpa" }) },
     persistence: {
-      data: {
-        type: "persistentVolumeClaim",
-        size: "2Gi",
-        globalMounts: [{ path: "/var/www/FreshRSS/data" }],
-      },
-      extensions: {
-        type: "persistentVolumeClaim",
-        size: "256Mi",
-        globalMounts: [{ path: "/var/www/FreshRSS/extensions" }],
-      },
-      tmp: { type: "emptyDir", globalMounts: [{ path: "/tmp" }] },
+      data: volumeClaim({ size: "2Gi", path: "/var/www/FreshRSS/data" }),
+      extensions: volumeClaim({ size: "256Mi", path: "/var/www/FreshRSS/extensions" }),
+      tmp: emptyDir({ path: "/tmp" }),
     },
-    secrets: { admin: { generate: { ADMIN_PASSWORD: { length: 24 }, API_PASSWORD: { length: 24 } } } },
+    secrets: { admin: generatedSecret({ ADMIN_PASSWORD: 24, API_PASSWORD: 24 }) },
   },
 });
 
@@ -136,8 +134,6 @@ export const ciValues = defineCiValues({
       cron: { cronjob: { schedule: "*/20 * * * *" } },
     },
     persistence: { data: { size: "5Gi" } },
-    ingress: {
-      main: { hosts: route("rss.example.org"), tls: [{ hosts: ["rss.example.org"], secretName: "rss-tls" }] },
-    },
+    ingress: { main: hostIngress({ host: "rss.example.org", tlsSecret: "rss-tls" }) },
   },
 });

@@ -1,12 +1,17 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  defineCiValues,
+  defineService,
+  emptyDir,
+  generatedSecret,
+  hostIngress,
+  httpProbes,
+  lenientProbeTimings,
+  runAsRoot,
+  secretEnv,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 const image = () => ({ repository: "ghcr.io/blakeblackshear/frigate", tag: "0.17.2" });
-const apiProbe = (spec: Record<string, number>) => ({
-  type: "http" as const,
-  path: "/api/version",
-  port: 5000,
-  spec,
-});
 
 /**
  * Frigate NVR. https://docs.frigate.video/frigate/installation
@@ -88,7 +93,7 @@ export default defineService({
         type: "deployment",
         strategy: "Recreate",
         pod: {
-          securityContext: { runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: 0 },
+          securityContext: runAsRoot({ fsGroup: 0 }),
           terminationGracePeriodSeconds: 30, // docs: stop_grace_period 30s
         },
         initContainers: {
@@ -107,15 +112,10 @@ export default defineService({
             image: image(),
             env: {
               TZ: "Etc/UTC",
-              FRIGATE_RTSP_PASSWORD: {
-                valueFrom: { secretKeyRef: { identifier: "app", key: "RTSP_PASSWORD" } },
-              },
+              FRIGATE_RTSP_PASSWORD: secretEnv("app", "RTSP_PASSWORD"),
             },
-            probes: {
-              startup: apiProbe({ periodSeconds: 10, failureThreshold: 30 }),
-              liveness: apiProbe({ periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 }),
-              readiness: apiProbe({ periodSeconds: 10, timeoutSeconds: 5 }),
-            },
+            // 5000: the unauthenticated API, which no Service exposes (see above).
+            probes: httpProbes({ path: "/api/version", port: 5000, ...lenientProbeTimings }),
             securityContext: {
               privileged: true,
               allowPrivilegeEscalation: true,
@@ -141,16 +141,7 @@ export default defineService({
         },
       },
     },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "frigate.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "frigate.home.arpa" }) },
     configMaps: {
       seed: {
         data: {
@@ -167,33 +158,29 @@ export default defineService({
         },
       },
     },
-    secrets: { app: { generate: { RTSP_PASSWORD: { length: 32 } } } },
+    secrets: { app: generatedSecret({ RTSP_PASSWORD: 32 }) },
     persistence: {
       // config.yml and frigate.db (SQLite): keep it on a local disk.
-      config: { type: "persistentVolumeClaim", size: "2Gi", globalMounts: [{ path: "/config" }] },
+      config: volumeClaim({ size: "2Gi", path: "/config" }),
       // /media/frigate/{clips,recordings,exports}
-      media: {
-        type: "persistentVolumeClaim",
-        size: "200Gi",
-        advancedMounts: { main: { main: [{ path: "/media/frigate" }] } },
-      },
+      media: volumeClaim({ size: "200Gi", path: "/media/frigate", mountIn: { controller: "main" } }),
       seed: {
         type: "configMap",
         identifier: "seed",
         advancedMounts: { main: { "seed-config": [{ path: "/seed", readOnly: true }] } },
       },
-      shm: {
-        type: "emptyDir",
+      shm: emptyDir({
+        path: "/dev/shm",
         medium: "Memory",
         sizeLimit: "512Mi",
-        advancedMounts: { main: { main: [{ path: "/dev/shm" }] } },
-      },
-      cache: {
-        type: "emptyDir",
+        mountIn: { controller: "main" },
+      }),
+      cache: emptyDir({
+        path: "/tmp/cache",
         medium: "Memory",
         sizeLimit: "1Gi",
-        advancedMounts: { main: { main: [{ path: "/tmp/cache" }] } },
-      },
+        mountIn: { controller: "main" },
+      }),
       usb: {
         type: "hostPath",
         hostPath: "/dev/bus/usb",
@@ -218,10 +205,6 @@ export default defineService({
   },
 });
 
-const host = (name: string) => [
-  { host: name, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
-
 /**
  * Representative values: the NVR node, recordings on the NAS, streams by LoadBalancer, a bigger
  * /dev/shm. `intel-gpu`: the Intel GPU through the intel-device-plugins GPU plugin (which lets the
@@ -240,9 +223,7 @@ export const ciValues = defineCiValues({
       media: { type: "nfs", server: "nas.home.arpa", path: "/volume1/frigate" },
       shm: { sizeLimit: "1Gi" },
     },
-    ingress: {
-      main: { hosts: host("nvr.example.org"), tls: [{ hosts: ["nvr.example.org"], secretName: "nvr-tls" }] },
-    },
+    ingress: { main: hostIngress({ host: "nvr.example.org", tlsSecret: "nvr-tls" }) },
   },
   "intel-gpu": {
     controllers: {

@@ -1,4 +1,4 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import { defineCiValues, defineService, hostIngress, runAsRoot, volumeClaim } from "@homelab/chart-kit";
 
 /** Home Assistant Container. https://www.home-assistant.io/installation/linux#docker-compose */
 export default defineService({
@@ -27,7 +27,7 @@ export default defineService({
       main: {
         pod: {
           hostNetwork: true,
-          securityContext: { runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: 0 },
+          securityContext: runAsRoot({ fsGroup: 0 }),
         },
         containers: {
           main: {
@@ -45,18 +45,9 @@ export default defineService({
       },
     },
     service: { main: { controller: "main", ports: { http: { port: 8123 } } } },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "home-assistant.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "home-assistant.home.arpa" }) },
     persistence: {
-      config: { type: "persistentVolumeClaim", size: "5Gi", globalMounts: [{ path: "/config" }] },
+      config: volumeClaim({ size: "5Gi", path: "/config" }),
     },
   },
 });
@@ -64,14 +55,7 @@ export default defineService({
 /** Representative values: another host, TLS, a bigger volume and a chosen node. */
 export const ciValues = defineCiValues({
   representative: {
-    ingress: {
-      main: {
-        hosts: [
-          { host: "ha.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-        ],
-        tls: [{ hosts: ["ha.example.org"], secretName: "ha-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "ha.example.org", tlsSecret: "ha-tls" }) },
     persistence: { config: { size: "20Gi", storageClass: "longhorn" } },
     controllers: {
       main: {

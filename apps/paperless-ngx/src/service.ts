@@ -1,4 +1,15 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
+import {
+  componentName,
+  defineCiValues,
+  defineService,
+  generatedSecret,
+  hostIngress,
+  ingressHost,
+  runAsRoot,
+  runAsUser,
+  secretEnv,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 const dir = "/usr/src/paperless";
 
@@ -26,14 +37,13 @@ export default defineService({
   values: {
     controllers: {
       main: {
-        pod: { securityContext: { runAsNonRoot: false, runAsUser: 0, runAsGroup: 0 } },
+        pod: { securityContext: runAsRoot() },
         containers: {
           main: {
             image: { repository: "ghcr.io/paperless-ngx/paperless-ngx", tag: "2.14.7" },
             env: {
-              PAPERLESS_REDIS:
-                'redis://{{ include "homelab.componentName" (dict "root" . "id" "redis") }}:6379',
-              PAPERLESS_URL: "https://{{ (index .Values.ingress.main.hosts 0).host }}",
+              PAPERLESS_REDIS: `redis://${componentName("redis")}:6379`,
+              PAPERLESS_URL: `https://${ingressHost()}`,
               PAPERLESS_PORT: "8000",
               PAPERLESS_DATA_DIR: `${dir}/data`,
               PAPERLESS_MEDIA_ROOT: `${dir}/media`,
@@ -41,7 +51,7 @@ export default defineService({
               PAPERLESS_TIME_ZONE: "Etc/UTC",
               USERMAP_UID: "1000",
               USERMAP_GID: "1000",
-              PAPERLESS_SECRET_KEY: { valueFrom: { secretKeyRef: { identifier: "app", key: "SECRET_KEY" } } },
+              PAPERLESS_SECRET_KEY: secretEnv("app", "SECRET_KEY"),
             },
             probes: {
               startup: { type: "tcp", port: "http", spec: { failureThreshold: 60 } },
@@ -54,7 +64,7 @@ export default defineService({
         },
       },
       redis: {
-        pod: { securityContext: { runAsUser: 999, runAsGroup: 999, fsGroup: 999 } },
+        pod: { securityContext: runAsUser(999) },
         containers: {
           main: {
             image: { repository: "docker.io/library/redis", tag: "7.4.2" },
@@ -72,39 +82,14 @@ export default defineService({
       main: { controller: "main", ports: { http: { port: 8000 } } },
       redis: { controller: "redis", ports: { redis: { port: 6379 } } },
     },
-    ingress: {
-      main: {
-        hosts: [
-          {
-            host: "paperless-ngx.home.arpa",
-            paths: [{ path: "/", service: { identifier: "main", port: "http" } }],
-          },
-        ],
-      },
-    },
+    ingress: { main: hostIngress({ host: "paperless-ngx.home.arpa" }) },
     persistence: {
-      data: {
-        type: "persistentVolumeClaim",
-        size: "5Gi",
-        advancedMounts: { main: { main: [{ path: `${dir}/data` }] } },
-      },
-      media: {
-        type: "persistentVolumeClaim",
-        size: "20Gi",
-        advancedMounts: { main: { main: [{ path: `${dir}/media` }] } },
-      },
-      consume: {
-        type: "persistentVolumeClaim",
-        size: "5Gi",
-        advancedMounts: { main: { main: [{ path: `${dir}/consume` }] } },
-      },
-      "redis-data": {
-        type: "persistentVolumeClaim",
-        size: "1Gi",
-        advancedMounts: { redis: { main: [{ path: "/data" }] } },
-      },
+      data: volumeClaim({ size: "5Gi", path: `${dir}/data`, mountIn: { controller: "main" } }),
+      media: volumeClaim({ size: "20Gi", path: `${dir}/media`, mountIn: { controller: "main" } }),
+      consume: volumeClaim({ size: "5Gi", path: `${dir}/consume`, mountIn: { controller: "main" } }),
+      "redis-data": volumeClaim({ size: "1Gi", path: "/data", mountIn: { controller: "redis" } }),
     },
-    secrets: { app: { generate: { SECRET_KEY: { length: 64 } } } },
+    secrets: { app: generatedSecret({ SECRET_KEY: 64 }) },
   },
 });
 
@@ -116,13 +101,6 @@ export const ciValues = defineCiValues({
       redis: { type: "statefulset" },
     },
     persistence: { media: { existingClaim: "nas-documents" } },
-    ingress: {
-      main: {
-        hosts: [
-          { host: "docs.example.org", paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-        ],
-        tls: [{ hosts: ["docs.example.org"], secretName: "docs-tls" }],
-      },
-    },
+    ingress: { main: hostIngress({ host: "docs.example.org", tlsSecret: "docs-tls" }) },
   },
 });

@@ -1,8 +1,12 @@
-import { defineCiValues, defineService } from "@homelab/chart-kit";
-
-const route = (host: string) => [
-  { host, paths: [{ path: "/", service: { identifier: "main", port: "http" } }] },
-];
+import {
+  defineCiValues,
+  defineService,
+  generatedSecret,
+  hostIngress,
+  runAsRoot,
+  secretEnv,
+  volumeClaim,
+} from "@homelab/chart-kit";
 
 /**
  * Pi-hole v6 (FTL with its built-in web server). https://github.com/pi-hole/docker-pi-hole,
@@ -64,7 +68,7 @@ export default defineService({
   values: {
     controllers: {
       main: {
-        pod: { securityContext: { runAsNonRoot: false, runAsUser: 0, runAsGroup: 0 } },
+        pod: { securityContext: runAsRoot() },
         containers: {
           main: {
             image: { repository: "docker.io/pihole/pihole", tag: "2026.07.2" },
@@ -73,9 +77,7 @@ export default defineService({
               FTLCONF_dns_listeningMode: "ALL",
               FTLCONF_dns_upstreams: "9.9.9.9;149.112.112.112",
               FTLCONF_webserver_port: "80",
-              FTLCONF_webserver_api_password: {
-                valueFrom: { secretKeyRef: { identifier: "admin", key: "WEB_PASSWORD" } },
-              },
+              FTLCONF_webserver_api_password: secretEnv("admin", "WEB_PASSWORD"),
             },
             securityContext: {
               allowPrivilegeEscalation: true,
@@ -118,11 +120,11 @@ export default defineService({
         ports: { "dns-tcp": { port: 53, protocol: "TCP" }, "dns-udp": { port: 53, protocol: "UDP" } },
       },
     },
-    ingress: { main: { hosts: route("pihole.home.arpa") } },
+    ingress: { main: hostIngress({ host: "pihole.home.arpa" }) },
     persistence: {
-      "etc-pihole": { type: "persistentVolumeClaim", size: "1Gi", globalMounts: [{ path: "/etc/pihole" }] },
+      "etc-pihole": volumeClaim({ size: "1Gi", path: "/etc/pihole" }),
     },
-    secrets: { admin: { generate: { WEB_PASSWORD: { length: 24 } } } },
+    secrets: { admin: generatedSecret({ WEB_PASSWORD: 24 }) },
   },
 });
 
@@ -144,14 +146,8 @@ export const ciValues = defineCiValues({
     },
     service: { dns: { loadBalancerIP: "192.168.1.53" } },
     persistence: {
-      "dnsmasq-d": {
-        type: "persistentVolumeClaim",
-        size: "64Mi",
-        globalMounts: [{ path: "/etc/dnsmasq.d" }],
-      },
+      "dnsmasq-d": volumeClaim({ size: "64Mi", path: "/etc/dnsmasq.d" }),
     },
-    ingress: {
-      main: { hosts: route("dns.example.org"), tls: [{ hosts: ["dns.example.org"], secretName: "dns-tls" }] },
-    },
+    ingress: { main: hostIngress({ host: "dns.example.org", tlsSecret: "dns-tls" }) },
   },
 });
