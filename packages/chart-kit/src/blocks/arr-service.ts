@@ -35,13 +35,15 @@ export interface ArrServiceOptions extends Omit<ServiceDefinition, "values"> {
 }
 
 /**
- * The definition of a Servarr app. Its values: the `main` Deployment (Recreate: one pod at a time
- * on the config claim and its SQLite database) running `image` with TZ Etc/UTC, the port, Forms authentication
- * required for every address (the ingress controller's pod IP would otherwise count as local),
- * info logs and no log database, and the API key from the generated Secret `app` (API_KEY, 32
- * characters; Servarr wants at least 20); /ping probes with {@link lenientProbeTimings}; the
- * `main` Service on `port`; a Traefik Ingress for `host`; `persistence`; and the `main`
- * NetworkPolicy admitting `allowFrom`.
+ * The definition of a Servarr app. Its values: the `main` Deployment (Recreate: one pod at a
+ * time on the config claim and its SQLite database) running `image` with TZ Etc/UTC and the
+ * app's `<APP>__<SECTION>__<KEY>` variables (`<APP>` is the chart name in upper case, `-` as `_`):
+ * the port, Forms authentication required for every address (the ingress controller's pod IP
+ * would otherwise count as local), info logs and no log database, and the API key from the
+ * generated Secret `app` (API_KEY, 32 characters; Servarr wants at least 20); /ping probes with
+ * {@link lenientProbeTimings}; the `main` Service on `port`; a Traefik Ingress for `host`;
+ * `persistence`; and the `main` NetworkPolicy admitting `allowFrom`. The chart's metadata
+ * (name, description, home, ...) passes through unchanged.
  *
  * @example
  * export default defineService(arrService({ name: "prowlarr", ..., image, port: 9696, resources, persistence }));
