@@ -28,7 +28,7 @@ const entries = (v: unknown): [string, Obj][] =>
     : [];
 
 /** Capabilities Pod Security "baseline" allows adding (restricted allows only NET_BIND_SERVICE). */
-const BASELINE_CAPABILITIES = new Set([
+export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
   "AUDIT_WRITE",
   "CHOWN",
   "DAC_OVERRIDE",

@@ -10,6 +10,7 @@ export { defineCiValues, defineService } from "./definition.ts";
 export { DefinitionError, DefinitionErrors, ServicePackageError } from "./errors.ts";
 export type { Departure } from "./exceptions.ts";
 export {
+  BASELINE_CAPABILITIES,
   capabilitiesOf,
   describeException,
   exceptionPlace,

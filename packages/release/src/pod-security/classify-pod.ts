@@ -5,8 +5,10 @@
  * predicts it from the rendered charts so namespaces are labelled before a pod is created.
  */
 import type { V1Container, V1ObjectMeta, V1PodSpec, V1SecurityContext } from "@kubernetes/client-node";
+import type { PodSecurityLevel } from "@homelab/chart-kit";
+import { BASELINE_CAPABILITIES } from "@homelab/chart-kit";
 
-export type PodSecurityLevel = "restricted" | "baseline" | "privileged";
+export type { PodSecurityLevel };
 
 /** Levels from the strictest to the most permissive. */
 export const LEVELS: readonly PodSecurityLevel[] = ["restricted", "baseline", "privileged"];
@@ -28,21 +30,6 @@ export interface PodSecurityNeed {
   findings: PodSecurityFinding[];
 }
 
-const BASELINE_CAPABILITIES = new Set([
-  "AUDIT_WRITE",
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FOWNER",
-  "FSETID",
-  "KILL",
-  "MKNOD",
-  "NET_BIND_SERVICE",
-  "SETFCAP",
-  "SETGID",
-  "SETPCAP",
-  "SETUID",
-  "SYS_CHROOT",
-]);
 const SAFE_SYSCTLS = new Set([
   "kernel.shm_rmid_forced",
   "net.ipv4.ip_local_port_range",
