@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { CoreV1Api } from "@kubernetes/client-node";
 import type { ControlPlane } from "./control-plane.ts";
 import { httpsStatus } from "./probe.ts";
 import type { ManagedProcess } from "./processes.ts";
 import { freePort, readyOrStopped, startProcess, waitFor } from "./processes.ts";
+import { loadKubeConfig } from "@homelab/toolbox/kube";
 
 /**
  * The controllers the sandbox runs (v1.35 names). Left out on purpose: the
@@ -69,8 +70,7 @@ export async function startControllerManager(cp: ControlPlane): Promise<ManagedP
     `--controllers=${CONTROLLERS.join(",")}`,
     "--v=1",
   ]);
-  const kc = new KubeConfig();
-  kc.loadFromFile(cp.kubeconfig);
+  const kc = loadKubeConfig(cp.kubeconfig);
   const core = kc.makeApiClient(CoreV1Api);
   return readyOrStopped(p, async () => {
     const healthz = async () =>

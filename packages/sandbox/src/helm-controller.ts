@@ -1,7 +1,8 @@
-import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
+import { CustomObjectsApi } from "@kubernetes/client-node";
 import type { ControlPlane } from "./control-plane.ts";
 import { NODE_NAME } from "./node.ts";
 import { readyOrStopped, startProcess, stopProcess, waitFor } from "./processes.ts";
+import { loadKubeConfig } from "@homelab/toolbox/kube";
 
 /** k3s's helm-controller, running out of cluster against a control plane. */
 export interface HelmControllerProcess {
@@ -28,8 +29,7 @@ export async function startHelmController(
       NODE_NAME: nodeName,
     },
   );
-  const kc = new KubeConfig();
-  kc.loadFromFile(cp.kubeconfig);
+  const kc = loadKubeConfig(cp.kubeconfig);
   const custom = kc.makeApiClient(CustomObjectsApi);
   const served = async () =>
     Boolean(

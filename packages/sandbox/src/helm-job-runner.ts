@@ -21,11 +21,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodStatus } from "@kubernetes/client-node";
-import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { CoreV1Api } from "@kubernetes/client-node";
 import type { HelmOutcome, KlipperEnv } from "./klipper-helm.ts";
 import { runKlipperHelm } from "./klipper-helm.ts";
 import { kubeconfigYaml } from "./control-plane.ts";
 import { NODE_IP } from "./kwok.ts";
+import { loadKubeConfig } from "@homelab/toolbox/kube";
 
 /** The label helm-controller puts on its Jobs and their pods. */
 export const CHART_LABEL = "helmcharts.helm.cattle.io/chart";
@@ -49,8 +50,7 @@ export const restartBackOffMs = (restarts: number) =>
 
 /** Starts the stand-in with a kubeconfig allowed to read pods and write their status. */
 export function startHelmJobRunner(kubeconfig: string, options: HelmJobRunnerOptions): HelmJobRunner {
-  const kc = new KubeConfig();
-  kc.loadFromFile(kubeconfig);
+  const kc = loadKubeConfig(kubeconfig);
   const core = kc.makeApiClient(CoreV1Api);
   const cluster = kc.getCurrentCluster()!;
   const ca = Buffer.from(cluster.caData ?? "", "base64");

@@ -1,9 +1,10 @@
 import type { V1Node } from "@kubernetes/client-node";
-import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { CoreV1Api } from "@kubernetes/client-node";
 import type { ControlPlane } from "./control-plane.ts";
 import { KWOK_NODE_ANNOTATION } from "./kwok.ts";
 import type { ManagedProcess } from "./processes.ts";
 import { waitFor } from "./processes.ts";
+import { loadKubeConfig } from "@homelab/toolbox/kube";
 
 /** The one node of the sandbox. */
 export const NODE_NAME = "sandbox-node";
@@ -53,8 +54,7 @@ export async function createNode(
   resources: Readonly<Record<string, string>>,
   kwok: ManagedProcess,
 ): Promise<void> {
-  const kc = new KubeConfig();
-  kc.loadFromFile(cp.kubeconfig);
+  const kc = loadKubeConfig(cp.kubeconfig);
   const core = kc.makeApiClient(CoreV1Api);
   await core.createNode({ body: nodeManifest(resources) });
   const node = () => core.readNode({ name: NODE_NAME });

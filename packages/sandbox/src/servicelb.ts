@@ -7,8 +7,9 @@
  * traffic.
  */
 import type { V1Service } from "@kubernetes/client-node";
-import { CoreV1Api, KubeConfig, PatchStrategy, setHeaderOptions, Watch } from "@kubernetes/client-node";
+import { CoreV1Api, PatchStrategy, setHeaderOptions, Watch } from "@kubernetes/client-node";
 import { NODE_IP } from "./kwok.ts";
+import { loadKubeConfig } from "@homelab/toolbox/kube";
 
 export interface ServiceLb {
   /** Services given an address so far, as `namespace/name`. */
@@ -18,8 +19,7 @@ export interface ServiceLb {
 
 /** Watches Services; each LoadBalancer Service without an address gets the node's. */
 export function startServiceLb(kubeconfig: string): ServiceLb {
-  const kc = new KubeConfig();
-  kc.loadFromFile(kubeconfig);
+  const kc = loadKubeConfig(kubeconfig);
   const core = kc.makeApiClient(CoreV1Api);
   const published: string[] = [];
   let stopped = false;

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { V1StorageClass } from "@kubernetes/client-node";
-import { KubeConfig, StorageV1Api } from "@kubernetes/client-node";
+import { StorageV1Api } from "@kubernetes/client-node";
 import type { ControlPlane } from "./control-plane.ts";
 import type { ManagedProcess } from "./processes.ts";
 import { readyOrStopped, startProcess, waitFor } from "./processes.ts";
+import { loadKubeConfig } from "@homelab/toolbox/kube";
 
 /** The provisioner name k3s's local-path StorageClass names. */
 export const LOCAL_PATH_PROVISIONER = "rancher.io/local-path";
@@ -59,8 +60,7 @@ export async function startLocalPathProvisioner(cp: ControlPlane): Promise<Manag
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "config.json"), `${JSON.stringify(CONFIG)}\n`);
   writeFileSync(join(dir, "helperPod.yaml"), HELPER_POD);
-  const kc = new KubeConfig();
-  kc.loadFromFile(cp.kubeconfig);
+  const kc = loadKubeConfig(cp.kubeconfig);
   await kc.makeApiClient(StorageV1Api).createStorageClass({ body: LOCAL_PATH_STORAGE_CLASS });
   const p = startProcess(cp.dir, "local-path-provisioner", "local-path-provisioner", [
     "start",

@@ -1,7 +1,8 @@
 /** What the feature tests use of the shared sandbox: API clients and waiting. */
 import type { CoreV1Event, KubernetesObject } from "@kubernetes/client-node";
-import { AppsV1Api, BatchV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
+import { AppsV1Api, BatchV1Api, CoreV1Api, KubernetesObjectApi } from "@kubernetes/client-node";
 import { inject } from "vitest";
+import { loadKubeConfig } from "@homelab/toolbox/kube";
 
 export interface TestCluster {
   core: CoreV1Api;
@@ -16,8 +17,7 @@ export interface TestCluster {
 /** Clients for the shared sandbox, as cluster-admin. */
 export function connect(): TestCluster {
   const shared = inject("sandbox");
-  const kc = new KubeConfig();
-  kc.loadFromFile(shared.kubeconfig);
+  const kc = loadKubeConfig(shared.kubeconfig);
   return {
     core: kc.makeApiClient(CoreV1Api),
     apps: kc.makeApiClient(AppsV1Api),

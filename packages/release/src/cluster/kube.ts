@@ -5,9 +5,9 @@ import {
   BatchV1Api,
   CoordinationV1Api,
   CoreV1Api,
-  KubeConfig,
   KubernetesObjectApi,
 } from "@kubernetes/client-node";
+import { loadKubeConfig } from "@homelab/toolbox/kube";
 
 /** The API clients a release uses, from one kubeconfig. */
 export interface Kube {
@@ -20,8 +20,7 @@ export interface Kube {
 }
 
 export function connect(kubeconfig: string): Kube {
-  const kc = new KubeConfig();
-  kc.loadFromFile(kubeconfig);
+  const kc = loadKubeConfig(kubeconfig);
   return {
     kubeconfig,
     objects: KubernetesObjectApi.makeApiClient(kc),
