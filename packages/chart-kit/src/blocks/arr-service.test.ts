@@ -5,6 +5,7 @@ import { findDepartures } from "../exceptions.ts";
 import { definitionProblems } from "../validate.ts";
 import { arrService } from "./arr-service.ts";
 import { emptyDir } from "./empty-dir.ts";
+import { httpProbes, lenientProbeTimings } from "./probes.ts";
 import { volumeClaim } from "./volume-claim.ts";
 
 const radarr = () =>
@@ -54,26 +55,10 @@ describe("arrService", () => {
 
   it("probes /ping leniently, serves the port and routes its host through Traefik", () => {
     const { values } = radarr();
-    expect(values.controllers!.main!.containers!.main!.probes).toEqual({
-      startup: {
-        type: "http",
-        path: "/ping",
-        port: "http",
-        spec: { periodSeconds: 10, failureThreshold: 30 },
-      },
-      liveness: {
-        type: "http",
-        path: "/ping",
-        port: "http",
-        spec: { periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 },
-      },
-      readiness: {
-        type: "http",
-        path: "/ping",
-        port: "http",
-        spec: { periodSeconds: 10, timeoutSeconds: 5 },
-      },
-    });
+    // The literal timings are asserted in probes.test.ts.
+    expect(values.controllers!.main!.containers!.main!.probes).toEqual(
+      httpProbes({ path: "/ping", ...lenientProbeTimings }),
+    );
     expect(values.service).toEqual({ main: { controller: "main", ports: { http: { port: 7878 } } } });
     expect(values.ingress).toEqual({
       main: {
