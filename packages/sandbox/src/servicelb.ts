@@ -12,8 +12,6 @@ import { NODE_IP } from "./kwok.ts";
 import { loadKubeConfig } from "@homelab/toolbox/kube";
 
 export interface ServiceLb {
-  /** Services given an address so far, as `namespace/name`. */
-  published: string[];
   stop(): Promise<void>;
 }
 
@@ -21,7 +19,6 @@ export interface ServiceLb {
 export function startServiceLb(kubeconfig: string): ServiceLb {
   const kc = loadKubeConfig(kubeconfig);
   const core = kc.makeApiClient(CoreV1Api);
-  const published: string[] = [];
   let stopped = false;
   let abort: (() => void) | undefined;
   let wake: (() => void) | undefined;
@@ -36,7 +33,6 @@ export function startServiceLb(kubeconfig: string): ServiceLb {
         { name, namespace, body: { status: { loadBalancer: { ingress } } } },
         setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
       )
-      .then(() => published.push(`${namespace}/${name}`))
       .catch(() => undefined); // deleted meanwhile; a later event brings it back if not
   };
 
@@ -70,7 +66,6 @@ export function startServiceLb(kubeconfig: string): ServiceLb {
   })();
 
   return {
-    published,
     stop: async () => {
       stopped = true;
       abort?.();
