@@ -13,6 +13,9 @@ const INPUTS = join(PACKAGE_DIR, "dist", "chart-kit.inputs.json");
 const ENTRY = join(PACKAGE_DIR, "src", "bundle-entry.ts");
 const THIS_FILE = fileURLToPath(import.meta.url);
 
+/** What both esbuild runs share: one ES module for this Node, kept in memory. */
+const ESBUILD_OPTIONS = { bundle: true, platform: "node", format: "esm", target: "node20", write: false };
+
 function isFresh() {
   if (!existsSync(BUNDLE) || !existsSync(INPUTS)) return false;
   const built = statSync(BUNDLE).mtimeMs;
@@ -31,13 +34,9 @@ function isFresh() {
 async function bundle() {
   const { build } = await import("esbuild");
   const result = await build({
+    ...ESBUILD_OPTIONS,
     absWorkingDir: PACKAGE_DIR,
     entryPoints: [ENTRY],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    write: false,
     metafile: true,
     outfile: BUNDLE,
     logLevel: "error",
@@ -65,12 +64,8 @@ export async function ensureBundle() {
 async function importCompiled(file, bundleUrl, kit) {
   const { build } = await import("esbuild");
   const result = await build({
+    ...ESBUILD_OPTIONS,
     entryPoints: [file],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    write: false,
     logLevel: "silent",
     plugins: [
       {
