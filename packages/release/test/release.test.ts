@@ -54,6 +54,24 @@ describe("release on the test control plane (real apiserver and helm-controller)
   }, 180_000);
   afterAll(async () => cluster?.stop());
 
+  /** The values helm has for the vaultwarden release (`helm get values -o json`). */
+  const vaultwardenValues = async (): Promise<unknown> =>
+    JSON.parse(
+      (
+        await execa(helmBin, [
+          "--kubeconfig",
+          cp.kubeconfig,
+          "get",
+          "values",
+          "vaultwarden",
+          "-n",
+          "passwords",
+          "-o",
+          "json",
+        ])
+      ).stdout,
+    );
+
   it("plans a first release without writing anything", async () => {
     const summary = await release(BASE, { dryRun: true });
     expect(summary.services.map((s) => [s.service, s.change, s.status])).toEqual([
@@ -109,18 +127,7 @@ describe("release on the test control plane (real apiserver and helm-controller)
       namespace: "passwords",
     });
     expect(Buffer.from(secret.data!.ADMIN_TOKEN!, "base64").toString()).toBe("s3cret-admin-token");
-    const values = await execa(helmBin, [
-      "--kubeconfig",
-      cp.kubeconfig,
-      "get",
-      "values",
-      "vaultwarden",
-      "-n",
-      "passwords",
-      "-o",
-      "json",
-    ]);
-    expect(JSON.parse(values.stdout)).toMatchObject({
+    expect(await vaultwardenValues()).toMatchObject({
       ingress: { main: { hosts: [{ host: "vault.test" }] } },
     });
   }, 150_000);
@@ -148,18 +155,7 @@ describe("release on the test control plane (real apiserver and helm-controller)
       ["uptime-kuma", "unchanged"],
       ["vaultwarden", "installed"],
     ]);
-    const values = await execa(helmBin, [
-      "--kubeconfig",
-      cp.kubeconfig,
-      "get",
-      "values",
-      "vaultwarden",
-      "-n",
-      "passwords",
-      "-o",
-      "json",
-    ]);
-    expect(JSON.parse(values.stdout)).toMatchObject({
+    expect(await vaultwardenValues()).toMatchObject({
       ingress: { main: { hosts: [{ host: "vault2.test" }] } },
     });
     const rel = (await helmReleases(cp.kubeconfig, helmBin)).find((r) => r.name === "vaultwarden")!;
