@@ -2,7 +2,7 @@
 # The main job: build every chart into charts/, lint it (tsc, eslint, helm lint --strict,
 # ct lint), package it into dist/charts/, and print a summary.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" helm ct
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --set charts
 pnpm exec turbo run build lint package --output-logs=errors-only
 node tooling/chart-testing/bin/homelab-ct.js lint --json
 echo

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shared setup of the main job and the tests: pinned tools, then the workspace's packages.
-# Usage: source tooling/scripts/setup.sh [tool ...]
+# Usage: source tooling/scripts/setup.sh [--set NAME | tool ...]   (sets: tooling/tools/tool-sets.txt)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"

@@ -4,7 +4,7 @@
 # suite through turbo; then formatting (Biome), unused code (knip) and the service packages'
 # generated files; and totals the results in one line.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --set tests
 status=0
 # Two tasks at a time: several suites start their own control plane, and this machine has 2 cores.
 pnpm exec turbo run check typecheck lint chart-lint test --continue --concurrency=2 \

@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Installs the real tools the tests drive: helm (3) and helm4, helm-unittest, ct (+ yamllint,
-# yamale), etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok, k3s's
-# helm-controller and local-path-provisioner. Pinned in versions.env, built from the Go
-# module proxy / PyPI / Debian, cached in $HOMELAB_TOOLS_DIR (default ~/.cache/homelab/tools)
-# so a second run does nothing.
+# Installs the real tools the tests and the sandbox drive: helm (3) and helm4, helm-unittest, ct
+# (+ yamllint, yamale), etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok, k3s's
+# helm-controller, local-path-provisioner, ... Pinned in versions.env, built from the Go module
+# proxy / PyPI / Debian, cached in $HOMELAB_TOOLS_DIR (default ~/.cache/homelab/tools) so a
+# second run does nothing. What each entry point needs is listed once, in tool-sets.txt.
 #
-# Usage: tooling/tools/install.sh [--quiet] [tool ...]
-#   tools: helm helm4 helm-unittest ct etcd kube-apiserver kube-controller-manager
-#          kube-scheduler kwok helm-controller local-path-provisioner sshd registry gpg
-#          (default: all)
+# Usage: tooling/tools/install.sh [--quiet] [--set NAME] [tool ...]
+#   --set NAME   the tools of one set of tool-sets.txt: sandbox, hosts, charts, bench, tests
+#   tool ...     these tools (names as in tool-sets.txt); default: every tool (the tests set)
 # Prints the bin directory to put on PATH as its last line.
 set -euo pipefail
 
@@ -22,21 +21,36 @@ mkdir -p "$bin" "$cache/logs"
 export GOFLAGS="${GOFLAGS:--trimpath}"
 export GOTOOLCHAIN=local
 
+# tool-sets.txt: "tool minutes set..." per line. known_tools in its order; minutes_of TOOL.
+sets_file="$here/tool-sets.txt"
+read -r -a known_tools <<<"$(awk '{ sub(/#.*/, "") } NF { printf "%s ", $1 }' "$sets_file")"
+set_tools() { awk -v set="$1" '{ sub(/#.*/, "") } NF { for (i = 3; i <= NF; i++) if ($i == set) print $1 }' "$sets_file"; }
+minutes_of() { awk -v t="$1" '{ sub(/#.*/, "") } NF && $1 == t { print $2 }' "$sets_file"; }
+
 quiet=0
 tools=()
-for arg in "$@"; do
-  case "$arg" in
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quiet) quiet=1 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) tools+=("$arg") ;;
+    --set)
+      [ $# -ge 2 ] || { echo "install-tools: --set needs a set name (see $sets_file)" >&2; exit 2; }
+      mapfile -t from_set < <(set_tools "$2")
+      [ ${#from_set[@]} -gt 0 ] || { echo "install-tools: no set '$2' in $sets_file" >&2; exit 2; }
+      tools+=("${from_set[@]}"); shift ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) tools+=("$1") ;;
   esac
+  shift
 done
-all_tools=(helm helm4 helm-unittest ct etcd kube-apiserver kube-controller-manager kube-scheduler kwok
-  helm-controller local-path-provisioner sshd registry gpg)
-[ ${#tools[@]} -gt 0 ] || tools=("${all_tools[@]}")
+[ ${#tools[@]} -gt 0 ] || tools=("${known_tools[@]}")
+for t in "${tools[@]}"; do
+  [[ " ${known_tools[*]} " == *" $t "* ]] || { echo "install-tools: unknown tool '$t' (known: ${known_tools[*]})" >&2; exit 2; }
+done
 
 said=0 # set once anything was installed: a run with nothing to do prints only the bin path
-say() { said=1; [ "$quiet" = 1 ] || echo "install-tools: $*" >&2; }
+# step: "3/8 kube-apiserver, about 8 min on 2 cores", set before each tool is installed.
+step=""
+say() { said=1; [ "$quiet" = 1 ] || echo "install-tools: ${step:+$step: }$*" >&2; }
 fail() { echo "install-tools: $*" >&2; exit 1; }
 
 # One run at a time: a concurrent run waits here instead of building the same tool twice
@@ -294,7 +308,20 @@ for t in "${tools[@]}"; do
   case "$t" in kube-apiserver|kube-controller-manager|kube-scheduler) kube+=("$t") ;; esac
 done
 
+# A first line that says what is ahead: the tools not built yet, with the measured cold minutes.
+pending=() pending_minutes=0
 for t in "${tools[@]}"; do
+  case "$t" in sshd|gpg) continue ;; esac
+  [ -x "$bin/$t" ] || { pending+=("$t"); pending_minutes=$((pending_minutes + $(minutes_of "$t"))); }
+done
+if [ ${#pending[@]} -gt 0 ]; then
+  say "building ${#pending[@]} of ${#tools[@]} tools once (about $pending_minutes min on 2 cores with empty Go caches; cached in $cache): ${pending[*]}"
+fi
+
+i=0
+for t in "${tools[@]}"; do
+  i=$((i + 1))
+  step="$i/${#tools[@]} $t, about $(minutes_of "$t") min on 2 cores"
   case "$t" in
     helm) install_helm ;;
     helm4) install_helm4 ;;
@@ -302,7 +329,11 @@ for t in "${tools[@]}"; do
     ct) install_ct ;;
     etcd) install_etcd ;;
     kube-apiserver|kube-controller-manager|kube-scheduler)
-      [ ${#kube[@]} -eq 0 ] || install_kubernetes "${kube[@]}"
+      if [ ${#kube[@]} -gt 0 ]; then
+        m=0; for k in "${kube[@]}"; do m=$((m + $(minutes_of "$k"))); done
+        step="$i/${#tools[@]} ${kube[*]}, about $m min on 2 cores"
+        install_kubernetes "${kube[@]}"
+      fi
       kube=() ;;
     kwok) install_kwok ;;
     local-path-provisioner) install_local_path_provisioner ;;
@@ -310,8 +341,9 @@ for t in "${tools[@]}"; do
     sshd) install_sshd ;;
     registry) install_registry ;;
     gpg) install_gpg ;;
-    *) fail "unknown tool '$t' (known: ${all_tools[*]})" ;;
+    *) fail "tool '$t' is in $sets_file but install.sh has no install step for it" ;;
   esac
 done
+step=""
 [ "$said" = 0 ] || say "tools ready in $bin"
 echo "$bin"

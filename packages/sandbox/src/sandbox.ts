@@ -1,3 +1,4 @@
+import { requireToolSet } from "@homelab/toolbox";
 import type { ControlPlane, ControlPlaneOptions } from "./control-plane.ts";
 import { startControlPlane } from "./control-plane.ts";
 import { startControllerManager } from "./controller-manager.ts";
@@ -50,6 +51,8 @@ interface Stoppable {
 
 /** Starts the sandbox and waits until it takes pods; stops what started if a part fails. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  // Every tool of the sandbox set first, all missing ones named at once: nothing starts without them.
+  requireToolSet("sandbox");
   const t0 = Date.now();
   const startupMs: Record<string, number> = {};
   const track = <T>(name: string, p: Promise<T>) =>

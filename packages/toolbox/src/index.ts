@@ -5,4 +5,6 @@ export { findRepoRoot } from "./repo-root.ts";
 export { sortKeys, stableJson } from "./stable-json.ts";
 export type { TarEntry } from "./tar-gz.ts";
 export { tarGz } from "./tar-gz.ts";
+export type { ToolEntry, ToolSetName } from "./tool-sets.ts";
+export { MissingToolsError, requireToolSet, TOOL_SETS, toolEntries, toolSet } from "./tool-sets.ts";
 export { findTool, ToolNotFoundError, toolsBinDir } from "./tools.ts";

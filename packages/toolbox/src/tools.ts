@@ -14,7 +14,7 @@ export class ToolNotFoundError extends FixableError {
   constructor(readonly tool: string) {
     super(
       `${tool} is not installed`,
-      `run \`bash tooling/tools/install.sh\` (it builds the pinned ${tool} into ${toolsBinDir()}), ` +
+      `run \`bash tooling/tools/install.sh ${tool}\` (it builds the pinned ${tool} into ${toolsBinDir()}), ` +
         `or put ${tool} on PATH`,
       { exitCode: ExitCode.missingTool },
     );

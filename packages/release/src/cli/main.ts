@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
-import { findRepoRoot, parseCli } from "@homelab/toolbox";
+import { findRepoRoot, parseCli, requireToolSet } from "@homelab/toolbox";
 import { connect } from "../cluster/kube.ts";
 import { checkConfig } from "../config/check-config.ts";
 import { UsageError } from "../errors.ts";
@@ -106,6 +106,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
     }
 
+    // The target's tools (tooling/tools/tool-sets.txt), every missing one named at once.
+    requireToolSet(target === "sandbox" ? "sandbox" : "hosts");
     // Check first: nothing below starts, connects or writes before the whole config is good.
     const checked = await checkConfig({ root, configFile });
     for (const warning of checked.warnings) log(`homelab-release: warning: ${warning}`);
