@@ -104,6 +104,27 @@ install_helm() {
      $x/pkg/chartutil.k8sVersionMajor=1 $x/pkg/chartutil.k8sVersionMinor=$minor"
 }
 
+# The check's renderer (tooling/helm-render): helm's own packages at HELM_VERSION, stamped as
+# install_helm stamps helm so its Capabilities match; rebuilt when its sources change.
+install_helm_render() {
+  local src="$here/../helm-render" dir minor hash
+  dir="$(module_dir "helm.sh/helm/v3@$HELM_VERSION")"
+  minor="$(sed -n 's#^[[:space:]]*k8s.io/client-go v0\.\([0-9]*\)\..*#\1#p' "$dir/go.mod" | head -n 1)"
+  [ -n "$minor" ] || fail "cannot read the client-go version of helm $HELM_VERSION"
+  grep -Eq "^(require)?[[:space:]]+helm\.sh/helm/v3 $HELM_VERSION\$" "$src/go.mod" ||
+    fail "$src/go.mod does not require helm.sh/helm/v3 $HELM_VERSION (versions.env): update it with go get and go mod tidy"
+  hash="$(cd "$src" && cat go.mod go.sum $(LC_ALL=C ls -- *.go) | sha256sum | cut -c1-12)"
+  local stamp="$HELM_VERSION-k8s1.$minor-src$hash"
+  have helm-render "$stamp" && return 0
+  say "building helm-render on helm $HELM_VERSION (tooling/helm-render)"
+  local x="-X helm.sh/helm/v3"
+  (cd "$src" && run_logged helm-render go build -buildvcs=false -ldflags "-s -w \
+    $x/internal/version.version=$HELM_VERSION $x/internal/version.gitTreeState=clean \
+    $x/pkg/chartutil.k8sVersionMajor=1 $x/pkg/chartutil.k8sVersionMinor=$minor" \
+    -o "$bin/helm-render" .)
+  mark helm-render "$stamp"
+}
+
 # go_build_pinned NAME MODULE VERSION PKG: builds PKG from MODULE@VERSION in a generated
 # module (for modules whose version list the proxy does not serve, so `go install
 # pkg@version` cannot check deprecations).
@@ -324,6 +345,7 @@ for t in "${tools[@]}"; do
   step="$i/${#tools[@]} $t, about $(minutes_of "$t") min on 2 cores"
   case "$t" in
     helm) install_helm ;;
+    helm-render) install_helm_render ;;
     helm4) install_helm4 ;;
     helm-unittest) install_helm_unittest ;;
     ct) install_ct ;;
