@@ -1,5 +1,7 @@
 export type { HelmBinary, HelmOptions, HelmResult } from "./helm.ts";
 export { HELM_BINARIES, helm, HelmCommandError } from "./helm.ts";
+export type { HelmTemplateRequest } from "./helm-render.ts";
+export { HelmRenderError, helmTemplate, stopHelmRenderer } from "./helm-render.ts";
 export { parseCli } from "./parse-cli.ts";
 export { findRepoRoot } from "./repo-root.ts";
 export { sortKeys, stableJson } from "./stable-json.ts";

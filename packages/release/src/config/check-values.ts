@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { helm, HelmCommandError } from "@homelab/toolbox";
+import { HelmCommandError, helmTemplate, stopHelmRenderer } from "@homelab/toolbox";
 import { ConfigError, ConfigErrors } from "../errors.ts";
 import type { HelmChartObject, PackagedChart } from "../plan/desired-helmchart.ts";
 import type { RenderedObject } from "./rendered-objects.ts";
@@ -24,34 +21,27 @@ export interface ValuesToCheck {
 }
 
 /**
- * Renders each enabled service's chart with its final values by the real `helm template`
- * (no cluster): the values are checked against the chart's values.schema.json and its own
- * validation, every failure at once. Returns the rendered objects by service.
+ * Renders each enabled service's chart with its final values as the real `helm template` does
+ * (helm's own packages, in one helm-render process for every chart; no cluster): the values are
+ * checked against the chart's values.schema.json and its own validation, every failure at once.
+ * Returns the rendered objects by service.
  */
 export async function checkValues(
   services: readonly ValuesToCheck[],
   configFile: string,
 ): Promise<Map<string, RenderedObject[]>> {
-  const dir = mkdtempSync(join(tmpdir(), "homelab-values-"));
   const errors: ConfigError[] = [];
   const rendered = new Map<string, RenderedObject[]>();
   try {
     await Promise.all(
       services.map(async ({ service, chart, desired }) => {
-        const archive = join(dir, `${service}.tgz`);
-        const values = join(dir, `${service}-values.yaml`);
-        writeFileSync(archive, chart.archive);
-        writeFileSync(values, desired.spec.valuesContent);
         try {
-          const out = await helm([
-            "template",
-            service,
-            archive,
-            "--namespace",
-            desired.spec.targetNamespace,
-            "--values",
-            values,
-          ]);
+          const out = await helmTemplate({
+            name: service,
+            namespace: desired.spec.targetNamespace,
+            chart: chart.archive,
+            values: desired.spec.valuesContent,
+          });
           rendered.set(service, parseManifests(out.stdout));
         } catch (e) {
           if (!(e instanceof HelmCommandError)) throw e;
@@ -72,7 +62,7 @@ export async function checkValues(
       }),
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await stopHelmRenderer();
   }
   if (errors.length > 0) throw new ConfigErrors(errors.sort((a, b) => (a.field < b.field ? -1 : 1)));
   return rendered;
