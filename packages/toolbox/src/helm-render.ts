@@ -80,6 +80,7 @@ class Renderer {
   private stderrTail = "";
   private idle: NodeJS.Timeout | undefined;
   private failure: HelmRenderError | undefined;
+  private stopping = false;
   readonly exited: Promise<void>;
 
   constructor(
@@ -126,10 +127,11 @@ class Renderer {
     });
   }
 
-  /** Ends its input: it answers what is in flight, then exits. */
+  /** Ends its input: it answers what is in flight, then exits (which this waits for, ref'd). */
   stop(): Promise<void> {
-    clearTimeout(this.idle);
     this.onGone(this);
+    this.setBusy();
+    this.stopping = true;
     this.child.stdin.end();
     return this.exited;
   }
@@ -169,6 +171,7 @@ class Renderer {
   }
 
   private setIdle(): void {
+    if (this.stopping) return;
     this.child.unref();
     for (const pipe of [this.child.stdout, this.child.stderr]) refPipe(pipe, false);
     clearTimeout(this.idle);
