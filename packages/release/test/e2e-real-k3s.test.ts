@@ -17,7 +17,7 @@ describe.runIf(configFile)("release against a real k3s host (HOMELAB_E2E_CONFIG)
   it("installs k3s and every enabled service", async () => {
     const config = loadConfig(configFile!, [...(await loadAllServices(root)).keys()]);
     const { kubeconfig } = await ensureK3s(config, { root, log: (l) => console.log(l) });
-    const prepared = await prepareRelease({ root, configFile: configFile!, kubeconfig });
+    const prepared = await prepareRelease({ root, configFile: configFile!, kubeconfig: kubeconfig! });
     const summary = await executePlan(prepared.kube, prepared.plan, prepared.config, {
       onProgress: (s, m) => console.log(`${s}: ${m}`),
     });

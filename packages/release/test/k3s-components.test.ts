@@ -19,7 +19,8 @@ import { disableFlags } from "../src/components/k3s-components.ts";
 import { execStartArgs, serverComponentFlags, wantedDisabled } from "../src/components/k3s-flags.ts";
 import { executePlan } from "../src/execute-plan.ts";
 import type { HomelabConfig } from "../src/config/schema.ts";
-import { ensureK3s, installCommand } from "../src/k3s/ensure-k3s.ts";
+import { ensureK3s } from "../src/k3s/ensure-k3s.ts";
+import { installScript } from "../src/k3s/install-script.ts";
 import { prepareRelease } from "../src/prepare-release.ts";
 import { releaseWrites, root, writeConfig } from "./helpers.ts";
 
@@ -33,6 +34,7 @@ describe("k3s.components: install flags", () => {
   });
   const server = { name: "nas", role: "server" as const, address: "10.0.0.1" };
   const agent = { name: "mini", role: "agent" as const, address: "10.0.0.2" };
+  const target = { dir: "/tmp/homelab-k3s.0123456789", version: "v1.35.4+k3s1", clusterInit: false };
 
   it("disabled components become --disable flags of the servers, never of agents", () => {
     const c = config({
@@ -43,12 +45,12 @@ describe("k3s.components: install flags", () => {
       },
     });
     expect(disableFlags(c.k3s?.components)).toEqual(["--disable=servicelb", "--disable=traefik"]);
-    expect(installCommand(c, server, { clusterInit: false })).toContain(
+    expect(installScript(c, server, target)).toContain(
       "INSTALL_K3S_EXEC='server --disable=servicelb --disable=traefik'",
     );
-    expect(
-      installCommand(c, agent, { url: "https://10.0.0.1:6443", token: "t", clusterInit: false }),
-    ).toContain("INSTALL_K3S_EXEC='agent'");
+    expect(installScript(c, agent, { ...target, url: "https://10.0.0.1:6443", token: "t" })).toContain(
+      "INSTALL_K3S_EXEC='agent'",
+    );
   });
 
   it("keeps a --disable already in extraArgs once, and counts it as disabled", () => {
@@ -57,7 +59,7 @@ describe("k3s.components: install flags", () => {
       components: { servicelb: { enabled: false }, traefik: { enabled: false } },
     });
     expect(serverComponentFlags(c)).toEqual(["--disable=traefik"]);
-    expect(installCommand(c, server, { clusterInit: false })).toContain(
+    expect(installScript(c, server, target)).toContain(
       "INSTALL_K3S_EXEC='server --disable=servicelb --disable=traefik'",
     );
     expect(wantedDisabled(c)).toEqual(["servicelb", "traefik"]);

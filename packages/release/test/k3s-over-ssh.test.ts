@@ -8,7 +8,8 @@ import YAML from "yaml";
 import { execa } from "execa";
 import type { HomelabConfig, HostConfig } from "../src/config/schema.ts";
 import { ensureK3s, K3sError } from "../src/k3s/ensure-k3s.ts";
-import { shellQuote, sshOptions } from "../src/k3s/remote.ts";
+import { sshOptions } from "../src/k3s/remote.ts";
+import { shellQuote } from "../src/k3s/shell-quote.ts";
 import { root, writeConfig } from "./helpers.ts";
 
 describe("k3s installation over real SSH (sshd test hosts; k3s itself is a stand-in)", () => {

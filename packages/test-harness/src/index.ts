@@ -4,4 +4,4 @@ export type { ObjectProblem } from "./object-checks.ts";
 export { checkRenderedObjects } from "./object-checks.ts";
 export { describeChart } from "./describe-chart.ts";
 export type { SshTestHost, SshTestHostOptions, SshTestUser } from "./ssh-test-host.ts";
-export { startSshTestHost } from "./ssh-test-host.ts";
+export { STANDIN_CHANNEL_RELEASE, startSshTestHost } from "./ssh-test-host.ts";

@@ -63,14 +63,22 @@ const sh = (cmd: string) => execFileSync("sh", ["-c", cmd], { stdio: "pipe" }).t
 const HOST_DIR_MARKER = ".homelab-test-host-dir";
 const FIND_HOST_DIR = `HOST_DIR="$(cat /usr/local/bin/${HOST_DIR_MARKER})"`;
 
+/** The release the stand-in update.k3s.io resolves every channel to. */
+export const STANDIN_CHANNEL_RELEASE = "v1.35.4+k3s1";
+
 const CURL = `#!/bin/sh
-# Stand-in curl of the test host: serves the stand-in k3s install script.
+# Stand-in curl of the test host: serves the stand-in k3s install script, and resolves a
+# k3s channel (update.k3s.io) to ${STANDIN_CHANNEL_RELEASE}. Logs each URL; for -o, also the
+# output file and its directory's mode and owner (to curl-out.log).
 ${FIND_HOST_DIR}
-out=""; url=""
-while [ $# -gt 0 ]; do case "$1" in -o) out="$2"; shift 2;; -*) shift;; *) url="$1"; shift;; esac; done
+out=""; url=""; format=""
+while [ $# -gt 0 ]; do case "$1" in -o) out="$2"; shift 2;; -w) format="$2"; shift 2;; -*) shift;; *) url="$1"; shift;; esac; done
 echo "$url" >> "$HOST_DIR/curl.log"
+[ -n "$out" ] && [ "$out" != /dev/null ] && echo "$out $(stat -c '%a %u' "$(dirname "$out")")" >> "$HOST_DIR/curl-out.log"
 case "$url" in
   */install.sh) if [ -n "$out" ]; then cp "$HOST_DIR/install.sh" "$out"; else cat "$HOST_DIR/install.sh"; fi ;;
+  https://update.k3s.io/v1-release/channels/*)
+    [ "$format" = '%{url_effective}' ] && printf '%s' "https://github.com/k3s-io/k3s/releases/tag/${STANDIN_CHANNEL_RELEASE}" ;;
   *) echo "curl: (6) no network on the test host" >&2; exit 6 ;;
 esac
 `;

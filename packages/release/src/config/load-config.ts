@@ -6,6 +6,7 @@ import { ConfigError, ConfigErrors } from "../errors.ts";
 import type { HomelabConfig } from "./schema.ts";
 import { homelabSchema } from "./schema.ts";
 import { componentViolations } from "../components/component-checks.ts";
+import { hostViolations } from "../k3s/host-checks.ts";
 import { needsViolations } from "../order/dependency-graph.ts";
 import { chartSourceViolations, upstreamServiceNames } from "../upstream/chart-source-checks.ts";
 import { SYSTEM_NAMESPACES } from "../pod-security/namespace-levels.ts";
@@ -92,6 +93,7 @@ export function readConfig(file: string, services: readonly string[]): LoadedCon
       ...needsViolations(parsed.services),
       ...chartSourceViolations(parsed.services, dirname(resolve(file))),
       ...componentViolations(parsed.k3s),
+      ...hostViolations(parsed),
     );
   }
   if (violations.length === 0) {

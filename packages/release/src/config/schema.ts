@@ -7,6 +7,13 @@
  */
 import { Type, type Static } from "typebox";
 import { K3sComponentsSchema } from "../components/k3s-components.ts";
+import {
+  HOST_ADDRESS_MAX_LENGTH,
+  HOST_ADDRESS_PATTERN,
+  HOST_USER_PATTERN,
+  K3S_FLAG_MAX_LENGTH,
+  K3S_FLAG_PATTERN,
+} from "../k3s/host-patterns.ts";
 import { ChartSourceSchema } from "../upstream/chart-source-schema.ts";
 
 /** A pinned k3s version as the k3s releases name them. */
@@ -33,9 +40,17 @@ export const K3sConfigSchema = Type.Object(
       }),
     ),
     extraArgs: Type.Optional(
-      Type.Array(Type.String({ pattern: "^--", examples: ["--disable=servicelb"] }), {
-        description: "Extra flags for `k3s server` (and agents). Default: none.",
-      }),
+      Type.Array(
+        Type.String({
+          pattern: K3S_FLAG_PATTERN,
+          maxLength: K3S_FLAG_MAX_LENGTH,
+          examples: ["--disable=servicelb", "--node-label=zone=attic"],
+        }),
+        {
+          description:
+            "Extra flags for `k3s server` (and agents), each one `--flag` or `--flag=value` token (no spaces, quotes or backslashes). Default: none.",
+        },
+      ),
     ),
     installScriptSha256: Type.Optional(
       Type.String({
@@ -92,12 +107,16 @@ export const HostConfigSchema = Type.Object(
     }),
     address: Type.String({
       minLength: 1,
-      description: "SSH host name or IP, or `local` for this machine. Default: none (required).",
-      examples: ["192.168.1.10", "local"],
+      maxLength: HOST_ADDRESS_MAX_LENGTH,
+      pattern: HOST_ADDRESS_PATTERN,
+      description:
+        "SSH host name, IPv4 or IPv6 address (no brackets), or `local` for this machine. Default: none (required).",
+      examples: ["192.168.1.10", "nas.lan", "fd00::10", "local"],
     }),
     user: Type.Optional(
       Type.String({
         minLength: 1,
+        pattern: HOST_USER_PATTERN,
         description:
           "SSH user. Any user but root runs every command through `sudo -n`, so it needs passwordless sudo. Default: root.",
         examples: ["root", "pi"],

@@ -1,16 +1,22 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { FixableErrorOptions } from "@homelab/errors";
-import { FixableError } from "@homelab/errors";
+import { ExitCode, FixableError } from "@homelab/errors";
 import type { HomelabConfig, HostConfig, K3sConfig } from "../config/schema.ts";
 import type { Remote } from "./remote.ts";
+import { componentChange, recordDisabled, wantedDisabled } from "../components/k3s-flags.ts";
+import { serverUrl } from "./host-checks.ts";
 import {
-  componentChange,
-  recordDisabled,
-  serverComponentFlags,
-  wantedDisabled,
-} from "../components/k3s-flags.ts";
+  INSTALL_SCRIPT,
+  installScript,
+  installScriptUrl,
+  makePrivateDir,
+  resolveChannel,
+  SHA_MISMATCH,
+  SHA_MISMATCH_EXIT,
+} from "./install-script.ts";
 import { connectHost, isSudoRefusal, RemoteCommandError } from "./remote.ts";
+import { shellQuote } from "./shell-quote.ts";
 
 /** k3s could not be ensured on a host: names the host, what failed and the fix. */
 export class K3sError extends FixableError {
@@ -47,53 +53,18 @@ export async function detectK3s(remote: Remote): Promise<K3sState> {
   return { installed: true, version, running: active.stdout.trim() === "active" };
 }
 
-/** The official install script at the pinned version: fixed content, and it verifies the binary's published sha256. */
-export function installScriptUrl(version: string | undefined): string {
-  return `https://raw.githubusercontent.com/k3s-io/k3s/${version ?? "master"}/install.sh`;
-}
-
-/** The shell command that installs k3s on one host with the pinned version (or channel) and flags. */
-export function installCommand(
-  config: HomelabConfig,
-  host: HostConfig,
-  join: { url?: string; token?: string; clusterInit: boolean },
-): string {
-  const k3s = config.k3s ?? {};
-  const env: string[] = [];
-  if (k3s.version) env.push(`INSTALL_K3S_VERSION='${k3s.version}'`);
-  else env.push(`INSTALL_K3S_CHANNEL='${k3s.channel ?? "stable"}'`);
-  if (k3s.airgap) env.push("INSTALL_K3S_SKIP_DOWNLOAD=true");
-  if (join.url) env.push(`K3S_URL='${join.url}'`);
-  if (join.token) env.push(`K3S_TOKEN='${join.token}'`);
-  const exec = [
-    host.role === "server" ? "server" : "agent",
-    ...(join.clusterInit ? ["--cluster-init"] : []),
-    ...(k3s.extraArgs ?? []),
-  ];
-  if (host.role === "server") exec.push(...serverComponentFlags(config));
-  env.push(`INSTALL_K3S_EXEC='${exec.join(" ")}'`);
-  const fetch = k3s.airgap ? "" : `curl -sfL '${installScriptUrl(k3s.version)}' -o ${INSTALL_SCRIPT} && `;
-  // With airgap the local file was checked when the config was loaded.
-  const verify =
-    k3s.installScriptSha256 && !k3s.airgap
-      ? `actual=$(sha256sum ${INSTALL_SCRIPT} | cut -d' ' -f1) && { [ "$actual" = '${k3s.installScriptSha256}' ] || { echo "${SHA_MISMATCH} $actual" >&2; exit ${SHA_MISMATCH_EXIT}; }; } && `
-      : "";
-  return `${fetch}${verify}${env.join(" ")} sh ${INSTALL_SCRIPT}`;
-}
-
-const INSTALL_SCRIPT = "/tmp/homelab-k3s-install.sh";
-/** What the host prints, and its exit code, when the fetched install script's sha256 is not the pinned one. */
-const SHA_MISMATCH = "homelab: install script sha256";
-const SHA_MISMATCH_EXIT = 97;
-
 /**
- * Puts the airgap files on a host: install.sh in /tmp, the images tarball where
- * k3s imports it at start, the binary renamed into place last (a running k3s
- * keeps its old inode, so an upgrade never hits "text file busy").
+ * Puts the airgap files on a host: install.sh in the install's private directory, the
+ * images tarball where k3s imports it at start, the binary renamed into place last (a
+ * running k3s keeps its old inode, so an upgrade never hits "text file busy").
  */
-async function uploadAirgap(remote: Remote, airgap: NonNullable<K3sConfig["airgap"]>): Promise<void> {
+async function uploadAirgap(
+  remote: Remote,
+  airgap: NonNullable<K3sConfig["airgap"]>,
+  dir: string,
+): Promise<void> {
   await remote.run("mkdir -p /usr/local/bin /var/lib/rancher/k3s/agent/images");
-  await remote.upload(airgap.installScript, INSTALL_SCRIPT);
+  await remote.upload(airgap.installScript, `${dir}/${INSTALL_SCRIPT}`);
   await remote.upload(airgap.images, `/var/lib/rancher/k3s/agent/images/${basename(airgap.images)}`);
   await remote.upload(airgap.binary, "/usr/local/bin/.k3s.homelab-new");
   await remote.run(
@@ -112,18 +83,21 @@ function unreachable(remote: Remote, e: unknown): K3sError {
         host.name,
         `${user} is not root and sudo is not installed (${stderr})`,
         `installing k3s needs root: install sudo on ${host.address} and give ${user} passwordless sudo, or connect as root (user: root)`,
+        { exitCode: ExitCode.unreachable },
       );
     }
     return new K3sError(
       host.name,
       `${user} cannot run commands as root without a password (${stderr})`,
       `installing k3s needs root: on ${host.address} run \`echo '${user} ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/sudoers.d/homelab\`, or connect as root (user: root)`,
+      { exitCode: ExitCode.unreachable },
     );
   }
   return new K3sError(
     host.name,
     `cannot reach ${user}@${host.address}:${host.port ?? 22} (${stderr})`,
     "check the address, that sshd runs, that the key is authorised and the host key is in known_hosts (ssh-keyscan)",
+    { exitCode: ExitCode.unreachable },
   );
 }
 
@@ -131,9 +105,13 @@ const leftAsTheyAre = (done: string[]) =>
   `hosts done so far (${done.join(", ") || "none"}) are left as they are`;
 
 /** After an install: k3s must report the pinned version and its service must be active. */
-async function checkInstalled(remote: Remote, config: HomelabConfig, done: string[]): Promise<void> {
+async function checkInstalled(
+  remote: Remote,
+  config: HomelabConfig,
+  wanted: string,
+  done: string[],
+): Promise<void> {
   const state = await detectK3s(remote);
-  const wanted = config.k3s?.version;
   const left = leftAsTheyAre(done);
   if (!state.installed)
     throw new K3sError(
@@ -141,13 +119,13 @@ async function checkInstalled(remote: Remote, config: HomelabConfig, done: strin
       "after the install `k3s --version` reports no k3s",
       `check /usr/local/bin/k3s on the host and re-run; ${left}`,
     );
-  if (wanted && state.version !== wanted) {
+  if (state.version !== wanted) {
     const fix = config.k3s?.airgap
       ? `k3s.airgap.binary (${config.k3s.airgap.binary}) must be k3s ${wanted}: download that release's binary, or set k3s.version to ${state.version}`
       : `check INSTALL_K3S_* on the host and re-run`;
     throw new K3sError(
       remote.host.name,
-      `after the install k3s reports ${state.version}, not the pinned ${wanted}`,
+      `after the install k3s reports ${state.version}, not the ${config.k3s?.version ? "pinned" : "channel's"} ${wanted}`,
       `${fix}; ${left}`,
     );
   }
@@ -162,10 +140,25 @@ async function checkInstalled(remote: Remote, config: HomelabConfig, done: strin
 
 export interface EnsureK3sOptions {
   root: string;
+  /** Only read the hosts: say what would be installed, write nothing (on the hosts or here). */
   dryRun?: boolean;
   log?: (line: string) => void;
-  /** Where to write the kubeconfig. Default: `<root>/.homelab/kubeconfig` (ignored by git). */
+  /** Where to write the kubeconfig (not in a dry run). Default: `<root>/.homelab/kubeconfig` (ignored by git). */
   kubeconfigPath?: string;
+}
+
+export interface EnsureK3sResult {
+  /** The file the kubeconfig was written to (mode 0600); undefined in a dry run, which writes no file. */
+  kubeconfig?: string;
+  /**
+   * The kubeconfig's text, its server the first server's address; undefined in a dry run when
+   * the first server has no k3s yet (the cluster does not exist: everything is a first install).
+   */
+  kubeconfigYaml?: string;
+  /** The hosts installed or changed. */
+  changed: string[];
+  /** The hosts a dry run would install or change (in a real run, those changed). */
+  planned: string[];
 }
 
 /**
@@ -173,21 +166,23 @@ export interface EnsureK3sOptions {
  * servers follow), then further servers and agents joined with the node
  * token. A host already running the wanted version is left alone. Fetches the
  * kubeconfig (mode 0600) with its server address rewritten to the first server.
+ * A dry run only reads: a host without k3s is a planned install, not an error.
  */
-export async function ensureK3s(
-  config: HomelabConfig,
-  options: EnsureK3sOptions,
-): Promise<{ kubeconfig: string; changed: string[] }> {
+export async function ensureK3s(config: HomelabConfig, options: EnsureK3sOptions): Promise<EnsureK3sResult> {
   const log = options.log ?? (() => undefined);
   const hosts = config.hosts ?? [];
   const servers = hosts.filter((h) => h.role === "server");
   if (servers.length === 0)
-    throw new K3sError("hosts", "no host has role server", "give the first host role: server");
+    throw new K3sError("hosts", "no host has role server", "give the first host role: server", {
+      exitCode: ExitCode.usage,
+    });
   const first = servers[0]!;
   const changed: string[] = [];
-  const wanted = config.k3s?.version;
+  const planned: string[] = [];
+  let version = config.k3s?.version;
   let token: string | undefined;
-  const url = `https://${first.address === "local" ? "127.0.0.1" : first.address}:6443`;
+  let firstInstalled = false;
+  const url = serverUrl(first);
   for (const host of [first, ...hosts.filter((h) => h !== first)]) {
     const remote = connectHost(host);
     let state: K3sState;
@@ -196,70 +191,132 @@ export async function ensureK3s(
     } catch (e) {
       throw unreachable(remote, e);
     }
+    if (host === first) firstInstalled = state.installed;
     // A change of the disabled components re-runs the installer with the new flags.
     const components = state.installed ? await componentChange(remote, config) : undefined;
-    const ok = state.installed && state.running && (!wanted || state.version === wanted) && !components;
+    const ok = state.installed && state.running && (!version || state.version === version) && !components;
     log(
-      `${host.name}: k3s ${state.installed ? `${state.version} ${state.running ? "running" : "stopped"}` : "not installed"}${ok ? ", nothing to do" : `, will install ${wanted ?? config.k3s?.channel ?? "stable"}`}${components ? ` (${components}: the installer re-runs with the new flags)` : ""}`,
+      `${host.name}: k3s ${state.installed ? `${state.version} ${state.running ? "running" : "stopped"}` : "not installed"}${ok ? ", nothing to do" : `, will install ${version ?? config.k3s?.channel ?? "stable"}`}${components ? ` (${components}: the installer re-runs with the new flags)` : ""}`,
     );
-    if (!ok && !options.dryRun) {
-      const joining = host !== first;
-      try {
-        if (config.k3s?.airgap) {
-          log(`${host.name}: uploading the airgap binary, images and install script`);
-          await uploadAirgap(remote, config.k3s.airgap);
-        }
-        if (joining && !token)
-          token = (await connectHost(first).run("cat /var/lib/rancher/k3s/server/node-token")).stdout.trim();
-        await remote.run(
-          installCommand(config, host, {
-            ...(joining ? { url, token: token! } : {}),
-            clusterInit: !joining && servers.length > 1,
-          }),
-        );
-      } catch (e) {
-        if (!(e instanceof RemoteCommandError)) throw e;
-        const mismatch =
-          e.commandExitCode === SHA_MISMATCH_EXIT
-            ? new RegExp(`${SHA_MISMATCH} ([0-9a-f]{64})`).exec(e.stderr)?.[1]
-            : undefined;
-        if (mismatch) {
-          throw new K3sError(
-            host.name,
-            `the install script fetched from ${installScriptUrl(config.k3s?.version)} has sha256 ${mismatch}, not k3s.installScriptSha256 ${config.k3s?.installScriptSha256}; it was not run`,
-            `review that script; if it is the one you want, set k3s.installScriptSha256 to ${mismatch}; ${leftAsTheyAre(changed)}`,
-          );
-        }
-        throw new K3sError(
-          host.name,
-          `installing k3s failed (exit ${e.commandExitCode ?? "?"}): ${e.stderr.trim().split("\n").slice(-5).join(" | ")}`,
-          `fix the cause above and re-run; ${leftAsTheyAre(changed)}`,
-        );
-      }
-      await checkInstalled(remote, config, changed);
-      if (host.role === "server") await recordDisabled(remote, wantedDisabled(config));
-      changed.push(host.name);
-      log(`${host.name}: k3s installed`);
-    }
+    if (ok) continue;
+    planned.push(host.name);
+    if (options.dryRun) continue;
+    if (!version) version = await channelVersion(remote, config, changed);
+    await install(remote, config, {
+      version,
+      first,
+      url,
+      clusterInit: host === first && servers.length > 1,
+      token: host === first ? undefined : (token ??= await nodeToken(first)),
+      done: changed,
+      log,
+    });
+    await checkInstalled(remote, config, version, changed);
+    if (host.role === "server") await recordDisabled(remote, wantedDisabled(config));
+    changed.push(host.name);
+    log(`${host.name}: k3s installed`);
   }
+  // A dry run writes nothing and, when the cluster does not exist yet, has no kubeconfig to read.
+  if (options.dryRun && !firstInstalled) return { changed, planned };
+  const kubeconfigYaml = (await readKubeconfig(first, changed)).replace(
+    /server: https:\/\/127\.0\.0\.1:6443/g,
+    `server: ${url}`,
+  );
+  if (options.dryRun) return { kubeconfigYaml, changed, planned };
   const kubeconfig = options.kubeconfigPath ?? join(options.root, ".homelab", "kubeconfig");
-  if (!options.dryRun || changed.length === 0) {
-    let raw: string;
-    try {
-      raw = (await connectHost(first).run("cat /etc/rancher/k3s/k3s.yaml")).stdout;
-    } catch (e) {
-      if (!(e instanceof RemoteCommandError)) throw e;
+  mkdirSync(join(kubeconfig, ".."), { recursive: true, mode: 0o700 });
+  writeFileSync(kubeconfig, kubeconfigYaml, { mode: 0o600 });
+  chmodSync(kubeconfig, 0o600);
+  return { kubeconfig, kubeconfigYaml, changed, planned };
+}
+
+/** The release the config's channel points at now, asked once, on the first host installed. */
+async function channelVersion(remote: Remote, config: HomelabConfig, done: string[]): Promise<string> {
+  const channel = config.k3s?.channel ?? "stable";
+  const resolved = await resolveChannel(remote, channel);
+  if (resolved.version) return resolved.version;
+  throw new K3sError(
+    remote.host.name,
+    `cannot resolve the k3s channel ${channel} to a release (${resolved.detail})`,
+    `check that the host reaches update.k3s.io, or pin k3s.version (e.g. v1.35.4+k3s1); ${leftAsTheyAre(done)}`,
+  );
+}
+
+/** The first server's node token: read over SSH (stdout), kept in memory, passed to hosts on stdin. */
+async function nodeToken(first: HostConfig): Promise<string> {
+  return (await connectHost(first).run("cat /var/lib/rancher/k3s/server/node-token")).stdout.trim();
+}
+
+async function readKubeconfig(first: HostConfig, done: string[]): Promise<string> {
+  try {
+    return (await connectHost(first).run("cat /etc/rancher/k3s/k3s.yaml")).stdout;
+  } catch (e) {
+    if (!(e instanceof RemoteCommandError)) throw e;
+    throw new K3sError(
+      first.name,
+      `reading /etc/rancher/k3s/k3s.yaml failed: ${e.stderr.trim().split("\n").at(-1)}`,
+      `check that the k3s server runs there (systemctl status k3s) and re-run; ${leftAsTheyAre(done)}`,
+    );
+  }
+}
+
+/**
+ * Installs k3s on one host from a private directory made for it and removed after: the
+ * airgap files uploaded (or the install script fetched there), then the install script run
+ * as root from stdin with the node token inside it.
+ */
+async function install(
+  remote: Remote,
+  config: HomelabConfig,
+  o: {
+    version: string;
+    first: HostConfig;
+    url: string;
+    clusterInit: boolean;
+    token?: string | undefined;
+    done: string[];
+    log: (line: string) => void;
+  },
+): Promise<void> {
+  const { host } = remote;
+  const joining = host !== o.first;
+  let dir: string | undefined;
+  try {
+    dir = await makePrivateDir(remote);
+    if (config.k3s?.airgap) {
+      o.log(`${host.name}: uploading the airgap binary, images and install script`);
+      await uploadAirgap(remote, config.k3s.airgap, dir);
+    }
+    await remote.script(
+      installScript(config, host, {
+        dir,
+        version: o.version,
+        clusterInit: o.clusterInit,
+        ...(joining ? { url: o.url, token: o.token! } : {}),
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof RemoteCommandError)) throw e;
+    const mismatch =
+      e.commandExitCode === SHA_MISMATCH_EXIT
+        ? new RegExp(`${SHA_MISMATCH} ([0-9a-f]{64})`).exec(e.stderr)?.[1]
+        : undefined;
+    if (mismatch) {
+      const source = config.k3s?.airgap
+        ? `k3s.airgap.installScript (${config.k3s.airgap.installScript}), as the host received it,`
+        : `the install script fetched from ${installScriptUrl(o.version)}`;
       throw new K3sError(
-        first.name,
-        `reading /etc/rancher/k3s/k3s.yaml failed: ${e.stderr.trim().split("\n").at(-1)}`,
-        `check that the k3s server runs there (systemctl status k3s) and re-run; ${leftAsTheyAre(changed)}`,
+        host.name,
+        `${source} has sha256 ${mismatch}, not k3s.installScriptSha256 ${config.k3s?.installScriptSha256}; it was not run`,
+        `review that script; if it is the one you want, set k3s.installScriptSha256 to ${mismatch}; ${leftAsTheyAre(o.done)}`,
       );
     }
-    mkdirSync(join(kubeconfig, ".."), { recursive: true, mode: 0o700 });
-    writeFileSync(kubeconfig, raw.replace(/server: https:\/\/127\.0\.0\.1:6443/g, `server: ${url}`), {
-      mode: 0o600,
-    });
-    chmodSync(kubeconfig, 0o600);
+    throw new K3sError(
+      host.name,
+      `installing k3s failed (exit ${e.commandExitCode ?? "?"}): ${e.stderr.trim().split("\n").slice(-5).join(" | ")}`,
+      `fix the cause above and re-run; ${leftAsTheyAre(o.done)}`,
+    );
+  } finally {
+    if (dir) await remote.run(`rm -rf ${shellQuote(dir)}`, { check: false }).catch(() => undefined);
   }
-  return { kubeconfig, changed };
 }
