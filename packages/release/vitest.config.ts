@@ -1,3 +1,3 @@
 import { homelabVitest } from "@homelab/vitest-config";
 
-export default homelabVitest();
+export default homelabVitest({ globalSetup: ["./test/global-setup.ts"] });

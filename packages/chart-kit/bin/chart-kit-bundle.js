@@ -1,68 +1,56 @@
-// The chart kit as one JavaScript file: src/ (with typebox, yaml and the workspace packages it
-// uses) bundled by esbuild into dist/chart-kit.js. Loading it takes ~0.1 s, where loading the
-// TypeScript sources through tsx takes ~1.6 s: most of `homelab-chart build`'s time for one chart.
-// The bundle is rebuilt whenever any file it was built from is newer than it (git checkouts and
-// edits included), so it is never stale; the write is atomic, so parallel builds are safe.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// The chart kit as JavaScript: src/ (with typebox, yaml and the workspace packages it uses)
+// bundled by esbuild into dist/ (see esbuild-bundle.js for when it is built and where). Loading it
+// takes ~0.1 s, where loading the TypeScript sources through tsx takes ~1.6 s: most of
+// `homelab-chart build`'s time for one chart.
+//
+// Three entries share their chunks: chart-kit.js, errors.js (@homelab/errors) and toolbox.js
+// (@homelab/toolbox). Service definitions and the release's bundle import these three by link, so
+// a process holds one copy of each: one TypeBox, one error class hierarchy, one helm renderer.
+import { fileURLToPath } from "node:url";
+import { ESBUILD_OPTIONS, ensureBuilt, entryUrl, locateBundle } from "./esbuild-bundle.js";
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
-const BUNDLE = join(PACKAGE_DIR, "dist", "chart-kit.js");
-const INPUTS = join(PACKAGE_DIR, "dist", "chart-kit.inputs.json");
-const ENTRY = join(PACKAGE_DIR, "src", "bundle-entry.ts");
-const THIS_FILE = fileURLToPath(import.meta.url);
 
-/** What both esbuild runs share: one ES module for this Node, kept in memory. */
-const ESBUILD_OPTIONS = { bundle: true, platform: "node", format: "esm", target: "node20", write: false };
+/** The chart kit's bundle, for esbuild-bundle.js. */
+export const CHART_KIT_SPEC = {
+  name: "chart-kit",
+  cli: "homelab-chart",
+  packageDir: PACKAGE_DIR,
+  distDir: fileURLToPath(new URL("../dist", import.meta.url)),
+  entryPoints: {
+    "chart-kit": "./src/bundle-entry.ts",
+    errors: "@homelab/errors",
+    toolbox: "@homelab/toolbox",
+  },
+  buildFiles: [fileURLToPath(import.meta.url)],
+};
 
-function isFresh() {
-  if (!existsSync(BUNDLE) || !existsSync(INPUTS)) return false;
-  const built = statSync(BUNDLE).mtimeMs;
-  // Paths relative to this package, so a copied checkout checks its own files.
-  const inputs = JSON.parse(readFileSync(INPUTS, "utf8")).map((p) => join(PACKAGE_DIR, p));
-  for (const file of [THIS_FILE, ...inputs]) {
-    try {
-      if (statSync(file).mtimeMs > built) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
+/** What other bundles link to: each specifier bound to the kit's entry of that name. */
+export const chartKitLinks = (bundle) => ({
+  "@homelab/chart-kit": { bundle, entry: "chart-kit" },
+  "@homelab/errors": { bundle, entry: "errors" },
+  "@homelab/toolbox": { bundle, entry: "toolbox" },
+});
 
-async function bundle() {
-  const { build } = await import("esbuild");
-  const result = await build({
-    ...ESBUILD_OPTIONS,
-    absWorkingDir: PACKAGE_DIR,
-    entryPoints: [ENTRY],
-    metafile: true,
-    outfile: BUNDLE,
-    logLevel: "error",
-    // CommonJS dependencies (yaml) call require(); give the ES module one.
-    banner: {
-      js: 'import { createRequire as __homelabRequire } from "node:module";\nconst require = __homelabRequire(import.meta.url);',
-    },
-  });
-  mkdirSync(dirname(BUNDLE), { recursive: true });
-  const inputs = Object.keys(result.metafile.inputs).sort();
-  const suffix = `.${process.pid}.tmp`;
-  writeFileSync(INPUTS + suffix, `${JSON.stringify(inputs)}\n`);
-  writeFileSync(BUNDLE + suffix, result.outputFiles[0].contents);
-  renameSync(INPUTS + suffix, INPUTS);
-  renameSync(BUNDLE + suffix, BUNDLE);
-}
+/** `pnpm build`: writes dist/ unless it is up to date; returns the located bundle. */
+export const ensureChartKitBuilt = () => ensureBuilt(CHART_KIT_SPEC);
 
-/** Builds dist/chart-kit.js unless it is up to date; returns its path. */
+/** `pnpm build`: writes dist/ unless it is up to date; returns the path of dist/chart-kit.js. */
 export async function ensureBundle() {
-  if (!isFresh()) await bundle();
-  return BUNDLE;
+  return fileURLToPath(entryUrl(await ensureChartKitBuilt(), "chart-kit"));
+}
+
+let located;
+/** At run time: the kit's bundle in dist/ when fresh, else a private build (never into the checkout). */
+export function chartKitBundle() {
+  located ??= locateBundle(CHART_KIT_SPEC);
+  return located;
 }
 
 /** Compiles a TypeScript module (and what it imports relatively) to one ES module and imports it. */
-async function importCompiled(file, bundleUrl, kit) {
+async function importCompiled(file, bundle, kit) {
   const { build } = await import("esbuild");
+  const links = chartKitLinks(bundle);
   const result = await build({
     ...ESBUILD_OPTIONS,
     entryPoints: [file],
@@ -72,7 +60,10 @@ async function importCompiled(file, bundleUrl, kit) {
         name: "chart-kit-bundle",
         setup(b) {
           // The definition and the CLI share one chart kit: the bundle already loaded.
-          b.onResolve({ filter: /^@homelab\/chart-kit$/ }, () => ({ path: bundleUrl, external: true }));
+          b.onResolve({ filter: /^@homelab\/(chart-kit|errors|toolbox)$/ }, (args) => ({
+            path: entryUrl(bundle, links[args.path].entry),
+            external: true,
+          }));
         },
       },
     ],
@@ -96,14 +87,14 @@ async function importCompiled(file, bundleUrl, kit) {
  * one TypeBox, one error class, and no TypeScript loader to start.
  */
 export async function loadChartKit() {
-  const bundleUrl = pathToFileURL(await ensureBundle()).href;
-  const kit = await import(bundleUrl);
-  kit.setModuleImporter((file) => importCompiled(file, bundleUrl, kit));
+  const bundle = await chartKitBundle();
+  const kit = await import(entryUrl(bundle, "chart-kit"));
+  kit.setModuleImporter((file) => importCompiled(file, bundle, kit));
   return kit;
 }
 
 /** Imports a TypeScript module that uses the chart kit, compiled against the bundle (see above). */
 export async function importWithChartKit(file) {
-  const bundleUrl = pathToFileURL(await ensureBundle()).href;
-  return importCompiled(file, bundleUrl, await import(bundleUrl));
+  const bundle = await chartKitBundle();
+  return importCompiled(file, bundle, await import(entryUrl(bundle, "chart-kit")));
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so packages need no compile step.
-import { register } from "tsx/esm/api";
-
-register();
-const { main } = await import("../src/cli/main.ts");
+// Runs the CLI from its bundle (dist/ when fresh, else a private build; see release-bundle.js).
+// HOMELAB_FROM_SOURCES=1 runs the TypeScript sources through tsx instead.
+const { main } =
+  process.env.HOMELAB_FROM_SOURCES === "1"
+    ? await import("tsx/esm/api").then(({ register }) => (register(), import("../src/cli/main.ts")))
+    : await import("./release-bundle.js").then((m) => m.loadReleaseCli());
 process.exitCode = await main(process.argv.slice(2));

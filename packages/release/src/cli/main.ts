@@ -2,16 +2,23 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
 import { findRepoRoot, parseCli, requireToolSet } from "@homelab/toolbox";
-import { connect } from "../cluster/kube.ts";
-import { checkConfig } from "../config/check-config.ts";
 import { UsageError } from "../errors.ts";
-import { executePlan } from "../execute-plan.ts";
-import { ensureK3s } from "../k3s/ensure-k3s.ts";
+import { LEASE_SECONDS } from "../lock/lease-seconds.ts";
 import type { ReleaseLock } from "../lock/release-lock.ts";
-import { acquireReleaseLock, LEASE_SECONDS } from "../lock/release-lock.ts";
-import { planRelease } from "../plan/plan-release.ts";
 import { planWrites } from "../plan/plan-writes.ts";
 import { renderSummary } from "./summary.ts";
+
+// What a release runs (and @kubernetes/client-node) is imported when it runs: `--help` starts
+// without it (the bundle's test checks that no chunk `--help` loads holds client-node).
+const releaseModules = () =>
+  Promise.all([
+    import("../config/check-config.ts"),
+    import("../cluster/kube.ts"),
+    import("../execute-plan.ts"),
+    import("../k3s/ensure-k3s.ts"),
+    import("../lock/release-lock.ts"),
+    import("../plan/plan-release.ts"),
+  ]);
 
 const HELP = `homelab-release: take the homelab from bare hosts to every enabled service running.
 
@@ -108,6 +115,14 @@ export async function main(argv: readonly string[]): Promise<number> {
 
     // The target's tools (tooling/tools/tool-sets.txt), every missing one named at once.
     requireToolSet(target === "sandbox" ? "sandbox" : "hosts");
+    const [
+      { checkConfig },
+      { connect },
+      { executePlan },
+      { ensureK3s },
+      { acquireReleaseLock },
+      { planRelease },
+    ] = await releaseModules();
     // Check first: nothing below starts, connects or writes before the whole config is good.
     const checked = await checkConfig({ root, configFile });
     for (const warning of checked.warnings) log(`homelab-release: warning: ${warning}`);

@@ -4,12 +4,11 @@ import { ExitCode, FixableError } from "@homelab/errors";
 import type { Kube } from "../cluster/kube.ts";
 import { apiMessage, statusOf } from "../cluster/kube.ts";
 import { ClusterUnreachableError } from "../errors.ts";
+import { LEASE_SECONDS } from "./lease-seconds.ts";
 
 /** The Lease that lets one release at a time write to a cluster. */
 export const LOCK_NAMESPACE = "kube-system";
 export const LOCK_NAME = "homelab-release";
-/** Seconds a lease lives without renewal: how long a crashed release blocks the next one. */
-export const LEASE_SECONDS = 30;
 
 /** Another release holds the lock (exit code 4). */
 export class ReleaseBusyError extends FixableError {

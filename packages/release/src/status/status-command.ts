@@ -1,15 +1,21 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadAllServices } from "@homelab/chart-kit";
 import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
 import { findRepoRoot, parseCli } from "@homelab/toolbox";
-import { apiMessage, connect } from "../cluster/kube.ts";
-import { readConfig } from "../config/load-config.ts";
 import { ClusterUnreachableError, UsageError } from "../errors.ts";
-import { desiredServices } from "./desired-services.ts";
 import type { HomelabStatus } from "./read-status.ts";
-import { readStatus } from "./read-status.ts";
 import { renderStatus } from "./render-status.ts";
+
+// What reading the status needs (and @kubernetes/client-node) is imported when it runs:
+// `status --help` starts without it.
+const statusModules = () =>
+  Promise.all([
+    import("@homelab/chart-kit"),
+    import("../cluster/kube.ts"),
+    import("../config/load-config.ts"),
+    import("./desired-services.ts"),
+    import("./read-status.ts"),
+  ]);
 
 const HELP = `homelab-release status: what runs and what does not, one row per service of the config.
 
@@ -67,6 +73,13 @@ export async function statusCommand(argv: readonly string[]): Promise<number> {
         "pass --kubeconfig FILE (a release to hosts writes .homelab/kubeconfig)",
       );
     }
+    const [
+      { loadAllServices },
+      { apiMessage, connect },
+      { readConfig },
+      { desiredServices },
+      { readStatus },
+    ] = await statusModules();
     const packages = await loadAllServices(root);
     const { config } = readConfig(resolve(values.config ?? join(root, "homelab.yaml")), [...packages.keys()]);
     const kube = connect(kubeconfig);
