@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode, FixableError, FixableErrors, reportError } from "./index.ts";
+import { errorJson, ExitCode, FixableError, FixableErrors, reportError } from "./index.ts";
 
 class ConfigProblem extends FixableError {
   override readonly name = "ConfigProblem";
@@ -36,5 +36,42 @@ describe("FixableError", () => {
     expect(bug.text).toContain("unexpected error: boom");
     expect(bug.text).not.toContain("at ");
     expect(reportError("tool", new TypeError("boom"), true).text).toContain("TypeError: boom\n    at ");
+  });
+});
+
+describe("errorJson", () => {
+  it("gives every failure one shape: message, fix, exit code, and file and field when known", () => {
+    class Placed extends FixableError {
+      readonly file = "homelab.yaml";
+      readonly field = "hosts.0.port";
+    }
+    const placed = new Placed("bad port", "use 1-65535", {
+      where: "homelab.yaml:3:5: hosts.0.port",
+      exitCode: ExitCode.usage,
+    });
+    expect(errorJson(placed)).toEqual({
+      ok: false,
+      error: {
+        message: "homelab.yaml:3:5: hosts.0.port: bad port",
+        fix: "use 1-65535",
+        exitCode: 2,
+        file: "homelab.yaml",
+        field: "hosts.0.port",
+      },
+    });
+    const all = errorJson(new FixableErrors([placed, new ConfigProblem("b")]));
+    expect(all.error).toMatchObject({ field: "hosts.0.port", exitCode: 2 });
+    expect(all.error.problems).toEqual([
+      expect.objectContaining({ field: "hosts.0.port" }),
+      { message: "b is missing", fix: "set b" },
+    ]);
+    expect(errorJson(new TypeError("boom"))).toEqual({
+      ok: false,
+      error: {
+        message: "unexpected error: boom",
+        fix: "run again with HOMELAB_DEBUG=1 for the stack trace, and report it",
+        exitCode: 1,
+      },
+    });
   });
 });

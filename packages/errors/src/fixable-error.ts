@@ -18,6 +18,8 @@ export interface FixableErrorOptions {
 export class FixableError extends Error {
   override readonly name: string = "FixableError";
   readonly exitCode: ExitCodeValue;
+  /** Where the problem is, as printed before it. */
+  readonly where: string | undefined;
 
   constructor(
     readonly problem: string,
@@ -27,6 +29,7 @@ export class FixableError extends Error {
     const text = `${options.where ? `${options.where}: ` : ""}${problem}`;
     super(fix ? `${text}. Fix: ${fix}` : text, options.cause === undefined ? {} : { cause: options.cause });
     this.exitCode = options.exitCode ?? ExitCode.failed;
+    this.where = options.where;
   }
 }
 
