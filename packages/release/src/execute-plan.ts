@@ -10,6 +10,7 @@ import { releaseInOrder, sayOrder } from "./order/release-in-order.ts";
 import { applyComponentPlans } from "./components/apply-components.ts";
 import { pruneHelmChart } from "./prune/prune-helmchart.ts";
 import { waitForInstallJob } from "./wait/install-job.ts";
+import type { ReadyOutcome } from "./wait/wait-ready.ts";
 import { waitForWorkloads } from "./wait/wait-ready.ts";
 
 /** How one service ended in a release. */
@@ -213,6 +214,7 @@ async function releaseService(
   // Helm's work is done; watching pods is light, so the next service may start installing.
   run.freeSlot();
   run.say(p.service, "install job complete, waiting for the pods");
+  // A cluster that cannot be read fails this service, never the release.
   const ready = await waitForWorkloads(kube, {
     namespace: p.namespace!,
     release: p.service,
@@ -220,7 +222,14 @@ async function releaseService(
     expected: p.workloads,
     ...(run.pollMs ? { pollMs: run.pollMs } : {}),
     onProgress: (m) => run.say(p.service, m),
-  });
+  }).catch(
+    (e: unknown): ReadyOutcome => ({
+      ok: false,
+      ready: 0,
+      total: 0,
+      reason: `cannot read the workloads in ${p.namespace}: ${apiMessage(e)}`,
+    }),
+  );
   const pods = { ready: ready.ready, total: ready.total };
   if (!ready.ok)
     return failed(ready.reason ?? "not running", {

@@ -1,5 +1,5 @@
 import type { Kube } from "../cluster/kube.ts";
-import { MANAGED_BY } from "../plan/desired-helmchart.ts";
+import { MANAGED_BY } from "../cluster/managed-helmcharts.ts";
 import type { NamespacePlan } from "../plan/plan-release.ts";
 import { serverSideApply } from "./server-side-apply.ts";
 

@@ -1,5 +1,6 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
-import { MANAGED_BY, withSecretVersionsIn } from "../plan/desired-helmchart.ts";
+import { MANAGED_BY } from "../cluster/managed-helmcharts.ts";
+import { withSecretVersionsIn } from "../plan/desired-helmchart.ts";
 import type { Kube } from "../cluster/kube.ts";
 import type { ServicePlan } from "../plan/plan-release.ts";
 import { secretVersions } from "../plan/plan-release.ts";

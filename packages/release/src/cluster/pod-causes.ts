@@ -84,7 +84,7 @@ export function podCauses(
         const why = claimEvent ? `: ${claimEvent.reason}: ${oneLine(claimEvent.message ?? "")}` : "";
         claimCauses.push({
           reason: "ClaimPending",
-          text: `pod ${name}: claim ${claimName} is ${claim.status?.phase ?? "Pending"} (storage class ${claim.spec?.storageClassName ?? "default"})${why}`,
+          text: `pod ${name}: claim ${claimName} is ${claim.status?.phase ?? "Pending"} (${storageClassOf(claim)})${why}`,
           fatal: false,
         });
       } else if (!claim) {
@@ -109,13 +109,37 @@ export function podCauses(
       continue;
     }
 
+    // The kubelet ended the pod itself (Evicted, ...): that is the cause, not its killed containers.
+    if (pod.status?.phase === "Failed" && pod.status.reason) {
+      causes.push({
+        reason: pod.status.reason,
+        text: `pod ${name}: ${pod.status.reason}${pod.status.message ? `: ${oneLine(pod.status.message)}` : ""}`,
+        fatal: false,
+      });
+      continue;
+    }
+
+    const before = causes.length;
     for (const status of [
       ...(pod.status?.initContainerStatuses ?? []),
       ...(pod.status?.containerStatuses ?? []),
     ]) {
       const waiting = status.state?.waiting;
       const terminated = status.state?.terminated ?? status.lastState?.terminated;
-      if (waiting?.reason && waiting.reason !== "ContainerCreating" && waiting.reason !== "PodInitializing") {
+      const exited = status.state?.terminated;
+      if (exited && exited.exitCode !== 0 && pod.spec?.restartPolicy !== "Never") {
+        // A first exit: `state.terminated` with `lastState: {}`; the kubelet restarts it.
+        causes.push({
+          reason: exited.reason ?? "Error",
+          text: `pod ${name} container ${status.name}: exited with code ${exited.exitCode} (${exited.reason ?? "Error"}), ${status.restartCount} restarts`,
+          fatal: false,
+          logOf: { pod: name, container: status.name },
+        });
+      } else if (
+        waiting?.reason &&
+        waiting.reason !== "ContainerCreating" &&
+        waiting.reason !== "PodInitializing"
+      ) {
         const exit =
           waiting.reason === "CrashLoopBackOff" && terminated
             ? ` (exit code ${terminated.exitCode}${terminated.reason ? `, ${terminated.reason}` : ""}, ${status.restartCount} restarts)`
@@ -135,16 +159,46 @@ export function podCauses(
         });
       }
     }
+    if (causes.length > before) continue;
     if (pod.status?.phase === "Failed") {
+      const exit = [...(pod.status.containerStatuses ?? [])].map((c) => c.state?.terminated).find((t) => t);
       causes.push({
-        reason: pod.status.reason ?? "Failed",
-        text: `pod ${name}: ${pod.status.reason ?? "Failed"}${pod.status.message ? `: ${oneLine(pod.status.message)}` : ""}`,
+        reason: "Failed",
+        text: `pod ${name}: Failed${exit ? ` (exit code ${exit.exitCode}${exit.reason ? `, ${exit.reason}` : ""})` : ""}${pod.status.message ? `: ${oneLine(pod.status.message)}` : ""}`,
+        fatal: false,
+      });
+      continue;
+    }
+    // Not ready though its containers say they are: the node stopped reporting (the node
+    // lifecycle controller set the pod's Ready False and recorded NodeNotReady on it).
+    const notReady = latest(podEvents.filter((e) => e.reason === "NodeNotReady"));
+    if (notReady) {
+      causes.push({
+        reason: "NodeNotReady",
+        text: `pod ${name}: node ${pod.spec?.nodeName ?? "?"} is not ready: ${oneLine(notReady.message ?? "")}`,
         fatal: false,
       });
     }
   }
   return causes;
 }
+
+/** `storage class local-path`, `no storage class` (`""`), or `the default storage class` (unset). */
+function storageClassOf(claim: V1PersistentVolumeClaim): string {
+  const name = claim.spec?.storageClassName;
+  return name === undefined
+    ? "the default storage class"
+    : name === ""
+      ? "no storage class"
+      : `storage class ${name}`;
+}
+
+/** A pod's restarts: its containers' and its init containers' (native sidecars restart too). */
+export const podRestarts = (pod: V1Pod) =>
+  [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].reduce(
+    (n, c) => n + (c.restartCount ?? 0),
+    0,
+  );
 
 /** The cause to name first: a fatal one, else the first found. */
 export function mainCause(causes: readonly PodCause[]): PodCause | undefined {

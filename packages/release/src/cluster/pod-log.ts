@@ -1,6 +1,6 @@
 import type { V1Pod } from "@kubernetes/client-node";
-import type { Kube } from "../cluster/kube.ts";
-import { apiMessage, statusOf } from "../cluster/kube.ts";
+import type { Kube } from "./kube.ts";
+import { apiMessage, statusOf } from "./kube.ts";
 
 /**
  * The last lines a container printed: its previous run's log when the node serves it, else
@@ -14,9 +14,11 @@ export async function lastLogLines(
 ): Promise<string | undefined> {
   const name = pod.metadata!.name!;
   const namespace = pod.metadata!.namespace!;
-  const status = (pod.status?.containerStatuses ?? []).find(
-    (s) => container === undefined || s.name === container,
-  );
+  // An init container's (a failing one, a sidecar) status is among initContainerStatuses.
+  const status = [
+    ...(pod.status?.containerStatuses ?? []),
+    ...(pod.status?.initContainerStatuses ?? []),
+  ].find((s) => container === undefined || s.name === container);
   try {
     const log = await kube.core.readNamespacedPodLog({
       name,

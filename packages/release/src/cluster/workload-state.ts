@@ -6,6 +6,7 @@ import type {
   V1LabelSelector,
   V1StatefulSet,
 } from "@kubernetes/client-node";
+import type { Kube } from "./kube.ts";
 
 /** Where one workload of a service stands. */
 export interface WorkloadState {
@@ -109,9 +110,15 @@ export function cronJobState(cj: V1CronJob): WorkloadState {
   return { ref: `CronJob/${cj.metadata?.name}`, ready: 0, desired: 0, done: true };
 }
 
-/** A Job (a chart's one-off task) counts once created; one that has failed fails the service. */
+/**
+ * A Job (a chart's one-off task) counts once created; one that has failed fails the service:
+ * its Failed condition, or FailureTarget, which the job controller sets first (Kubernetes >=
+ * 1.31) while it still deletes the pods.
+ */
 export function jobState(job: V1Job): WorkloadState {
-  const failed = (job.status?.conditions ?? []).find((c) => c.type === "Failed" && c.status === "True");
+  const conditions = job.status?.conditions ?? [];
+  const isTrue = (type: string) => conditions.find((c) => c.type === type && c.status === "True");
+  const failed = isTrue("Failed") ?? isTrue("FailureTarget");
   return {
     ref: `Job/${job.metadata?.name}`,
     ready: 0,
@@ -129,3 +136,36 @@ export const selectorText = (selector: V1LabelSelector) =>
   Object.entries(selector.matchLabels ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(",");
+
+/** The kinds of workload a release's chart can render. */
+export const WORKLOAD_KINDS = ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job"] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+/**
+ * The workloads of `kinds` (default: all) in `namespace` that carry `labelSelector` (a release's
+ * label), each with its state, sorted by ref. Jobs a CronJob started are the CronJob's business,
+ * not the release's.
+ */
+export async function readWorkloadStates(
+  kube: Kube,
+  namespace: string,
+  labelSelector: string,
+  kinds: ReadonlySet<WorkloadKind> = new Set(WORKLOAD_KINDS),
+): Promise<WorkloadState[]> {
+  const list = <T>(kind: WorkloadKind, read: () => Promise<{ items: T[] }>) =>
+    kinds.has(kind) ? read().then((l) => l.items) : Promise.resolve([] as T[]);
+  const [deployments, statefulSets, daemonSets, cronJobs, jobs] = await Promise.all([
+    list("Deployment", () => kube.apps.listNamespacedDeployment({ namespace, labelSelector })),
+    list("StatefulSet", () => kube.apps.listNamespacedStatefulSet({ namespace, labelSelector })),
+    list("DaemonSet", () => kube.apps.listNamespacedDaemonSet({ namespace, labelSelector })),
+    list("CronJob", () => kube.batch.listNamespacedCronJob({ namespace, labelSelector })),
+    list("Job", () => kube.batch.listNamespacedJob({ namespace, labelSelector })),
+  ]);
+  return [
+    ...deployments.map(deploymentState),
+    ...statefulSets.map(statefulSetState),
+    ...daemonSets.map(daemonSetState),
+    ...cronJobs.map(cronJobState),
+    ...jobs.filter((j) => !j.metadata?.ownerReferences?.some((o) => o.kind === "CronJob")).map(jobState),
+  ].sort((a, b) => (a.ref < b.ref ? -1 : 1));
+}

@@ -1,7 +1,8 @@
 import YAML from "yaml";
 import type { Kube } from "../cluster/kube.ts";
 import { readOptional } from "../cluster/kube.ts";
-import { MANAGED_BY } from "../plan/desired-helmchart.ts";
+import { helmChartRef, installJobName } from "../cluster/helm-chart.ts";
+import { MANAGED_BY } from "../cluster/managed-helmcharts.ts";
 import { lineDiff } from "../plan/diff.ts";
 import type { ChangeKind } from "../plan/plan-release.ts";
 import type { K3sComponentsConfig } from "./k3s-components.ts";
@@ -77,11 +78,11 @@ export async function planComponents(
         kind: "HelmChartConfig",
         ...header,
       }),
-      readOptional(kube, { apiVersion: "helm.cattle.io/v1", kind: "HelmChart", ...header }),
+      readOptional(kube, helmChartRef(helmChart, K3S_CHART_NAMESPACE)),
       readOptional<{ metadata: { uid?: string } }>(kube, {
         apiVersion: "batch/v1",
         kind: "Job",
-        metadata: { name: `helm-install-${helmChart}`, namespace: K3S_CHART_NAMESPACE },
+        metadata: { name: installJobName(helmChart), namespace: K3S_CHART_NAMESPACE },
       }),
     ]);
     const base = {

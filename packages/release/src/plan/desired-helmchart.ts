@@ -2,14 +2,13 @@ import { createHash } from "node:crypto";
 import type { ServicePackage } from "@homelab/chart-kit";
 import { buildChart, buildInputOf, packageChart } from "@homelab/chart-kit";
 import YAML from "yaml";
+import type { FailurePolicy, HelmChart, HelmChartSpec } from "../cluster/helm-chart.ts";
+import { MANAGED_BY } from "../cluster/managed-helmcharts.ts";
 import type { HomelabConfig, ServiceConfig } from "../config/schema.ts";
 import { withExistingSecrets, withPodAnnotations } from "./chart-values.ts";
 
 /** Field manager of every write this tool makes. */
 export const FIELD_MANAGER = "homelab-release";
-/** Label value marking objects this tool manages (app.kubernetes.io/managed-by). */
-export const MANAGED_BY = "homelab-release";
-export const MANAGED_SELECTOR = `app.kubernetes.io/managed-by=${MANAGED_BY}`;
 export const SERVICE_LABEL = "homelab.dev/service";
 export const CHART_VERSION_ANNOTATION = "homelab.dev/chart-version";
 export const CHART_DIGEST_ANNOTATION = "homelab.dev/chart-digest";
@@ -19,9 +18,6 @@ export const CHART_DIGEST_ANNOTATION = "homelab.dev/chart-digest";
  * secret's content or a hash of it (HelmCharts are readable in kube-system).
  */
 const SECRET_VERSIONS_ANNOTATION = "homelab.dev/secret-versions";
-
-/** helm-controller's failure policies (HelmChart `spec.failurePolicy`). */
-export type FailurePolicy = "abort" | "reinstall" | "retry";
 
 /** How helm-controller runs a service's install Job. */
 export interface InstallSettings {
@@ -40,40 +36,25 @@ export interface InstallSettings {
  */
 export const INSTALL_DEFAULTS: InstallSettings = { backOffLimit: 3, timeout: "10m", failurePolicy: "retry" };
 
-/** A HelmChart as this tool writes it. */
-export interface HelmChartObject {
-  apiVersion: "helm.cattle.io/v1";
-  kind: "HelmChart";
+/**
+ * A HelmChart as this tool writes it: helm-controller's HelmChart (cluster/helm-chart.ts) with
+ * the fields it always sets.
+ */
+export type HelmChartObject = Required<Pick<HelmChart, "apiVersion" | "kind">> & {
   metadata: {
     name: string;
     namespace: string;
     labels: Record<string, string>;
     annotations: Record<string, string>;
   };
-  spec: {
-    /** Our own charts: the packaged chart inline (base64). Upstream charts use repo/chart/version. */
-    chartContent?: string;
-    targetNamespace: string;
-    createNamespace: boolean;
-    valuesContent: string;
-    backOffLimit: number;
-    timeout: string;
-    failurePolicy: FailurePolicy;
-  } & UpstreamSourceSpec;
-}
-
-/** Where an upstream chart comes from (src/upstream/): helm-controller's HelmChart spec names. */
-export interface UpstreamSourceSpec {
-  repo?: string;
-  /** The chart's name in `repo`, or the oci:// reference. */
-  chart?: string;
-  version?: string;
-  /** PEM CA bundle. */
-  repoCA?: string;
-  /** A kubernetes.io/basic-auth Secret beside the HelmChart. */
-  authSecret?: { name: string };
-  plainHTTP?: boolean;
-}
+  spec: HelmChartSpec &
+    Required<
+      Pick<
+        HelmChartSpec,
+        "targetNamespace" | "createNamespace" | "valuesContent" | "backOffLimit" | "timeout" | "failurePolicy"
+      >
+    >;
+};
 
 /** A service's chart, built and packaged once per release. */
 export interface PackagedChart {

@@ -1,15 +1,11 @@
-import type { ExistingHelmChart } from "./plan-release.ts";
+import type { HelmChart } from "../cluster/helm-chart.ts";
+import { MANAGED_BY } from "../cluster/managed-helmcharts.ts";
 import type { HelmChartObject } from "./desired-helmchart.ts";
-import {
-  CHART_DIGEST_ANNOTATION,
-  CHART_VERSION_ANNOTATION,
-  MANAGED_BY,
-  SERVICE_LABEL,
-} from "./desired-helmchart.ts";
+import { CHART_DIGEST_ANNOTATION, CHART_VERSION_ANNOTATION, SERVICE_LABEL } from "./desired-helmchart.ts";
 import { describeSourceDiff } from "../upstream/upstream-helmchart.ts";
 
 /** The differences between an existing managed HelmChart and the desired one, as lines. */
-export function describeDiff(current: ExistingHelmChart, desired: HelmChartObject): string[] {
+export function describeDiff(current: HelmChart, desired: HelmChartObject): string[] {
   const out: string[] = [];
   const a = current.metadata.annotations ?? {};
   const d = desired.metadata.annotations;

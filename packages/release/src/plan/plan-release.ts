@@ -1,17 +1,14 @@
 import type { CheckedConfig, CheckedService } from "../config/check-config.ts";
+import type { HelmChart } from "../cluster/helm-chart.ts";
+import { installJobName } from "../cluster/helm-chart.ts";
 import type { Kube } from "../cluster/kube.ts";
-import { apiMessage, readOptional, statusOf } from "../cluster/kube.ts";
-import { ClusterUnreachableError } from "../errors.ts";
+import { readOptional } from "../cluster/kube.ts";
+import { listManagedHelmCharts } from "../cluster/managed-helmcharts.ts";
 import type { PodSecurityLevel } from "../pod-security/classify-pod.ts";
 import type { NamespaceLevel } from "../pod-security/namespace-levels.ts";
 import { describeLevel, podSecurityLabels } from "../pod-security/namespace-levels.ts";
 import type { HelmChartObject, SecretReaders } from "./desired-helmchart.ts";
-import {
-  CHART_VERSION_ANNOTATION,
-  MANAGED_SELECTOR,
-  userSecretName,
-  withSecretVersionsIn,
-} from "./desired-helmchart.ts";
+import { CHART_VERSION_ANNOTATION, userSecretName, withSecretVersionsIn } from "./desired-helmchart.ts";
 import { describeDiff } from "./diff.ts";
 import { planAuthSecret } from "../upstream/plan-auth-secret.ts";
 import type { ComponentPlan } from "../components/plan-components.ts";
@@ -74,11 +71,6 @@ export interface Plan {
   components?: ComponentPlan[];
 }
 
-export interface ExistingHelmChart {
-  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  spec?: Partial<HelmChartObject["spec"]>;
-}
-
 /**
  * Compares the checked config with the cluster (reads only) and says what a release
  * would create, change, leave or delete.
@@ -118,35 +110,6 @@ export async function planRelease(kube: Kube, checked: CheckedConfig): Promise<P
   };
 }
 
-/** The HelmCharts this tool manages in `namespace`, by name. */
-async function listManagedHelmCharts(kube: Kube, namespace: string): Promise<Map<string, ExistingHelmChart>> {
-  try {
-    const listed = (await kube.objects.list(
-      "helm.cattle.io/v1",
-      "HelmChart",
-      namespace,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      MANAGED_SELECTOR,
-    )) as unknown as { items: ExistingHelmChart[] };
-    return new Map(listed.items.map((h) => [h.metadata.name, h]));
-  } catch (e) {
-    if (statusOf(e) === 404) {
-      throw new ClusterUnreachableError(
-        "the cluster does not serve helm.cattle.io/v1 HelmChart",
-        "release into k3s (its helm-controller serves the HelmChart CRD), or install k3s-io/helm-controller in the cluster",
-      );
-    }
-    throw new ClusterUnreachableError(
-      `cannot read HelmCharts in ${namespace}: ${apiMessage(e)}`,
-      "check that the kubeconfig points at the cluster and its user may read helm.cattle.io HelmCharts",
-      e,
-    );
-  }
-}
-
 /** A target namespace against the cluster: does it exist, are its Pod Security labels right. */
 async function planNamespace(kube: Kube, level: NamespaceLevel): Promise<NamespacePlan> {
   const found = await readOptional<{ metadata?: { labels?: Record<string, string> } }>(kube, {
@@ -173,7 +136,7 @@ export interface ServiceInput {
   /** Its target namespace's plan. */
   namespace: NamespacePlan;
   /** Its managed HelmChart as it is in the cluster, if any. */
-  current?: ExistingHelmChart;
+  current?: HelmChart;
 }
 
 /** Plans one enabled service against the cluster (reads only): its secrets and HelmChart. */
@@ -194,7 +157,7 @@ export async function planService(kube: Kube, input: ServiceInput): Promise<Serv
   const job = await readOptional<{ metadata: { uid?: string } }>(kube, {
     apiVersion: "batch/v1",
     kind: "Job",
-    metadata: { name: `helm-install-${name}`, namespace: ns },
+    metadata: { name: installJobName(name), namespace: ns },
   });
   const base = {
     service: name,

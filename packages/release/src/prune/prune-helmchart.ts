@@ -1,5 +1,7 @@
+import { helmChartRef } from "../cluster/helm-chart.ts";
 import type { Kube } from "../cluster/kube.ts";
 import { apiMessage, readOptional, statusOf } from "../cluster/kube.ts";
+import { RELEASE_LABEL } from "../plan/chart-values.ts";
 
 export interface PruneOptions {
   timeoutMs: number;
@@ -26,7 +28,7 @@ export async function pruneHelmChart(
   name: string,
   options: PruneOptions,
 ): Promise<PruneOutcome> {
-  const header = { apiVersion: "helm.cattle.io/v1", kind: "HelmChart", metadata: { name, namespace } };
+  const header = helmChartRef(name, namespace);
   try {
     await kube.objects.delete(header as never);
   } catch (e) {
@@ -47,7 +49,7 @@ export async function pruneHelmChart(
   if (options.deleteData && options.targetNamespace) {
     const claims = await kube.core.listNamespacedPersistentVolumeClaim({
       namespace: options.targetNamespace,
-      labelSelector: `app.kubernetes.io/instance=${name}`,
+      labelSelector: `${RELEASE_LABEL}=${name}`,
     });
     for (const c of claims.items) {
       await kube.core.deleteNamespacedPersistentVolumeClaim({

@@ -1,13 +1,5 @@
+import type { ManagedFieldsEntry } from "../cluster/helm-chart.ts";
 import { FIELD_MANAGER } from "../plan/desired-helmchart.ts";
-
-/** One entry of an object's metadata.managedFields. */
-export interface ManagedFieldsEntry {
-  manager?: string;
-  operation?: string;
-  subresource?: string;
-  time?: string | Date;
-  fieldsV1?: Record<string, unknown>;
-}
 
 /** A field of a managed object that another field manager set. */
 export interface Drift {

@@ -1,14 +1,17 @@
-import type { CoreV1Event, V1Job, V1PersistentVolumeClaim, V1Pod } from "@kubernetes/client-node";
+import type { CoreV1Event, V1PersistentVolumeClaim } from "@kubernetes/client-node";
+import type { HelmChart } from "../cluster/helm-chart.ts";
+import type { InstallJobState } from "../cluster/install-job.ts";
+import { readInstallJob } from "../cluster/install-job.ts";
 import type { Kube } from "../cluster/kube.ts";
 import { readOptional } from "../cluster/kube.ts";
+import { listManagedHelmCharts } from "../cluster/managed-helmcharts.ts";
+import { mainCause, podCauses, podRestarts, workloadEventCauses } from "../cluster/pod-causes.ts";
+import { readWorkloadStates } from "../cluster/workload-state.ts";
 import { RELEASE_LABEL } from "../plan/chart-values.ts";
-import { CHART_VERSION_ANNOTATION, MANAGED_SELECTOR, SERVICE_LABEL } from "../plan/desired-helmchart.ts";
+import { CHART_VERSION_ANNOTATION, SERVICE_LABEL } from "../plan/desired-helmchart.ts";
 import { sameVersion } from "../upstream/chart-versions.ts";
-import { mainCause, podCauses, workloadEventCauses } from "../wait/pod-causes.ts";
-import type { WorkloadState } from "../wait/workload-state.ts";
-import { daemonSetState, deploymentState, jobState, statefulSetState } from "../wait/workload-state.ts";
 import type { DesiredService } from "./desired-services.ts";
-import type { Drift, ManagedFieldsEntry } from "./drift.ts";
+import type { Drift } from "./drift.ts";
 import { describeDrift, driftOf } from "./drift.ts";
 import type { HelmRelease } from "./helm-release.ts";
 import { latestHelmRelease } from "./helm-release.ts";
@@ -59,17 +62,6 @@ export interface HomelabStatus {
   services: ServiceStatus[];
 }
 
-interface HelmChartObj {
-  metadata: {
-    name: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    managedFields?: ManagedFieldsEntry[];
-  };
-  spec?: { targetNamespace?: string };
-  status?: { conditions?: { type: string; status: string; reason?: string; message?: string }[] };
-}
-
 /**
  * Reads the state of every service the config enables, and of every HelmChart this tool
  * manages that the config no longer lists, from the cluster (reads only).
@@ -79,19 +71,8 @@ export async function readStatus(
   desired: readonly DesiredService[],
   helmChartNamespace: string,
 ): Promise<HomelabStatus> {
-  const managed = (
-    (await kube.objects.list(
-      "helm.cattle.io/v1",
-      "HelmChart",
-      helmChartNamespace,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      MANAGED_SELECTOR,
-    )) as unknown as { items: HelmChartObj[] }
-  ).items;
-  const byName = new Map(managed.map((h) => [h.metadata.name, h]));
+  const byName = await listManagedHelmCharts(kube, helmChartNamespace);
+  const managed = [...byName.values()];
   const wanted = new Set(desired.map((d) => d.name));
   const orphans = managed.filter((h) => !wanted.has(h.metadata.name));
   const services = await Promise.all([
@@ -120,25 +101,15 @@ async function serviceStatus(
   name: string,
   namespace: string,
   desired: DesiredService | undefined,
-  hc: HelmChartObj | undefined,
+  hc: HelmChart | undefined,
 ): Promise<ServiceStatus> {
   const problems: string[] = [];
   const notes: string[] = [];
   const selector = `${RELEASE_LABEL}=${name}`;
-  const [job, jobPods, release, workloads, pods, events, claims, ns, urls] = await Promise.all([
-    readOptional<V1Job>(kube, {
-      apiVersion: "batch/v1",
-      kind: "Job",
-      metadata: { name: `helm-install-${name}`, namespace: hcNamespace },
-    }),
-    kube.core
-      .listNamespacedPod({
-        namespace: hcNamespace,
-        labelSelector: `batch.kubernetes.io/job-name=helm-install-${name}`,
-      })
-      .then((l) => l.items),
+  const [job, release, workloads, pods, events, claims, ns, urls] = await Promise.all([
+    readInstallJob(kube, hcNamespace, name),
     latestHelmRelease(kube, namespace, name),
-    workloadStates(kube, namespace, selector),
+    readWorkloadStates(kube, namespace, selector),
     kube.core.listNamespacedPod({ namespace, labelSelector: selector }).then((l) => l.items),
     kube.core.listNamespacedEvent({ namespace }).then((l) => l.items as CoreV1Event[]),
     kube.core.listNamespacedPersistentVolumeClaim({ namespace }).then((l) => l.items),
@@ -167,7 +138,7 @@ async function serviceStatus(
   }
   if (!desired) notes.push(`not in the config: a release with --prune uninstalls it`);
 
-  const installJob = jobStateText(job, jobPods);
+  const installJob = jobStateText(job);
   if (installJob.problem) problems.push(installJob.problem);
 
   if (!release) {
@@ -183,10 +154,7 @@ async function serviceStatus(
   // Pods: ready against what the workloads want, restarts, and why the others are not ready.
   const ready = workloads.reduce((n, w) => n + w.ready, 0);
   const total = workloads.reduce((n, w) => n + w.desired, 0);
-  const restarts = pods.reduce(
-    (n, p) => n + (p.status?.containerStatuses ?? []).reduce((m, c) => m + (c.restartCount ?? 0), 0),
-    0,
-  );
+  const restarts = pods.reduce((n, p) => n + podRestarts(p), 0);
   const pending = workloads.filter((w) => !w.done);
   if (pending.length) {
     const causes = [
@@ -264,49 +232,24 @@ function claimOf(c: V1PersistentVolumeClaim): ClaimStatus {
 }
 
 /** The install Job's state as one word (and a problem when it is one). */
-function jobStateText(job: V1Job | undefined, pods: readonly V1Pod[]): { text: string; problem?: string } {
-  if (!job) return { text: "none" };
-  const conditions = job.status?.conditions ?? [];
-  if (conditions.some((c) => c.type === "Complete" && c.status === "True")) return { text: "complete" };
-  const failed = conditions.find((c) => c.type === "Failed" && c.status === "True");
-  if (failed) {
-    const text = `failed: ${failed.reason ?? ""} ${failed.message ?? ""}`.trim();
-    return { text, problem: `install job ${text}` };
+function jobStateText(job: InstallJobState): { text: string; problem?: string } {
+  switch (job.phase) {
+    case "none":
+    case "previous":
+      return { text: "none" };
+    case "complete":
+      return { text: "complete" };
+    case "failed": {
+      const text = `failed: ${job.reason} ${job.message}`.trim();
+      return { text, problem: `install job ${text}` };
+    }
+    case "failing": {
+      const text = `failing: helm exited ${job.exit.exitCode}, ${job.restarts} restarts`;
+      return { text, problem: `install job ${text}` };
+    }
+    case "suspended":
+      return { text: "waiting", problem: "install job waiting to start (a release is in progress)" };
+    case "running":
+      return { text: "running", problem: "install job running (a release is in progress)" };
   }
-  const crashed = pods
-    .map((p) => p.status?.containerStatuses?.[0])
-    .find(
-      (s) =>
-        (s?.lastState?.terminated ?? s?.state?.terminated)?.exitCode !== undefined &&
-        (s?.lastState?.terminated ?? s?.state?.terminated)!.exitCode !== 0,
-    );
-  if (crashed) {
-    const t = (crashed.lastState?.terminated ?? crashed.state?.terminated)!;
-    const text = `failing: helm exited ${t.exitCode}, ${crashed.restartCount} restarts`;
-    return { text, problem: `install job ${text}` };
-  }
-  if (job.spec?.suspend)
-    return { text: "waiting", problem: "install job waiting to start (a release is in progress)" };
-  return { text: "running", problem: "install job running (a release is in progress)" };
-}
-
-async function workloadStates(
-  kube: Kube,
-  namespace: string,
-  labelSelector: string,
-): Promise<WorkloadState[]> {
-  const [deployments, statefulSets, daemonSets, jobs] = await Promise.all([
-    kube.apps.listNamespacedDeployment({ namespace, labelSelector }),
-    kube.apps.listNamespacedStatefulSet({ namespace, labelSelector }),
-    kube.apps.listNamespacedDaemonSet({ namespace, labelSelector }),
-    kube.batch.listNamespacedJob({ namespace, labelSelector }),
-  ]);
-  return [
-    ...deployments.items.map(deploymentState),
-    ...statefulSets.items.map(statefulSetState),
-    ...daemonSets.items.map(daemonSetState),
-    ...jobs.items
-      .filter((j) => !j.metadata?.ownerReferences?.some((o) => o.kind === "CronJob"))
-      .map(jobState),
-  ].sort((a, b) => (a.ref < b.ref ? -1 : 1));
 }

@@ -1,7 +1,10 @@
-import type { V1Job, V1Pod } from "@kubernetes/client-node";
+import type { V1Pod } from "@kubernetes/client-node";
+import { installJobName } from "../cluster/helm-chart.ts";
+import type { InstallJobState } from "../cluster/install-job.ts";
+import { readInstallJob } from "../cluster/install-job.ts";
 import type { Kube } from "../cluster/kube.ts";
-import { readOptional } from "../cluster/kube.ts";
-import { lastLogLines } from "./pod-log.ts";
+import { apiMessage } from "../cluster/kube.ts";
+import { lastLogLines } from "../cluster/pod-log.ts";
 
 /** How one service's install Job ended. */
 export interface JobOutcome {
@@ -25,12 +28,20 @@ export interface WaitOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** What waiting says while the Job is not finished. */
+const PROGRESS: Record<string, string> = {
+  none: "waiting for helm-controller to create the install job",
+  previous: "waiting for helm-controller to replace the install job",
+  suspended: "install job created, waiting for it to start",
+  running: "install job running",
+};
+
 /**
  * Waits for the Job helm-controller runs for a HelmChart. Succeeds on the
- * Job's Complete condition; fails on its Failed condition or as soon as its
- * container exits non-zero (helm-controller's Jobs restart on failure, so
- * they would otherwise retry for a long time), with the reason and the log
- * excerpt; fails on timeout.
+ * Job's Complete condition; fails on its Failed (or FailureTarget) condition or as soon as
+ * its container exits non-zero (helm-controller's Jobs restart on failure, so they would
+ * otherwise retry for a long time), with the reason and the log excerpt; fails on timeout.
+ * Never throws for a cluster that cannot be read: that is the outcome's reason.
  */
 export async function waitForInstallJob(
   kube: Kube,
@@ -38,7 +49,7 @@ export async function waitForInstallJob(
   service: string,
   options: WaitOptions,
 ): Promise<JobOutcome> {
-  const jobName = `helm-install-${service}`;
+  const jobName = installJobName(service);
   const deadline = Date.now() + options.timeoutMs;
   let last = "";
   const progress = (state: string) => {
@@ -46,40 +57,32 @@ export async function waitForInstallJob(
     last = state;
   };
   for (;;) {
-    const job = await readOptional<V1Job>(kube, {
-      apiVersion: "batch/v1",
-      kind: "Job",
-      metadata: { name: jobName, namespace },
-    });
-    if (!job || job.metadata?.uid === options.previousJobUid) {
-      progress(
-        job
-          ? "waiting for helm-controller to replace the install job"
-          : "waiting for helm-controller to create the install job",
-      );
-    } else {
-      const conditions = job.status?.conditions ?? [];
-      if (conditions.some((c) => c.type === "Complete" && c.status === "True")) return { ok: true, jobName };
-      const failed = conditions.find((c) => c.type === "Failed" && c.status === "True");
-      if (failed)
-        return {
-          ok: false,
-          jobName,
-          reason: `job failed: ${failed.reason ?? ""} ${failed.message ?? ""}`.trim(),
-          ...(await excerpt(kube, namespace, job)),
-        };
-      const crashed = await crashedPod(kube, namespace, jobName);
-      if (crashed) {
-        const t = crashed.status!.containerStatuses![0]!.lastState!.terminated!;
-        return {
-          ok: false,
-          jobName,
-          reason: `helm exited with code ${t.exitCode} (${t.reason ?? "Error"})`,
-          ...(await excerpt(kube, namespace, job, crashed)),
-        };
-      }
-      progress(job.spec?.suspend ? "install job created, waiting for it to start" : "install job running");
+    let state: InstallJobState;
+    try {
+      state = await readInstallJob(kube, namespace, service, options.previousJobUid);
+    } catch (e) {
+      return {
+        ok: false,
+        jobName,
+        reason: `cannot read install job ${namespace}/${jobName}: ${apiMessage(e)}`,
+      };
     }
+    if (state.phase === "complete") return { ok: true, jobName };
+    if (state.phase === "failed")
+      return {
+        ok: false,
+        jobName,
+        reason: `job failed: ${state.reason} ${state.message}`.trim(),
+        ...(await excerpt(kube, state.pods[0])),
+      };
+    if (state.phase === "failing")
+      return {
+        ok: false,
+        jobName,
+        reason: `helm exited with code ${state.exit.exitCode} (${state.exit.reason ?? "Error"})`,
+        ...(await excerpt(kube, state.pod, state.container)),
+      };
+    progress(PROGRESS[state.phase]!);
     if (Date.now() > deadline) {
       return {
         ok: false,
@@ -91,28 +94,12 @@ export async function waitForInstallJob(
   }
 }
 
-async function podsOf(kube: Kube, namespace: string, jobName: string): Promise<V1Pod[]> {
-  return (
-    await kube.core.listNamespacedPod({ namespace, labelSelector: `batch.kubernetes.io/job-name=${jobName}` })
-  ).items;
-}
-
-async function crashedPod(kube: Kube, namespace: string, jobName: string): Promise<V1Pod | undefined> {
-  return (await podsOf(kube, namespace, jobName)).find((p) => {
-    const s = p.status?.containerStatuses?.[0];
-    const t = s?.lastState?.terminated ?? s?.state?.terminated;
-    return t !== undefined && t.exitCode !== 0;
-  });
-}
-
-/** The last lines of the job's container. */
+/** The last lines of the job's container, when they can be read. */
 async function excerpt(
   kube: Kube,
-  namespace: string,
-  job: V1Job,
-  pod?: V1Pod,
+  pod: V1Pod | undefined,
+  container?: string,
 ): Promise<{ logExcerpt?: string }> {
-  const p = pod ?? (await podsOf(kube, namespace, job.metadata!.name!))[0];
-  const lines = p ? await lastLogLines(kube, p) : undefined;
+  const lines = pod ? await lastLogLines(kube, pod, container).catch(() => undefined) : undefined;
   return lines ? { logExcerpt: lines } : {};
 }

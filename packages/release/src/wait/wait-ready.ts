@@ -1,18 +1,11 @@
 import type { CoreV1Event, V1PersistentVolumeClaim, V1Pod } from "@kubernetes/client-node";
 import type { Kube } from "../cluster/kube.ts";
+import type { PodCause } from "../cluster/pod-causes.ts";
+import { mainCause, podCauses, workloadEventCauses } from "../cluster/pod-causes.ts";
+import { lastLogLines } from "../cluster/pod-log.ts";
+import type { WorkloadKind, WorkloadState } from "../cluster/workload-state.ts";
+import { readWorkloadStates, selectorText, WORKLOAD_KINDS } from "../cluster/workload-state.ts";
 import { RELEASE_LABEL } from "../plan/chart-values.ts";
-import type { PodCause } from "./pod-causes.ts";
-import { mainCause, podCauses, workloadEventCauses } from "./pod-causes.ts";
-import { lastLogLines } from "./pod-log.ts";
-import type { WorkloadState } from "./workload-state.ts";
-import {
-  cronJobState,
-  daemonSetState,
-  deploymentState,
-  jobState,
-  selectorText,
-  statefulSetState,
-} from "./workload-state.ts";
 
 export interface ReadyOptions {
   /** The service's target namespace. */
@@ -44,16 +37,14 @@ export interface ReadyOutcome {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** How often the pods, events and claims of a service that is not ready yet are read. */
 const DIAGNOSE_EVERY_MS = 3000;
-const ALL_KINDS = ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job"] as const;
-type WorkloadKind = (typeof ALL_KINDS)[number];
 
 /**
  * The kinds to list: those the chart renders, or all when that is not known (then a chart's
  * own Jobs are looked at too; a Job may be gone after it finished, so it is never expected).
  */
 function kindsOf(expected: readonly string[] | undefined): Set<WorkloadKind> {
-  if (!expected?.length) return new Set(ALL_KINDS);
-  return new Set(ALL_KINDS.filter((k) => expected.some((ref) => ref.startsWith(`${k}/`))));
+  if (!expected?.length) return new Set(WORKLOAD_KINDS);
+  return new Set(WORKLOAD_KINDS.filter((k) => expected.some((ref) => ref.startsWith(`${k}/`))));
 }
 
 /**
@@ -73,7 +64,7 @@ export async function waitForWorkloads(kube: Kube, options: ReadyOptions): Promi
   let diagnosedAt = Date.now();
   let cause: PodCause | undefined;
   for (;;) {
-    const states = await workloadStates(kube, namespace, options.release, kinds);
+    const states = await readWorkloadStates(kube, namespace, `${RELEASE_LABEL}=${options.release}`, kinds);
     const missing = (options.expected ?? []).filter((ref) => !states.some((s) => s.ref === ref));
     const ready = states.reduce((n, s) => n + s.ready, 0);
     const total = states.reduce((n, s) => n + s.desired, 0);
@@ -104,33 +95,6 @@ export async function waitForWorkloads(kube: Kube, options: ReadyOptions): Promi
     if (state !== last) options.onProgress?.(state);
     last = state;
   }
-}
-
-/** The release's workloads of `kinds` in its namespace, found by the release label every chart sets. */
-async function workloadStates(
-  kube: Kube,
-  namespace: string,
-  release: string,
-  kinds: Set<WorkloadKind>,
-): Promise<WorkloadState[]> {
-  const labelSelector = `${RELEASE_LABEL}=${release}`;
-  const list = <T>(kind: WorkloadKind, read: () => Promise<{ items: T[] }>) =>
-    kinds.has(kind) ? read().then((l) => l.items) : Promise.resolve([] as T[]);
-  const [deployments, statefulSets, daemonSets, cronJobs, jobs] = await Promise.all([
-    list("Deployment", () => kube.apps.listNamespacedDeployment({ namespace, labelSelector })),
-    list("StatefulSet", () => kube.apps.listNamespacedStatefulSet({ namespace, labelSelector })),
-    list("DaemonSet", () => kube.apps.listNamespacedDaemonSet({ namespace, labelSelector })),
-    list("CronJob", () => kube.batch.listNamespacedCronJob({ namespace, labelSelector })),
-    list("Job", () => kube.batch.listNamespacedJob({ namespace, labelSelector })),
-  ]);
-  return [
-    ...deployments.map(deploymentState),
-    ...statefulSets.map(statefulSetState),
-    ...daemonSets.map(daemonSetState),
-    ...cronJobs.map(cronJobState),
-    // Jobs a CronJob started are its business, not the release's.
-    ...jobs.filter((j) => !j.metadata?.ownerReferences?.some((o) => o.kind === "CronJob")).map(jobState),
-  ].sort((a, b) => (a.ref < b.ref ? -1 : 1));
 }
 
 /** A workload condition that says its pods will not come (admission refused them): no API call needed. */
