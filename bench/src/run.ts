@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchChartBuild } from "./chart-build.ts";
+import { benchCliStart } from "./cli-start.ts";
 import type { Figure } from "./measure.ts";
 import { renderTable } from "./measure.ts";
 import { benchRelease } from "./release-apply.ts";
@@ -14,6 +15,7 @@ export async function main(argv: string[]): Promise<number> {
   const only = argv.filter((a) => !a.startsWith("-"));
   const suites: [string, () => Promise<Figure[]>][] = [
     ["chart-build", () => benchChartBuild(50)],
+    ["cli-start", benchCliStart],
     ["turbo-cache", benchTurboCache],
     ["release", benchRelease],
   ];

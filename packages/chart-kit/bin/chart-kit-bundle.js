@@ -14,7 +14,6 @@ const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 /** The chart kit's bundle, for esbuild-bundle.js. */
 export const CHART_KIT_SPEC = {
   name: "chart-kit",
-  cli: "homelab-chart",
   packageDir: PACKAGE_DIR,
   distDir: fileURLToPath(new URL("../dist", import.meta.url)),
   entryPoints: {

@@ -2,8 +2,6 @@
 export interface BundleSpec {
   /** Names the manifest (`<name>.bundle.json`) and the private build directory. */
   name: string;
-  /** The CLI that loads the bundle, named in the message about a stale bundle. */
-  cli: string;
   packageDir: string;
   distDir: string;
   /** Output name (without .js) to entry, relative to packageDir or a package name. */
@@ -32,16 +30,22 @@ export const ESBUILD_OPTIONS: {
   write: false;
 };
 
+/** esbuild could not build a bundle (a source does not compile or an import does not resolve). */
+export class BundleBuildError extends Error {}
+
 /** Builds the bundle into outDir, atomically (chunks, then entries, then the manifest). */
 export function buildBundle(
   spec: BundleSpec,
   outDir: string,
   links?: Record<string, BundleLink>,
+  logLevel?: "error" | "silent",
 ): Promise<LocatedBundle>;
 /** `pnpm build`: writes dist/ unless it is fresh there. */
 export function ensureBuilt(spec: BundleSpec, links?: Record<string, BundleLink>): Promise<LocatedBundle>;
 /** At run time: dist/ when fresh, else a private build in the temp dir, removed at exit. */
 export function locateBundle(spec: BundleSpec, links?: Record<string, BundleLink>): Promise<LocatedBundle>;
+/** A CLI's module from its bundle, or from its sources through tsx (HOMELAB_FROM_SOURCES=1, or unbundlable). */
+export function loadCliModule<T>(cli: string, fromBundle: () => Promise<T>, sourceUrl: string): Promise<T>;
 /** The file URL of one entry of a bundle. */
 export function entryUrl(bundle: LocatedBundle, entry: string): string;
 

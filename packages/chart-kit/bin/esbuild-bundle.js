@@ -25,7 +25,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -157,11 +157,16 @@ function removeOldChunks(dir, current) {
   }
 }
 
+/** esbuild could not build a bundle (a source does not compile or an import does not resolve). */
+export class BundleBuildError extends Error {
+  name = "BundleBuildError";
+}
+
 /**
  * Builds `spec` into `outDir` (atomically, see above); `links` maps import specifiers to entries
  * of other located bundles. Returns the located bundle.
  */
-export async function buildBundle(spec, outDir, links = {}) {
+export async function buildBundle(spec, outDir, links = {}, logLevel = "error") {
   const { build } = await import("esbuild");
   const started = Date.now();
   const result = await build({
@@ -171,9 +176,16 @@ export async function buildBundle(spec, outDir, links = {}) {
     outdir: outDir,
     splitting: true,
     metafile: true,
-    logLevel: "error",
+    logLevel,
     banner: { js: REQUIRE_BANNER },
     plugins: [linksPlugin(outDir, links), sourceUrlPlugin(outDir)],
+  }).catch((error) => {
+    const first = error.errors?.[0];
+    if (!first) throw error;
+    const at = first.location
+      ? `${first.location.file}:${first.location.line}:${first.location.column + 1}: `
+      : "";
+    throw new BundleBuildError(`${at}${first.text}`);
   });
   mkdirSync(outDir, { recursive: true });
   const files = [...result.outputFiles].sort((a, b) => a.path.localeCompare(b.path));
@@ -227,12 +239,33 @@ let warned = false;
  */
 export async function locateBundle(spec, links = {}) {
   if (isFresh(spec, links)) return { dir: spec.distDir, id: readManifest(spec, spec.distDir).manifest.id };
-  if (!warned && spec.onStale !== "quiet") {
+  if (!warned) {
     warned = true;
     process.stderr.write(
-      `${spec.cli}: its bundle in ${relative(process.cwd(), spec.distDir) || "."} is missing or older than its sources; ` +
+      `${basename(process.argv[1] ?? "node", ".js")}: the ${spec.name} bundle in ${relative(process.cwd(), spec.distDir) || "."} is missing or older than its sources; ` +
         "built a private copy for this run (`pnpm build` writes a current one and makes the next start fast)\n",
     );
   }
-  return buildBundle(spec, privateDir(spec.name), links);
+  return buildBundle(spec, privateDir(spec.name), links, "silent");
+}
+
+/**
+ * A CLI's module: from its bundle (`fromBundle`), or its TypeScript sources through tsx when
+ * HOMELAB_FROM_SOURCES=1 or when the sources cannot be bundled right now (an edit in progress
+ * elsewhere in the package: tsx loads only the modules the command imports).
+ */
+export async function loadCliModule(cli, fromBundle, sourceUrl) {
+  if (process.env.HOMELAB_FROM_SOURCES !== "1") {
+    try {
+      return await fromBundle();
+    } catch (error) {
+      if (!(error instanceof BundleBuildError)) throw error;
+      process.stderr.write(
+        `${cli}: cannot bundle the sources (${error.message}); running them through tsx\n`,
+      );
+    }
+  }
+  const { register } = await import("tsx/esm/api");
+  register();
+  return import(sourceUrl);
 }

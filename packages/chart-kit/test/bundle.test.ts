@@ -47,7 +47,9 @@ describe("the chart kit's bundle (what homelab-chart runs)", () => {
     try {
       const r = await execa("node", [bin, "build", "--dir", jellyfin], { env: { TMPDIR: tmp } });
       expect(r.stdout).toMatch(/^jellyfin \S+: \S*charts\/jellyfin up to date$/m);
-      expect(r.stderr).toMatch(/bundle .* is missing or older than its sources; built a private copy/);
+      expect(r.stderr).toMatch(
+        /the chart-kit bundle in .* is missing or older than its sources; built a private copy/,
+      );
       expect(distState()).toEqual(before);
       expect(readdirSync(tmp)).toEqual([]);
     } finally {

@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import type { BundleSpec } from "../bin/esbuild-bundle.js";
 import { buildBundle, ensureBuilt, entryUrl, locateBundle } from "../bin/esbuild-bundle.js";
 
+const bundleModule = pathToFileURL(fileURLToPath(new URL("../bin/esbuild-bundle.js", import.meta.url))).href;
 const work = mkdtempSync(join(tmpdir(), "esbuild-bundle-test-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -18,7 +20,6 @@ function fakePackage(name: string, files: Record<string, string>, entry: string)
   }
   return {
     name,
-    cli: name,
     packageDir,
     distDir: join(packageDir, "dist"),
     entryPoints: { [name]: entry },
@@ -76,6 +77,30 @@ describe("esbuild bundles of the CLIs", () => {
     expect(otherKit.id).toBe(kitBundle.id);
     expect((await locateBundle(app, { "the-kit": { bundle: otherKit, entry: "kit" } })).dir).not.toBe(
       app.distDir,
+    );
+  });
+
+  it("runs a CLI's sources through tsx when they cannot be bundled (only what the command imports loads)", async () => {
+    const broken = fakePackage(
+      "broken",
+      {
+        "package.json": '{ "type": "module" }\n',
+        "src/cli.ts":
+          'export const main = (): string => "from the sources";\nexport const later = () => import("./gone.ts");\n',
+      },
+      "./src/cli.ts",
+    );
+    const source = pathToFileURL(join(broken.packageDir, "src", "cli.ts")).href;
+    const script = [
+      `const b = await import(${JSON.stringify(bundleModule)});`,
+      `const spec = ${JSON.stringify(broken)};`,
+      `const m = await b.loadCliModule("broken", () => b.locateBundle(spec), ${JSON.stringify(source)});`,
+      "process.stdout.write(m.main());",
+    ].join("\n");
+    const r = await execa("node", ["--input-type=module", "-e", script]);
+    expect(r.stdout).toBe("from the sources");
+    expect(r.stderr).toMatch(
+      /broken: cannot bundle the sources \(.*Could not resolve "\.\/gone\.ts"\); running them through tsx/,
     );
   });
 });

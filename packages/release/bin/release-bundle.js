@@ -10,7 +10,6 @@ import { ensureBuilt, entryUrl, locateBundle } from "@homelab/chart-kit/esbuild-
 /** The release's bundle, for esbuild-bundle.js. */
 export const RELEASE_SPEC = {
   name: "release",
-  cli: "homelab-release",
   packageDir: fileURLToPath(new URL("..", import.meta.url)),
   distDir: fileURLToPath(new URL("../dist", import.meta.url)),
   entryPoints: { "homelab-release": "./src/cli/main.ts" },
