@@ -1,11 +1,12 @@
-import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
+import { errorJson, EXIT_CODES_HELP, ExitCode, reportError } from "@homelab/errors";
 import { findRepoRoot, parseCli, requireToolSet } from "@homelab/toolbox";
+import type { Kube } from "../cluster/kube.ts";
 import { UsageError } from "../errors.ts";
 import { LEASE_SECONDS } from "../lock/lease-seconds.ts";
 import type { ReleaseLock } from "../lock/release-lock.ts";
 import { planWrites } from "../plan/plan-writes.ts";
+import { range, releaseOptions } from "./release-options.ts";
 import { renderSummary } from "./summary.ts";
 
 // What a release runs (and @kubernetes/client-node) is imported when it runs: `--help` starts
@@ -44,15 +45,17 @@ Options:
   --delete-data          with --prune: also delete their PersistentVolumeClaims
   --no-wait-ready        count a service released when its install Job completes; do not
                          wait for its pods
-  --timeout SECONDS      per-service wait for its install Job and its pods (default: config
-                         or 600)
-  --concurrency N        services installing at once (default: config or 8); one whose
-                         install Job is done waits for its pods outside that count
-  --lock-timeout SECONDS wait this long for another release to finish (default: 300); one
-                         release at a time holds the Lease kube-system/homelab-release, and a
-                         crashed one frees it ${LEASE_SECONDS} s after its last renewal
+  --timeout SECONDS      per-service wait for its install Job and its pods, ${range("timeout")}
+                         (default: config or 600)
+  --concurrency N        services installing at once, ${range("concurrency")} (default: config or 8); one
+                         whose install Job is done waits for its pods outside that count
+  --lock-timeout SECONDS wait this long for another release to finish, ${range("lock-timeout")} (default:
+                         300); one release at a time holds the Lease kube-system/homelab-release,
+                         and a crashed one frees it ${LEASE_SECONDS} s after its last renewal
   --keep                 with --target sandbox: keep it running until Ctrl-C
-  --json                 print the summary as JSON on stdout
+  --json                 print the summary as JSON on stdout; on failure print
+                         { "ok": false, "error": { "message", "fix", "exitCode", "file"?,
+                         "field"?, "problems"? } } there instead
   -h, --help             show this help
 
 ${EXIT_CODES_HELP}`;
@@ -79,39 +82,22 @@ export async function main(argv: readonly string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
-  if (typeof parsed === "number") return parsed;
+  if (typeof parsed === "number") {
+    if (parsed !== ExitCode.ok && argv.includes("--json"))
+      printJson(errorJson(new UsageError("the command line could not be read (see above)", "see --help")));
+    return parsed;
+  }
   const { values } = parsed;
-  const numberOption = (name: string, raw: string | undefined, min = 1): number | undefined => {
-    if (raw === undefined) return undefined;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) {
-      throw new UsageError(
-        `--${name} ${raw} is not a ${min === 0 ? "whole number" : "positive whole number"}`,
-        `pass e.g. --${name} ${name === "concurrency" ? 4 : 600}`,
-      );
-    }
-    return n;
-  };
   const log = (line: string) => process.stderr.write(`${line}\n`);
   let stopSandbox: (() => Promise<void>) | undefined;
   let lock: ReleaseLock | undefined;
   try {
     const root = findRepoRoot(process.cwd());
     const configFile = resolve(values.config ?? join(root, "homelab.yaml"));
-    const timeout = numberOption("timeout", values.timeout);
-    const concurrency = numberOption("concurrency", values.concurrency);
-    const lockTimeout = numberOption("lock-timeout", values["lock-timeout"], 0) ?? 300;
-    const dryRun = Boolean(values.plan || values["dry-run"]);
-    let kubeconfig = values.kubeconfig;
-    const target = values.target ?? (kubeconfig ? "kubeconfig" : undefined);
-    if (kubeconfig && !existsSync(kubeconfig))
-      throw new UsageError(`--kubeconfig ${kubeconfig} does not exist`, "pass the path of a kubeconfig file");
-    if (target !== undefined && !["sandbox", "hosts", "kubeconfig"].includes(target)) {
-      throw new UsageError(
-        `--target ${target} is not a target`,
-        "use --target sandbox, --target hosts or --kubeconfig FILE",
-      );
-    }
+    // The whole command line is checked before anything runs.
+    const { target, dryRun, timeout, concurrency, lockTimeout, ...options } = releaseOptions(values);
+    let kubeconfig = options.kubeconfig;
+    let kube: Kube | undefined;
 
     // The target's tools (tooling/tools/tool-sets.txt), every missing one named at once.
     requireToolSet(target === "sandbox" ? "sandbox" : "hosts");
@@ -143,10 +129,19 @@ export async function main(argv: readonly string[]): Promise<number> {
           "add hosts to it, or pass --target sandbox or --kubeconfig FILE",
         );
       }
-      kubeconfig = (await ensureK3s(checked.config, { root, dryRun, log })).kubeconfig;
+      const ensured = await ensureK3s(checked.config, { root, dryRun, log });
+      kubeconfig = ensured.kubeconfig;
+      // A dry run writes no kubeconfig: it reads the cluster with the text it fetched, or plans
+      // a first install against the empty cluster the install would make.
+      if (dryRun && ensured.kubeconfigYaml)
+        kube = (await import("../cluster/kube.ts")).connectYaml(
+          ensured.kubeconfigYaml,
+          "/etc/rancher/k3s/k3s.yaml of the first server",
+        );
+      else if (dryRun) kube = (await import("../cluster/absent-cluster.ts")).absentCluster();
     }
 
-    const kube = connect(kubeconfig!);
+    kube ??= connect(kubeconfig!);
     let plan = await planRelease(kube, checked);
     if (!dryRun && planWrites(plan, { prune: Boolean(values.prune) })) {
       // One release at a time; the plan is made again under the lock, as the cluster may have moved.
@@ -171,7 +166,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
     await lock?.release();
     lock = undefined;
-    process.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderSummary(summary));
+    if (values.json) printJson(summary);
+    else process.stdout.write(renderSummary(summary));
     if (values.keep && stopSandbox) {
       log(`sandbox: kept running; KUBECONFIG=${kubeconfig} helm list -A. Ctrl-C stops it.`);
       await new Promise<void>((r) => process.once("SIGINT", () => r()));
@@ -180,6 +176,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     const { text, exitCode } = reportError("homelab-release", e);
     log(text.trimEnd());
+    if (values.json) printJson(errorJson(e));
     if (exitCode === ExitCode.usage || exitCode === ExitCode.unreachable || exitCode === ExitCode.busy)
       log("homelab-release: nothing was applied.");
     return exitCode;
@@ -188,3 +185,5 @@ export async function main(argv: readonly string[]): Promise<number> {
     await stopSandbox?.();
   }
 }
+
+const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

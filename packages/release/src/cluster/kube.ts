@@ -7,7 +7,7 @@ import {
   CoreV1Api,
   KubernetesObjectApi,
 } from "@kubernetes/client-node";
-import { loadKubeConfig } from "@homelab/toolbox/kube";
+import { loadKubeConfig, PooledKubeConfig } from "@homelab/toolbox/kube";
 
 /** The API clients a release uses, from one kubeconfig. */
 export interface Kube {
@@ -20,7 +20,17 @@ export interface Kube {
 }
 
 export function connect(kubeconfig: string): Kube {
-  const kc = loadKubeConfig(kubeconfig);
+  return kubeFrom(loadKubeConfig(kubeconfig), kubeconfig);
+}
+
+/** A cluster from a kubeconfig's text, never written to a file (a dry run's, read from the first server). */
+export function connectYaml(yaml: string, shown: string): Kube {
+  const kc = new PooledKubeConfig();
+  kc.loadFromString(yaml);
+  return kubeFrom(kc, shown);
+}
+
+function kubeFrom(kc: PooledKubeConfig, kubeconfig: string): Kube {
   return {
     kubeconfig,
     objects: KubernetesObjectApi.makeApiClient(kc),
