@@ -9,18 +9,29 @@
  * - reports the container running, gets the pod's ServiceAccount token (bound to the pod, as
  *   the kubelet projects it) and runs what the image's entry script runs with the real helm
  *   (src/klipper-helm.ts), as that ServiceAccount;
- * - reports the container's end in the pod status, the output's tail as its termination
- *   message: Succeeded, or for a failure the container waits in CrashLoopBackOff with its
- *   restart count raised and runs again after a back-off (10 s, doubling, at most 5 min), as
- *   `restartPolicy: OnFailure` does. The job controller turns that into the Job's status
- *   (Complete, or Failed once the restarts pass the Job's backoffLimit).
+ * - reports the container's end in the pod status as a kubelet does (k8s.io/kubernetes v1.35.4
+ *   pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses, kuberuntime_manager.go
+ *   doBackOff), the output's tail as its termination message: Succeeded; or for a failure
+ *   `state.terminated` with the run before in `lastState` (`{}` after a first run), then as
+ *   `restartPolicy: OnFailure` does a restart: the first at once, each later one after the
+ *   container waited in CrashLoopBackOff (its exit in `lastState.terminated`) for a back-off
+ *   of 10 s, doubling, at most 5 min. The restart count rises when a run starts. The job
+ *   controller turns that into the Job's status (Complete, or FailureTarget and Failed once
+ *   the restarts reach the Job's backoffLimit).
  *
  * Everything else in the path (apiserver, job controller, scheduler, helm-controller, helm) is real.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodStatus } from "@kubernetes/client-node";
+import type {
+  V1ContainerState,
+  V1ContainerStateTerminated,
+  V1ContainerStatus,
+  V1Pod,
+  V1PodCondition,
+  V1PodStatus,
+} from "@kubernetes/client-node";
 import { CoreV1Api } from "@kubernetes/client-node";
 import type { HelmOutcome, KlipperEnv } from "./klipper-helm.ts";
 import { runKlipperHelm } from "./klipper-helm.ts";
@@ -44,9 +55,15 @@ export interface HelmJobRunnerOptions {
   intervalMs?: number;
 }
 
-/** The back-off before a failed container runs again: 10 s, doubling, at most 5 min (the kubelet's). */
+/**
+ * The back-off before a failed container runs again, by its restart count when it failed: none
+ * after its first run, then 10 s, doubling, at most 5 min (the kubelet's).
+ */
 export const restartBackOffMs = (restarts: number) =>
-  Math.min(10_000 * 2 ** Math.max(restarts - 1, 0), 300_000);
+  restarts === 0 ? 0 : Math.min(10_000 * 2 ** (restarts - 1), 300_000);
+
+/** How long a failed container shows `state.terminated` before the kubelet's next sync says CrashLoopBackOff. */
+const EXITED_SHOWN_MS = 1000;
 
 /** Starts the stand-in with a kubeconfig allowed to read pods and write their status. */
 export function startHelmJobRunner(kubeconfig: string, options: HelmJobRunnerOptions): HelmJobRunner {
@@ -84,8 +101,12 @@ export function startHelmJobRunner(kubeconfig: string, options: HelmJobRunnerOpt
     const env: KlipperEnv = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value ?? ""]));
     const args = container.args ?? [];
     const started = new Date();
-    const restarts = pod.status?.containerStatuses?.[0]?.restartCount ?? 0;
-    const lastState = pod.status?.containerStatuses?.[0]?.lastState;
+    // A restart: the container exited before (terminated, or waiting out its back-off).
+    const before = pod.status?.containerStatuses?.[0];
+    const exited =
+      before?.state?.terminated ?? (before?.state?.waiting ? before.lastState?.terminated : undefined);
+    const restarts = (before?.restartCount ?? 0) + (exited ? 1 : 0);
+    const lastState: V1ContainerState = exited ? { terminated: exited } : {};
     if (!(await writeStatus(pod, running(pod, started, restarts, lastState)))) return;
     const work = mkdtempSync(join(tmpdir(), "standin-pod-"));
     let result: HelmOutcome;
@@ -104,11 +125,16 @@ export function startHelmJobRunner(kubeconfig: string, options: HelmJobRunnerOpt
     runs.push(`${args[0]} ${env.NAME}${result.ok ? "" : " (failed)"}`);
     const finished = new Date();
     if (result.ok) {
-      await writeStatus(pod, succeeded(pod, started, finished, restarts, result));
-    } else {
-      await writeStatus(pod, crashLooping(pod, started, finished, restarts + 1, result));
-      retryAt.set(pod.metadata!.uid!, Date.now() + restartBackOffMs(restarts + 1));
+      await writeStatus(pod, succeeded(pod, started, finished, restarts, lastState, result));
+      return;
     }
+    const terminated = exit(started, finished, result);
+    if (!(await writeStatus(pod, failed(pod, restarts, lastState, terminated)))) return;
+    const backOff = restartBackOffMs(restarts);
+    retryAt.set(pod.metadata!.uid!, Date.now() + EXITED_SHOWN_MS + backOff);
+    if (backOff === 0) return;
+    await new Promise((r) => setTimeout(r, EXITED_SHOWN_MS));
+    await writeStatus(pod, crashLooping(pod, restarts, terminated, backOff));
   };
 
   /** A token of the pod's ServiceAccount, bound to the pod, as the kubelet projects it. */
@@ -182,8 +208,12 @@ function mergeConditions(current: V1PodCondition[] = [], updates: V1PodCondition
   return [...current.filter((c) => !types.has(c.type)), ...updates];
 }
 
-function conditions(ready: boolean, at: Date, reason?: string): V1PodCondition[] {
-  const unready = reason ? { reason } : {};
+/** The pod's conditions (pkg/kubelet/status/generate.go): unready ones name the unready container. */
+function conditions(ready: boolean, at: Date, reason?: string, pod?: V1Pod): V1PodCondition[] {
+  const message = pod
+    ? { message: `containers with unready status: [${pod.spec!.containers[0]!.name}]` }
+    : {};
+  const unready = reason ? { reason, ...message } : {};
   return [
     { type: "PodReadyToStartContainers", status: "True", lastTransitionTime: at },
     { type: "Initialized", status: "True", lastTransitionTime: at },
@@ -207,12 +237,7 @@ function containerStatus(
 
 const hostIPs = { hostIP: NODE_IP, hostIPs: [{ ip: NODE_IP }] };
 
-function running(
-  pod: V1Pod,
-  at: Date,
-  restarts: number,
-  lastState: V1ContainerStatus["lastState"],
-): Partial<V1PodStatus> {
+function running(pod: V1Pod, at: Date, restarts: number, lastState: V1ContainerState): Partial<V1PodStatus> {
   return {
     phase: "Running",
     ...hostIPs,
@@ -224,7 +249,7 @@ function running(
         started: true,
         restartCount: restarts,
         state: { running: { startedAt: at } },
-        ...(lastState ? { lastState } : {}),
+        lastState,
       }),
     ],
   };
@@ -235,6 +260,7 @@ function succeeded(
   started: Date,
   finished: Date,
   restarts: number,
+  lastState: V1ContainerState,
   r: HelmOutcome,
 ): Partial<V1PodStatus> {
   const terminated = {
@@ -248,30 +274,59 @@ function succeeded(
     phase: "Succeeded",
     conditions: conditions(false, finished, "PodCompleted"),
     containerStatuses: [
-      containerStatus(pod, { ready: false, started: false, restartCount: restarts, state: { terminated } }),
+      containerStatus(pod, {
+        ready: false,
+        started: false,
+        restartCount: restarts,
+        state: { terminated },
+        lastState,
+      }),
     ],
   };
 }
 
-/** restartPolicy OnFailure: the container restarts in the same pod after a back-off. */
-function crashLooping(
+/** A failed run's exit, as the runtime reports it (reason Error for a non-zero exit). */
+const exit = (started: Date, finished: Date, r: HelmOutcome): V1ContainerStateTerminated => ({
+  exitCode: r.exitCode,
+  reason: "Error",
+  startedAt: started,
+  finishedAt: finished,
+  message: r.tail,
+});
+
+/** The container has just exited non-zero: `state.terminated`, the run before in `lastState`; the pod stays Running (OnFailure). */
+function failed(
   pod: V1Pod,
-  started: Date,
-  finished: Date,
   restarts: number,
-  r: HelmOutcome,
+  lastState: V1ContainerState,
+  terminated: V1ContainerStateTerminated,
 ): Partial<V1PodStatus> {
-  const terminated = {
-    exitCode: r.exitCode,
-    reason: "Error",
-    startedAt: started,
-    finishedAt: finished,
-    message: r.tail,
-  };
-  const c = pod.spec!.containers[0]!;
   return {
     phase: "Running",
-    conditions: conditions(false, finished, "ContainersNotReady"),
+    conditions: conditions(false, terminated.finishedAt!, "ContainersNotReady", pod),
+    containerStatuses: [
+      containerStatus(pod, {
+        ready: false,
+        started: false,
+        restartCount: restarts,
+        state: { terminated },
+        lastState,
+      }),
+    ],
+  };
+}
+
+/** The kubelet's next sync while the restart backs off: waiting in CrashLoopBackOff, the exit in `lastState`. */
+function crashLooping(
+  pod: V1Pod,
+  restarts: number,
+  terminated: V1ContainerStateTerminated,
+  backOffMs: number,
+): Partial<V1PodStatus> {
+  const c = pod.spec!.containers[0]!;
+  const m = pod.metadata!;
+  return {
+    phase: "Running",
     containerStatuses: [
       containerStatus(pod, {
         ready: false,
@@ -280,7 +335,7 @@ function crashLooping(
         state: {
           waiting: {
             reason: "CrashLoopBackOff",
-            message: `back-off ${Math.round(restartBackOffMs(restarts) / 1000)}s restarting failed container=${c.name} pod=${pod.metadata!.name}`,
+            message: `back-off ${goDuration(backOffMs)} restarting failed container=${c.name} pod=${m.name}_${m.namespace}(${m.uid})`,
           },
         },
         lastState: { terminated },
@@ -288,3 +343,9 @@ function crashLooping(
     ],
   };
 }
+
+/** A duration as Go's time.Duration prints it: `10s`, `1m20s`, `5m0s`. */
+const goDuration = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
+};
