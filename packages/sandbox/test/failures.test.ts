@@ -21,7 +21,7 @@ describe(`pods annotated ${FAIL_ANNOTATION} fail as a node would report it (kwok
     });
     expect(waiting).toEqual({
       reason: "ImagePullBackOff",
-      message: "Back-off pulling image registry.example/missing:0",
+      message: 'Back-off pulling image "registry.example/missing:0"',
     });
     const pod = await c.core.readNamespacedPod({ name: "bad-image", namespace: NS });
     expect(pod.status?.phase).toBe("Pending");
