@@ -1,5 +1,6 @@
 import type { HomelabConfig } from "../config/schema.ts";
 import type { Remote } from "../k3s/remote.ts";
+import { shellQuote } from "../k3s/shell-quote.ts";
 import { disabledByFlags, disabledComponents } from "./k3s-components.ts";
 
 /**
@@ -41,7 +42,7 @@ export async function currentDisabled(remote: Remote): Promise<string[]> {
 /** Records, after an install, which components this server was installed without. */
 export async function recordDisabled(remote: Remote, disabled: readonly string[]): Promise<void> {
   await remote.run(
-    `mkdir -p /etc/rancher/k3s && printf '%s\\n' ${disabled.length ? disabled.map((d) => `'${d}'`).join(" ") : "''"} > ${DISABLED_RECORD}`,
+    `mkdir -p /etc/rancher/k3s && printf '%s\\n' ${disabled.length ? disabled.map(shellQuote).join(" ") : "''"} > ${DISABLED_RECORD}`,
   );
 }
 
