@@ -21,7 +21,10 @@ const SECRET_VERSIONS_ANNOTATION = "homelab.dev/secret-versions";
 
 /** How helm-controller runs a service's install Job. */
 export interface InstallSettings {
-  /** Failed attempts after which the Job fails (HelmChart `spec.backOffLimit`; restarts counted by the job controller). */
+  /**
+   * Retries after the first failed attempt, then the Job fails (HelmChart `spec.backOffLimit`: the
+   * job controller fails the Job when its pod's restart count reaches it).
+   */
   backOffLimit: number;
   /** helm's `--timeout` for each attempt, a Go duration (`10m`). */
   timeout: string;
