@@ -131,8 +131,7 @@ describe("the release CLI and hostile input: refused before anything runs, nothi
       const config = { hosts: [server({})], services: {}, ...c.config };
       const box = throwawayRepo("");
       const text = YAML.stringify(JSON.parse(JSON.stringify(config).replaceAll("MARKER", box.marker)));
-      const { writeFileSync } = await import("node:fs");
-      writeFileSync(`${box.repo}/homelab.yaml`, text);
+      writeFileSync(join(box.repo, "homelab.yaml"), text);
       const args = (c.args ?? []).map((a) => a.replaceAll("MARKER", box.marker));
       const before = [...fingerprint(box.repo), ...fingerprint(box.home)];
       for (const json of [false, true]) {
