@@ -161,12 +161,10 @@ export function podCauses(
     }
     if (causes.length > before) continue;
     if (pod.status?.phase === "Failed") {
-      const exit = [...(pod.status.containerStatuses ?? [])].map((c) => c.state?.terminated).find((t) => t);
-      causes.push({
-        reason: "Failed",
-        text: `pod ${name}: Failed${exit ? ` (exit code ${exit.exitCode}${exit.reason ? `, ${exit.reason}` : ""})` : ""}${pod.status.message ? `: ${oneLine(pod.status.message)}` : ""}`,
-        fatal: false,
-      });
+      const exit = (pod.status.containerStatuses ?? []).map((c) => c.state?.terminated).find((t) => t);
+      const code = exit ? ` (exit code ${exit.exitCode}${exit.reason ? `, ${exit.reason}` : ""})` : "";
+      const message = pod.status.message ? `: ${oneLine(pod.status.message)}` : "";
+      causes.push({ reason: "Failed", text: `pod ${name}: Failed${code}${message}`, fatal: false });
       continue;
     }
     // Not ready though its containers say they are: the node stopped reporting (the node

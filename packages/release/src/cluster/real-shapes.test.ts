@@ -27,6 +27,23 @@ interface WorkloadExpectation {
 
 const BACKOFF_LIMIT = "job failed: BackoffLimitExceeded Job has reached the specified backoff limit";
 const POD = "pod web-6d8f7b9c4-q2w9z";
+/** format.Pod of the fixtures' pods: name_namespace(uid). */
+const WEB_POD = "web-6d8f7b9c4-q2w9z_web(3c1d9e7f-5a2b-4c8d-9e6f-1a2b3c4d5e6f)";
+const DB_POD = "web-db-0_web(7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d)";
+const PULL_ERROR =
+  'rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/example/web:1.0.0": ' +
+  'failed to resolve reference "ghcr.io/example/web:1.0.0": ghcr.io/example/web:1.0.0: not found';
+const EVICTED =
+  "The node was low on resource: memory. Threshold quantity: 100Mi, available: 51200Ki. " +
+  "Container main was using 1210Mi, request is 256Mi, has larger consumption of memory.";
+/** The unbound claim's cause. */
+const CLAIM =
+  `${POD}: claim web-data is Pending (no storage class): FailedBinding: ` +
+  "no persistent volumes available for this claim and no storage class is set";
+/** The cause named for a container waiting in CrashLoopBackOff. */
+const crashLoop = (pod: string, container: string, exit: string, backOff: string, formatted: string) =>
+  `${pod} container ${container}: CrashLoopBackOff (${exit}): ` +
+  `back-off ${backOff} restarting failed container=${container} pod=${formatted}`;
 
 const expected: Record<string, InstallExpectation | WorkloadExpectation> = {
   "install-first-exit": {
@@ -73,10 +90,10 @@ const expected: Record<string, InstallExpectation | WorkloadExpectation> = {
       ok: false,
       ready: 0,
       total: 1,
-      reason: `${POD} container main: CrashLoopBackOff (exit code 1, Error, 3 restarts): back-off 40s restarting failed container=main pod=web-6d8f7b9c4-q2w9z_web(3c1d9e7f-5a2b-4c8d-9e6f-1a2b3c4d5e6f)`,
+      reason: crashLoop(POD, "main", "exit code 1, Error, 3 restarts", "40s", WEB_POD),
       logExcerpt: "Error: DATABASE_URL is not set",
     },
-    status: `0/1 pods ready: ${POD} container main: CrashLoopBackOff (exit code 1, Error, 3 restarts): back-off 40s restarting failed container=main pod=web-6d8f7b9c4-q2w9z_web(3c1d9e7f-5a2b-4c8d-9e6f-1a2b3c4d5e6f)`,
+    status: `0/1 pods ready: ${crashLoop(POD, "main", "exit code 1, Error, 3 restarts", "40s", WEB_POD)}`,
     restarts: 3,
   },
   "pod-image-pull-backoff": {
@@ -85,9 +102,9 @@ const expected: Record<string, InstallExpectation | WorkloadExpectation> = {
       ok: false,
       ready: 0,
       total: 1,
-      reason: `${POD} container main: ImagePullBackOff: Back-off pulling image "ghcr.io/example/web:1.0.0": ErrImagePull: rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/example/web:1.0.0": failed to resolve reference "ghcr.io/example/web:1.0.0": ghcr.io/example/web:1.0.0: not found`,
+      reason: `${POD} container main: ImagePullBackOff: Back-off pulling image "ghcr.io/example/web:1.0.0": ErrImagePull: ${PULL_ERROR}`,
     },
-    status: `0/1 pods ready: ${POD} container main: ImagePullBackOff: Back-off pulling image "ghcr.io/example/web:1.0.0": ErrImagePull: rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/example/web:1.0.0": failed to resolve reference "ghcr.io/example/web:1.0.0": ghcr.io/example/web:1.0.0: not found`,
+    status: `0/1 pods ready: ${POD} container main: ImagePullBackOff: Back-off pulling image "ghcr.io/example/web:1.0.0": ErrImagePull: ${PULL_ERROR}`,
     restarts: 0,
   },
   "pod-err-image-pull": {
@@ -97,9 +114,9 @@ const expected: Record<string, InstallExpectation | WorkloadExpectation> = {
       ok: false,
       ready: 0,
       total: 1,
-      reason: `timed out with 0/1 pods ready: ${POD} container main: ErrImagePull: rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/example/web:1.0.0": failed to resolve reference "ghcr.io/example/web:1.0.0": ghcr.io/example/web:1.0.0: not found`,
+      reason: `timed out with 0/1 pods ready: ${POD} container main: ErrImagePull: ${PULL_ERROR}`,
     },
-    status: `0/1 pods ready: ${POD} container main: ErrImagePull: rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/example/web:1.0.0": failed to resolve reference "ghcr.io/example/web:1.0.0": ghcr.io/example/web:1.0.0: not found`,
+    status: `0/1 pods ready: ${POD} container main: ErrImagePull: ${PULL_ERROR}`,
     restarts: 0,
   },
   "pod-oom-killed": {
@@ -108,9 +125,9 @@ const expected: Record<string, InstallExpectation | WorkloadExpectation> = {
       ok: false,
       ready: 0,
       total: 1,
-      reason: `${POD} container main: CrashLoopBackOff (exit code 137, OOMKilled, 2 restarts): back-off 20s restarting failed container=main pod=web-6d8f7b9c4-q2w9z_web(3c1d9e7f-5a2b-4c8d-9e6f-1a2b3c4d5e6f)`,
+      reason: crashLoop(POD, "main", "exit code 137, OOMKilled, 2 restarts", "20s", WEB_POD),
     },
-    status: `0/1 pods ready: ${POD} container main: CrashLoopBackOff (exit code 137, OOMKilled, 2 restarts): back-off 20s restarting failed container=main pod=web-6d8f7b9c4-q2w9z_web(3c1d9e7f-5a2b-4c8d-9e6f-1a2b3c4d5e6f)`,
+    status: `0/1 pods ready: ${crashLoop(POD, "main", "exit code 137, OOMKilled, 2 restarts", "20s", WEB_POD)}`,
     restarts: 2,
   },
   "pod-init-container-failing": {
@@ -119,13 +136,11 @@ const expected: Record<string, InstallExpectation | WorkloadExpectation> = {
       ok: false,
       ready: 0,
       total: 1,
-      reason:
-        "pod web-db-0 container wait-for-db: CrashLoopBackOff (exit code 1, Error, 2 restarts): back-off 20s restarting failed container=wait-for-db pod=web-db-0_web(7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d)",
+      reason: crashLoop("pod web-db-0", "wait-for-db", "exit code 1, Error, 2 restarts", "20s", DB_POD),
       // The init container's termination message (no kubelet serves the log here).
       logExcerpt: "connect to web-postgres:5432: connection refused",
     },
-    status:
-      "0/1 pods ready: pod web-db-0 container wait-for-db: CrashLoopBackOff (exit code 1, Error, 2 restarts): back-off 20s restarting failed container=wait-for-db pod=web-db-0_web(7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d)",
+    status: `0/1 pods ready: ${crashLoop("pod web-db-0", "wait-for-db", "exit code 1, Error, 2 restarts", "20s", DB_POD)}`,
     restarts: 2,
   },
   "pod-native-sidecar": {
@@ -153,9 +168,9 @@ const expected: Record<string, InstallExpectation | WorkloadExpectation> = {
       ok: false,
       ready: 0,
       total: 1,
-      reason: `timed out with 0/1 pods ready: ${POD}: Evicted: The node was low on resource: memory. Threshold quantity: 100Mi, available: 51200Ki. Container main was using 1210Mi, request is 256Mi, has larger consumption of memory.`,
+      reason: `timed out with 0/1 pods ready: ${POD}: Evicted: ${EVICTED}`,
     },
-    status: `0/1 pods ready: ${POD}: Evicted: The node was low on resource: memory. Threshold quantity: 100Mi, available: 51200Ki. Container main was using 1210Mi, request is 256Mi, has larger consumption of memory.`,
+    status: `0/1 pods ready: ${POD}: Evicted: ${EVICTED}`,
     restarts: 0,
   },
   "node-not-ready": {
@@ -175,9 +190,9 @@ const expected: Record<string, InstallExpectation | WorkloadExpectation> = {
       ok: false,
       ready: 0,
       total: 1,
-      reason: `timed out with 0/1 pods ready: ${POD}: claim web-data is Pending (no storage class): FailedBinding: no persistent volumes available for this claim and no storage class is set`,
+      reason: `timed out with 0/1 pods ready: ${CLAIM}`,
     },
-    status: `0/1 pods ready: ${POD}: claim web-data is Pending (no storage class): FailedBinding: no persistent volumes available for this claim and no storage class is set`,
+    status: `0/1 pods ready: ${CLAIM}`,
     restarts: 0,
   },
 };
