@@ -7,7 +7,8 @@ import {
   CoreV1Api,
   KubernetesObjectApi,
 } from "@kubernetes/client-node";
-import { loadKubeConfig, PooledKubeConfig } from "@homelab/toolbox/kube";
+import type { PooledKubeConfig } from "@homelab/toolbox/kube";
+import { kubeConfigFromText, readKubeconfigFile } from "./read-kubeconfig.ts";
 
 /** The API clients a release uses, from one kubeconfig. */
 export interface Kube {
@@ -19,15 +20,14 @@ export interface Kube {
   coordination: CoordinationV1Api;
 }
 
+/** API clients for the cluster of a kubeconfig file (a broken one is a ConfigError naming it, never quoting it). */
 export function connect(kubeconfig: string): Kube {
-  return kubeFrom(loadKubeConfig(kubeconfig), kubeconfig);
+  return kubeFrom(readKubeconfigFile(kubeconfig), kubeconfig);
 }
 
 /** A cluster from a kubeconfig's text, never written to a file (a dry run's, read from the first server). */
 export function connectYaml(yaml: string, shown: string): Kube {
-  const kc = new PooledKubeConfig();
-  kc.loadFromString(yaml);
-  return kubeFrom(kc, shown);
+  return kubeFrom(kubeConfigFromText(yaml, shown), shown);
 }
 
 function kubeFrom(kc: PooledKubeConfig, kubeconfig: string): Kube {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findRepoRoot } from "@homelab/toolbox";
@@ -8,7 +8,8 @@ import { loadAllServices } from "@homelab/chart-kit";
 import { renderHomelabSchema } from "./write-schema.ts";
 import { ConfigErrors } from "../errors.ts";
 import { loadConfig } from "./load-config.ts";
-import { parseDotEnv, resolveSecrets } from "./secrets.ts";
+import { parseDotEnv } from "./dotenv.ts";
+import { resolveSecrets } from "./secrets.ts";
 
 const root = findRepoRoot(process.cwd());
 
@@ -107,5 +108,50 @@ describe("homelab config", () => {
     );
     writeFileSync(join(dir, "homelab.yaml"), pinned(actual));
     expect(loadConfig(join(dir, "homelab.yaml"), []).k3s?.installScriptSha256).toBe(actual);
+  });
+
+  it("refuses airgap files outside the config's directory before reading them: no sha256 of /etc/shadow", () => {
+    const dir = mkdtempSync(join(tmpdir(), "homelab-config-"));
+    const outside = join(mkdtempSync(join(tmpdir(), "outside-")), "shadow");
+    writeFileSync(outside, "root:$6$secret:19000:0:99999:7:::\n");
+    const digest = createHash("sha256").update(readFileSync(outside)).digest("hex");
+    symlinkSync(outside, join(dir, "install.sh"));
+    for (const f of ["k3s", "images.tar.zst"]) writeFileSync(join(dir, f), f);
+    const yaml = (installScript: string, binary = "k3s") =>
+      [
+        "k3s:",
+        "  version: v1.35.4+k3s1",
+        `  installScriptSha256: ${"f".repeat(64)}`,
+        "  airgap:",
+        `    binary: ${binary}`,
+        "    images: images.tar.zst",
+        `    installScript: ${installScript}`,
+        "services: {}",
+        "",
+      ].join("\n");
+    const refused = (text: string) => {
+      writeFileSync(join(dir, "homelab.yaml"), text);
+      try {
+        loadConfig(join(dir, "homelab.yaml"), []);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigErrors);
+        return (e as ConfigErrors).errors.map((x) => `${x.field}: ${x.problem}`);
+      }
+      throw new Error("not refused");
+    };
+    for (const path of [outside, "/etc/shadow", "install.sh", "../../../../etc/shadow"]) {
+      const problems = refused(yaml(path));
+      expect(problems, path).toEqual([
+        expect.stringMatching(
+          new RegExp(`^k3s\\.airgap\\.installScript: .* is outside ${dir} \\(the config's directory\\)$`),
+        ),
+      ]);
+      expect(problems.join("\n")).not.toContain(digest);
+    }
+    expect(refused(yaml("install.sh"))[0]).toContain(`(a link to ${outside})`);
+    expect(refused(yaml("install.sh", "/usr/bin/env"))).toEqual([
+      expect.stringMatching(/^k3s\.airgap\.binary: \/usr\/bin\/env is outside/),
+      expect.stringMatching(/^k3s\.airgap\.installScript: /),
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import YAML, { LineCounter } from "yaml";
 import { ConfigError, ConfigErrors } from "../errors.ts";
+import { confinedPath } from "./confined-path.ts";
+import { MAX_INPUT_BYTES, readInputFile } from "./read-input-file.ts";
 import type { HomelabConfig } from "./schema.ts";
 import { homelabSchema } from "./schema.ts";
 import { componentViolations } from "../components/component-checks.ts";
@@ -15,7 +17,7 @@ import type { ConfigViolation as Violation } from "./validate-config.ts";
 import { validateConfig } from "./validate-config.ts";
 
 /** The largest homelab config read: anything bigger is not a hand-written homelab.yaml. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+export const MAX_CONFIG_BYTES = MAX_INPUT_BYTES;
 /** Alias uses allowed in one config: enough for shared values, too few for an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -40,17 +42,18 @@ export function readConfig(file: string, services: readonly string[]): LoadedCon
   const fail = (problem: string, fix: string): never => {
     throw new ConfigErrors([new ConfigError(shown, "", problem, fix)]);
   };
-  if (!existsSync(file)) fail("does not exist", "create it (see homelab.example.yaml) or pass --config FILE");
-  const size = statSync(file).size;
-  if (size > MAX_CONFIG_BYTES) {
-    fail(
-      `is ${size} bytes, more than the ${MAX_CONFIG_BYTES} a homelab config may have`,
+  const text = readInputFile(file, {
+    shown,
+    what: "a homelab config",
+    fix: "check that --config names your homelab.yaml (a regular file of YAML text)",
+    sizeFix:
       "check that --config names your homelab.yaml; values that large belong in the chart, not in the config",
-    );
-  }
-  const text = readFileSync(file, "utf8");
+    maxBytes: MAX_CONFIG_BYTES,
+  });
+  if (text === undefined)
+    fail("does not exist", "create it (see homelab.example.yaml) or pass --config FILE");
   const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = YAML.parseDocument(text!, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigErrors(
       doc.errors.map((e) => {
@@ -106,8 +109,8 @@ export function readConfig(file: string, services: readonly string[]): LoadedCon
     throw new ConfigErrors(
       violations
         .map((v) => {
-          // An unknown key points at the key itself; other problems at the value.
-          const pos = locate(v.path, v.problem.startsWith("unknown key"));
+          // An unknown or refused key points at the key itself; other problems at the value.
+          const pos = locate(v.path, v.atKey === true);
           return new ConfigError(shown, v.path.join("."), v.problem, v.fix, pos?.line, pos?.col);
         })
         .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
@@ -134,8 +137,9 @@ function systemNamespaceTargets(config: HomelabConfig): Violation[] {
 }
 
 /**
- * Makes the airgap files absolute (relative paths are relative to the config
- * file) and checks that each is a readable file, before any host is touched.
+ * Makes the airgap files absolute (relative paths are relative to the config file; each must
+ * be under its directory, symlinks resolved) and checks that each is a file, before any host
+ * is touched.
  */
 function resolveLocalFiles(config: HomelabConfig, base: string): Violation[] {
   const airgap = config.k3s?.airgap;
@@ -149,7 +153,14 @@ function resolveLocalFiles(config: HomelabConfig, base: string): Violation[] {
     });
   }
   for (const key of ["binary", "images", "installScript"] as const) {
-    const path = isAbsolute(airgap[key]) ? airgap[key] : resolve(base, airgap[key]);
+    // Confined before anything opens it: a config cannot make the release read, hash or upload
+    // a file outside its directory (the install script's sha256 is in messages).
+    const confined = confinedPath(airgap[key], base, "config-dir");
+    if ("problem" in confined) {
+      problems.push({ path: ["k3s", "airgap", key], problem: confined.problem, fix: confined.fix });
+      continue;
+    }
+    const path = confined.path;
     let isFile = false;
     try {
       isFile = statSync(path).isFile();

@@ -22,6 +22,39 @@ const DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 const dnsLabel = (description: string, example: string) =>
   Type.String({ pattern: DNS_LABEL, maxLength: 63, description, examples: [example] });
 
+/**
+ * The longest service name: helm-controller names a service's install Job `helm-install-<name>`,
+ * which must be a DNS-1123 label (63 characters).
+ */
+export const SERVICE_NAME_MAX_LENGTH = 63 - "helm-install-".length;
+/**
+ * A service's name, as `services:` keys and `needs:` items: it becomes the HelmChart's and the
+ * helm release's name, the install Job's, Secrets' names (`homelab-<name>-...`) and file names,
+ * so a DNS-1123 label (lower-case letters, digits, `-`) no longer than SERVICE_NAME_MAX_LENGTH.
+ */
+export const ServiceNameSchema = Type.String({
+  pattern: DNS_LABEL,
+  maxLength: SERVICE_NAME_MAX_LENGTH,
+  description: `a service's name is a DNS-1123 label of at most ${SERVICE_NAME_MAX_LENGTH} characters (lower-case letters, digits and -, a letter or digit at each end)`,
+  examples: ["cert-manager"],
+});
+
+/** A key of a Secret's data, as Kubernetes accepts it (IsConfigMapKey): `[-._a-zA-Z0-9]+`, at most 253. */
+export const SECRET_KEY_PATTERN = "^[-._a-zA-Z0-9]+$";
+const SecretKeySchema = Type.String({
+  pattern: SECRET_KEY_PATTERN,
+  maxLength: 253,
+  description: "a Secret's data key has only letters, digits, -, _ and . (at most 253 characters)",
+  examples: ["ADMIN_TOKEN"],
+});
+/** A chart secret's id: part of the Secret's name `homelab-<service>-<id>`. */
+const SecretIdSchema = Type.String({
+  pattern: DNS_LABEL,
+  maxLength: 63,
+  description: "a chart secret's id is a DNS-1123 label (its Secret is named homelab-<service>-<id>)",
+  examples: ["admin"],
+});
+
 export const K3sConfigSchema = Type.Object(
   {
     version: Type.Optional(
@@ -192,14 +225,19 @@ export const ServiceConfigSchema = Type.Object(
       }),
     ),
     secrets: Type.Optional(
-      Type.Record(Type.String(), Type.Record(Type.String(), SecretSourceSchema), {
-        description:
-          "Chart secrets you supply: secret id -> key -> source. Created as Secrets in the namespace, never written into values. Default: none.",
-      }),
+      Type.Record(
+        Type.String(),
+        Type.Record(Type.String(), SecretSourceSchema, { propertyNames: SecretKeySchema }),
+        {
+          propertyNames: SecretIdSchema,
+          description:
+            "Chart secrets you supply: secret id -> key -> source. Created as Secrets in the namespace, never written into values. Default: none.",
+        },
+      ),
     ),
     chart: Type.Optional(ChartSourceSchema),
     needs: Type.Optional(
-      Type.Array(Type.String({ pattern: DNS_LABEL, examples: ["cert-manager"] }), {
+      Type.Array(ServiceNameSchema, {
         description:
           "Services released (and running) before this one; if one of them fails, this one is skipped. Default: none.",
       }),
@@ -250,7 +288,10 @@ export const HomelabConfigSchema = Type.Object(
           "The hosts k3s runs on; the first server initialises the cluster. Default: none (release into an existing cluster).",
       }),
     ),
-    services: Type.Record(Type.String(), ServiceConfigSchema, { description: SERVICES_DESCRIPTION }),
+    services: Type.Record(Type.String(), ServiceConfigSchema, {
+      propertyNames: ServiceNameSchema,
+      description: SERVICES_DESCRIPTION,
+    }),
     release: Type.Optional(ReleaseSettingsSchema),
   },
   { additionalProperties: false },
@@ -292,6 +333,7 @@ export function homelabSchema(services: readonly string[], upstream?: readonly s
         ]),
         {
           additionalProperties: upstream ? false : UpstreamServiceConfigSchema,
+          propertyNames: ServiceNameSchema,
           description: SERVICES_DESCRIPTION,
         },
       ),

@@ -1,21 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
 import { ConfigError, ConfigErrors } from "../errors.ts";
+import { readDotEnv } from "./dotenv.ts";
 import type { HomelabConfig } from "./schema.ts";
-
-/** Reads `KEY=value` lines of a .env file (comments and blank lines ignored, optional quotes). */
-export function parseDotEnv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    let v = m[2]!;
-    if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) v = v.slice(1, -1);
-    out[m[1]!] = v;
-  }
-  return out;
-}
 
 /** Secret values per service: service -> chart secret id -> key -> value. */
 export type ResolvedSecrets = Record<string, Record<string, Record<string, string>>>;
@@ -31,7 +16,7 @@ export function resolveSecrets(
   envFile: string,
   env: NodeJS.ProcessEnv = process.env,
 ): ResolvedSecrets {
-  const dotenv = existsSync(envFile) ? parseDotEnv(readFileSync(envFile, "utf8")) : {};
+  const dotenv = readDotEnv(envFile);
   const errors: ConfigError[] = [];
   const out: ResolvedSecrets = {};
   for (const [service, s] of Object.entries(config.services)) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -100,6 +100,60 @@ describe("homelab.yaml that is not a hand-written config", () => {
     expect(problems("services:\n  jellyfin:\n    namespace: kube-system\n")).toEqual([
       "3:16 services.jellyfin.namespace: kube-system is a system namespace: the release labels a service's namespace for Pod Security, which would block k3s's own pods there. Fix: give jellyfin a namespace of its own, e.g. namespace: jellyfin (or remove namespace: to use that default)",
     ]);
+  });
+});
+
+describe("names that become helm arguments, file names and Kubernetes names", () => {
+  const upstream = (name: string) =>
+    `services:\n  ${JSON.stringify(name)}: { chart: { repo: https://x.example, name: a, version: 1.0.0 } }\n`;
+
+  it("refuses an upstream service name that is not a DNS-1123 label of at most 50 characters", () => {
+    const rule =
+      "rename it: a service's name is a DNS-1123 label of at most 50 characters (lower-case letters, digits and -, a letter or digit at each end), e.g. cert-manager";
+    for (const name of [
+      "--post-renderer=../../../../tmp/x/post.sh",
+      "../../../tmp/y",
+      "a/b",
+      "Web",
+      "web-",
+      "-web",
+    ])
+      expect(problems(upstream(name)), name).toEqual([
+        `2:3 services.${name}: the name ${JSON.stringify(name)} is not allowed here (^[a-z0-9]([-a-z0-9]*[a-z0-9])?$). Fix: ${rule}`,
+      ]);
+    const long = "a".repeat(300);
+    expect(problems(upstream(long))).toEqual([
+      `2:3 services.${long}: the name "${"a".repeat(80)}..." has 300 characters, more than 50. Fix: shorten the name to at most 50 characters, e.g. cert-manager`,
+    ]);
+    // helm-install-<name> is then exactly 63 characters: the longest name Kubernetes takes.
+    expect(problems(upstream("a".repeat(50)))).toEqual([]);
+    expect(problems(upstream("a".repeat(51)))[0]).toContain("has 51 characters, more than 50");
+    expect(existsSync("/tmp/y.tgz") || existsSync("/tmp/y-values.yaml")).toBe(false);
+  });
+
+  it("refuses a needs: item that is no service name", () => {
+    expect(problems("services:\n  jellyfin: { needs: ['--set=x'] }\n")[0]).toMatch(
+      /^2:23 services\.jellyfin\.needs\.0: "--set=x" does not have the expected form/,
+    );
+  });
+
+  it("refuses a secret key Kubernetes would refuse, and a secret id that is no DNS label, at check time", () => {
+    expect(
+      problems("services:\n  vaultwarden:\n    secrets:\n      admin:\n        'bad key!': { env: X }\n"),
+    ).toEqual([
+      '5:9 services.vaultwarden.secrets.admin.bad key!: the name "bad key!" is not allowed here (^[-._a-zA-Z0-9]+$). Fix: rename it: a Secret\'s data key has only letters, digits, -, _ and . (at most 253 characters), e.g. ADMIN_TOKEN',
+    ]);
+    expect(
+      problems(
+        `services:\n  vaultwarden:\n    secrets:\n      admin:\n        ${"K".repeat(254)}: { env: X }\n`,
+      )[0],
+    ).toContain("has 254 characters, more than 253");
+    expect(
+      problems("services:\n  vaultwarden:\n    secrets:\n      Admin/x: { K: { env: X } }\n")[0],
+    ).toContain('secrets.Admin/x: the name "Admin/x" is not allowed here');
+    expect(
+      problems("services:\n  vaultwarden:\n    secrets:\n      admin: { a.b_c-D9: { env: X } }\n"),
+    ).toEqual([]);
   });
 });
 

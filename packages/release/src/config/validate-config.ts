@@ -7,11 +7,15 @@ export interface ConfigViolation {
   path: (string | number)[];
   problem: string;
   fix: string;
+  /** The problem is the key itself (unknown, or a name not allowed): its line is the key's. Default: the value's. */
+  atKey?: boolean;
 }
 
 /** The JSON-schema keywords this module reads from a schema node. */
 interface SchemaNode {
   type?: string;
+  description?: string;
+  propertyNames?: TSchema;
   properties?: Record<string, SchemaNode>;
   enum?: unknown[];
   examples?: unknown[];
@@ -43,13 +47,20 @@ export function validateConfig(value: unknown, schema: TSchema): ConfigViolation
     const node = schemaAt(schema, e.schemaPath);
     const actual = valueAt(value, path);
     const params = e.params as Record<string, unknown>;
+    if (e.schemaPath.endsWith("/propertyNames")) {
+      out.push(nameViolation(path, e.keyword, params, node));
+      continue;
+    }
     switch (e.keyword) {
       case "additionalProperties": {
-        const allowed = Object.keys(node?.properties ?? {});
-        for (const key of params.additionalProperties as string[]) {
+        // A key its map's propertyNames refuses is reported as a name (nameViolation), not here.
+        const named = (key: string) => !node?.propertyNames || Value.Check(node.propertyNames, key);
+        const allowed = Object.keys(node?.properties ?? {}).filter(named);
+        for (const key of (params.additionalProperties as string[]).filter(named)) {
           out.push({
             path: [...path, key],
             problem: `unknown key "${key}"`,
+            atKey: true,
             fix: allowed.length ? `use one of: ${allowed.join(", ")}` : "remove it",
           });
         }
@@ -81,7 +92,7 @@ export function validateConfig(value: unknown, schema: TSchema): ConfigViolation
       case "pattern":
         out.push({
           path,
-          problem: `${JSON.stringify(actual)} does not have the expected form (${params.pattern as string})`,
+          problem: `${withoutUserInfo(JSON.stringify(actual))} does not have the expected form (${params.pattern as string})`,
           fix: node?.examples?.length
             ? `write it like ${node.examples.map(String).join(" or ")}`
             : `match ${params.pattern as string}`,
@@ -105,6 +116,9 @@ export function validateConfig(value: unknown, schema: TSchema): ConfigViolation
           fix: `use a whole number from ${node?.minimum ?? "-"} to ${node?.maximum ?? "-"}`,
         });
         break;
+      case "propertyNames":
+        // Each name is reported on its own above (its schemaPath ends in /propertyNames).
+        break;
       case "boolean":
         // `schema is false` under additionalProperties: reported with the allowed keys above.
         break;
@@ -113,6 +127,39 @@ export function validateConfig(value: unknown, schema: TSchema): ConfigViolation
     }
   }
   return out;
+}
+
+/** A URL's `user:password@` replaced by `***@`: a value quoted in a message never shows credentials. */
+const withoutUserInfo = (text: string) => text.replace(/(\/\/)[^/\s@"]*@/g, "$1***@");
+
+/** Longest part of a refused name quoted in a message: the rest is elided. */
+const QUOTED_NAME_MAX = 80;
+
+/** A key (the last element of `path`) that its map's `propertyNames` refuses: a pattern or a length. */
+function nameViolation(
+  path: (string | number)[],
+  keyword: string,
+  params: Record<string, unknown>,
+  node: SchemaNode | undefined,
+): ConfigViolation {
+  const name = String(path.at(-1));
+  const quoted = JSON.stringify(
+    name.length > QUOTED_NAME_MAX ? `${name.slice(0, QUOTED_NAME_MAX)}...` : name,
+  );
+  const like = node?.examples?.length ? `, e.g. ${node.examples.map(String).join(" or ")}` : "";
+  if (keyword === "maxLength")
+    return {
+      path,
+      atKey: true,
+      problem: `the name ${quoted} has ${name.length} characters, more than ${params.limit as number}`,
+      fix: `shorten the name to at most ${params.limit as number} characters${like}`,
+    };
+  return {
+    path,
+    atKey: true,
+    problem: `the name ${quoted} is not allowed here (${params.pattern as string})`,
+    fix: `rename it: ${node?.description ?? `match ${params.pattern as string}`}${like}`,
+  };
 }
 
 /** ` (e.g. x)` from a schema node's examples or enum, or ``. */
@@ -140,7 +187,7 @@ function describe(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `the string ${JSON.stringify(v)}`;
+  if (typeof v === "string") return `the string ${withoutUserInfo(JSON.stringify(v))}`;
   return `${Number.isInteger(v) ? "integer" : typeof v} ${JSON.stringify(v)}`;
 }
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -125,5 +126,78 @@ describe("chart versions in messages", () => {
       ["1.0.0", "v1.10.0", "1.2.0", "1.10.0-rc.1", "1.10.0-rc.10", "0.9.0", "junk"].sort(compareVersions),
     ).toEqual(["0.9.0", "1.0.0", "1.2.0", "1.10.0-rc.1", "1.10.0-rc.10", "v1.10.0", "junk"]);
     expect(listVersions(["1.0.0", "1.1.0", "1.2.0", "1.3.0"], 2)).toBe("1.3.0, 1.2.0 and 2 older");
+  });
+});
+
+describe("credentials and files of services.<name>.chart", () => {
+  it("refuses credentials in a repository URL without repeating them", () => {
+    const found = problems(
+      [
+        "services:",
+        "  a: { chart: { repo: 'https://admin:hunter2@charts.example', name: a, version: 1.0.0 } }",
+        "  b: { chart: { oci: 'oci://robot@registry.example/charts/b', version: 1.0.0 } }",
+        "",
+      ].join("\n"),
+    );
+    expect(found).toEqual([
+      "2:23 services.a.chart.repo: has credentials in the URL (user:password@ before the host): they would be copied into the HelmChart and into messages. Fix: remove them from the URL, and give the repository's credentials with chart.authSecret (from the environment or .env)",
+      "3:22 services.b.chart.oci: has credentials in the URL (user:password@ before the host): they would be copied into the HelmChart and into messages. Fix: remove them from the URL, and give the repository's credentials with chart.authSecret (from the environment or .env)",
+    ]);
+    expect(found.join("\n")).not.toContain("hunter2");
+    // A URL the schema refuses is quoted without its user:password@ too.
+    expect(
+      problems(
+        "services:\n  c: { chart: { repo: 'https://admin:hunter2@charts example', name: c, version: 1.0.0 } }\n",
+      ),
+    ).toEqual([
+      '2:23 services.c.chart.repo: "https://***@charts example" does not have the expected form (^https?://[^\\s]+$). Fix: write it like https://charts.jetstack.io',
+    ]);
+  });
+
+  it("refuses authSecret over plain http:// unless allowInsecureCredentials says so for that repository", () => {
+    const auth = "authSecret: { username: { env: U }, password: { env: P } }";
+    const chart = (repo: string, extra = "") =>
+      `services:\n  a:\n    chart: { repo: '${repo}', name: a, version: 1.0.0, ${auth}${extra} }\n`;
+    expect(problems(chart("http://charts.lan"))).toEqual([
+      "3:78 services.a.chart.authSecret: would send the user name and password in clear text: http://charts.lan is plain http://, so anyone on the network path can read them. Fix: serve the repository over https:// (with chart.repoCA for your own CA); or, on a network you trust, accept the risk with allowInsecureCredentials: true",
+    ]);
+    expect(problems(chart("http://charts.lan", ", allowInsecureCredentials: true"))).toEqual([]);
+    expect(problems(chart("https://charts.lan"))).toEqual([]);
+    expect(problems(chart("https://charts.lan", ", allowInsecureCredentials: true"))).toEqual([
+      expect.stringMatching(
+        /services\.a\.chart\.allowInsecureCredentials: only applies to authSecret with a plain http:\/\/ repo/,
+      ),
+    ]);
+  });
+
+  it("confines repoCA to the config's directory and refuses one with a private key", () => {
+    const ca = readFileSync(join(import.meta.dirname, "fixtures", "test-ca.pem"), "utf8");
+    const key = generateKeyPairSync("ec", { namedCurve: "prime256v1" })
+      .privateKey.export({ type: "pkcs8", format: "pem" })
+      .toString();
+    const outside = join(mkdtempSync(join(tmpdir(), "outside-ca-")), "ca.pem");
+    writeFileSync(outside, ca);
+    const chart = (repoCA: string) =>
+      `services:\n  a: { chart: { repo: https://x.example, name: a, version: 1.0.0, repoCA: '${repoCA}' } }\n`;
+    expect(problems(chart("ca.pem"), { "ca.pem": ca })).toEqual([]);
+    for (const path of ["/etc/ssl/certs/ca-certificates.crt", outside, "../../../etc/passwd"])
+      expect(problems(chart(path))).toEqual([
+        expect.stringMatching(
+          /^2:\d+ services\.a\.chart\.repoCA: \S+ is outside <dir> \(the config's directory\)\. Fix: put the file under <dir>/,
+        ),
+      ]);
+    const dir = mkdtempSync(join(tmpdir(), "homelab-upstream-link-"));
+    symlinkSync(outside, join(dir, "link.pem"));
+    writeFileSync(join(dir, "homelab.yaml"), chart("link.pem"));
+    expect(() => loadConfig(join(dir, "homelab.yaml"), SERVICES)).toThrow(
+      `(a link to ${outside}) is outside`,
+    );
+    const withKey = problems(chart("ca.pem"), { "ca.pem": `${ca}${key}` });
+    expect(withKey).toEqual([
+      expect.stringContaining(
+        "services.a.chart.repoCA: <dir>/ca.pem holds a PRIVATE KEY block besides certificates",
+      ),
+    ]);
+    expect(withKey[0]).not.toContain(key.split("\n")[1]);
   });
 });

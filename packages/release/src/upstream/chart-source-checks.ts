@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { confinedPath } from "../config/confined-path.ts";
 import type { ConfigViolation } from "../config/validate-config.ts";
 import type { ChartSource } from "./chart-source-schema.ts";
+import { readRepoCA } from "./repo-ca.ts";
 
 /** What this module reads of a service entry. */
 interface Entry {
@@ -24,8 +24,10 @@ export function upstreamServiceNames(raw: unknown): string[] {
 
 /**
  * Checks of `chart:` that the schema cannot express: `repo` with `name`, or `oci` (not
- * both), `plainHttp` only with `oci`, and a `repoCA` file that exists and holds a PEM
- * certificate. Makes `repoCA` absolute (relative to the config file's directory).
+ * both), `plainHttp` only with `oci`, no credentials in a URL, `authSecret` over plain
+ * `http://` only with `allowInsecureCredentials`, and a `repoCA` file under the config's
+ * directory that holds PEM certificates and nothing else. Makes `repoCA` absolute (its real
+ * path, relative to the config file's directory).
  */
 export function chartSourceViolations(
   services: Readonly<Record<string, Entry>>,
@@ -75,23 +77,61 @@ export function chartSourceViolations(
         fix: "remove it; a Helm repository's URL says http:// or https:// itself",
       });
     }
+    out.push(...credentialViolations(c, at));
     if (c.repoCA !== undefined) {
-      const file = isAbsolute(c.repoCA) ? c.repoCA : resolve(base, c.repoCA);
-      let text = "";
-      try {
-        if (statSync(file).isFile()) text = readFileSync(file, "utf8");
-      } catch {
-        // reported below
+      const fix =
+        "give the path (relative to this file) of the CA certificate in PEM form (-----BEGIN CERTIFICATE-----)";
+      const confined = confinedPath(c.repoCA, base, "config-dir");
+      if ("problem" in confined) {
+        out.push({ path: at("repoCA"), problem: confined.problem, fix: confined.fix });
+        continue;
       }
-      if (!text.includes("-----BEGIN CERTIFICATE-----")) {
-        out.push({
-          path: at("repoCA"),
-          problem: text ? `${file} holds no PEM certificate` : `${file} is not a file`,
-          fix: "give the path (relative to this file) of the CA certificate in PEM form (-----BEGIN CERTIFICATE-----)",
-        });
-      }
-      c.repoCA = file;
+      c.repoCA = confined.path;
+      const ca = readRepoCA(confined.path);
+      if ("problem" in ca) out.push({ path: at("repoCA"), problem: ca.problem, fix });
     }
   }
   return out;
+}
+
+/**
+ * Credentials in a URL (`https://user:password@host`) would be copied into the HelmChart, its
+ * annotation and messages: refused, without repeating them. Basic auth over plain http:// is
+ * readable by anyone on the way: refused unless `allowInsecureCredentials` says so.
+ */
+function credentialViolations(
+  c: ChartSource,
+  at: (...keys: string[]) => (string | number)[],
+): ConfigViolation[] {
+  const out: ConfigViolation[] = [];
+  for (const key of ["repo", "oci"] as const) {
+    const url = c[key];
+    if (url && hasUserInfo(url))
+      out.push({
+        path: at(key),
+        problem:
+          "has credentials in the URL (user:password@ before the host): they would be copied into the HelmChart and into messages",
+        fix: "remove them from the URL, and give the repository's credentials with chart.authSecret (from the environment or .env)",
+      });
+  }
+  const plain = c.repo?.startsWith("http://") === true;
+  if (c.authSecret && plain && c.allowInsecureCredentials !== true)
+    out.push({
+      path: at("authSecret"),
+      problem: `would send the user name and password in clear text: ${c.repo} is plain http://, so anyone on the network path can read them`,
+      fix: "serve the repository over https:// (with chart.repoCA for your own CA); or, on a network you trust, accept the risk with allowInsecureCredentials: true",
+    });
+  if (c.allowInsecureCredentials !== undefined && !(c.authSecret && plain))
+    out.push({
+      path: at("allowInsecureCredentials"),
+      problem: "only applies to authSecret with a plain http:// repo",
+      fix: "remove it",
+    });
+  return out;
+}
+
+/** Whether a URL names a user (and maybe a password) before its host. */
+function hasUserInfo(url: string): boolean {
+  const authority = /^[a-z]+:\/\/([^/?#]*)/i.exec(url)?.[1] ?? "";
+  return authority.includes("@");
 }

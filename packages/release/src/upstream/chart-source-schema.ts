@@ -74,6 +74,12 @@ export const ChartSourceSchema = Type.Object(
         },
       ),
     ),
+    allowInsecureCredentials: Type.Optional(
+      Type.Boolean({
+        description:
+          "With authSecret and a plain http:// repo: send the credentials anyway, in clear text that anyone on the network path can read. Default: false (refused).",
+      }),
+    ),
     plainHttp: Type.Optional(
       Type.Boolean({
         description:

@@ -26,7 +26,8 @@ export class HttpGetError extends Error {
 
 /**
  * GET `url` over HTTP(S), following up to 5 redirects; any status is returned, not thrown.
- * Credentials (Authorization) are dropped on a redirect to another host, as helm does.
+ * Credentials (Authorization) are dropped on a redirect to another origin (another host, or
+ * https:// to http://), as helm does for another host.
  */
 export async function httpGet(url: string, options: GetOptions = {}, redirects = 5): Promise<GetResult> {
   const target = new URL(url);
@@ -70,7 +71,7 @@ export async function httpGet(url: string, options: GetOptions = {}, redirects =
   if (result.status >= 300 && result.status < 400 && typeof location === "string" && redirects > 0) {
     const next = new URL(location, url);
     const headers = { ...options.headers };
-    if (next.host !== target.host) delete headers.authorization;
+    if (next.origin !== target.origin) delete headers.authorization;
     return httpGet(next.toString(), { ...options, headers }, redirects - 1);
   }
   return result;

@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { helm, HelmCommandError } from "@homelab/toolbox";
 import YAML from "yaml";
-import { parseDotEnv } from "../config/secrets.ts";
+import { readDotEnv } from "../config/dotenv.ts";
 import { ConfigError } from "../errors.ts";
 import type { PackagedChart } from "../plan/desired-helmchart.ts";
 import { readChartArchive } from "./chart-archive.ts";
+import { readRepoCA } from "./repo-ca.ts";
 import type { ChartSource } from "./chart-source-schema.ts";
 import { listVersions, sameVersion } from "./chart-versions.ts";
 import { basicAuth, httpGet, HttpGetError } from "./http-get.ts";
@@ -45,7 +46,7 @@ export interface ResolveInput {
 export async function resolveUpstreamCharts(
   input: ResolveInput,
 ): Promise<{ charts: Map<string, UpstreamChart>; errors: ConfigError[] }> {
-  const dotenv = existsSync(input.envFile) ? parseDotEnv(readFileSync(input.envFile, "utf8")) : {};
+  const dotenv = readDotEnv(input.envFile);
   const env = input.env ?? process.env;
   const charts = new Map<string, UpstreamChart>();
   const errors: ConfigError[] = [];
@@ -55,7 +56,13 @@ export async function resolveUpstreamCharts(
         errors.push(
           new ConfigError(input.file, `services.${service}.chart${key ? `.${key}` : ""}`, problem, fix),
         );
-      const caPem = source.repoCA ? readFileSync(source.repoCA, "utf8") : undefined;
+      // Only the certificates of repoCA (checked again: the file may have changed since the schema).
+      const ca = source.repoCA ? readRepoCA(source.repoCA) : undefined;
+      if (ca && "problem" in ca) {
+        fail("repoCA", ca.problem, "give a PEM file of CA certificates only, under the config's directory");
+        return;
+      }
+      const caPem = ca?.pem;
       let auth: UpstreamChart["auth"];
       if (source.authSecret) {
         const values = Object.fromEntries(
@@ -75,7 +82,7 @@ export async function resolveUpstreamCharts(
         auth = values;
       }
       const pulled = source.oci
-        ? await pullOci(service, source, caPem, fail)
+        ? await pullOci(source, caPem, fail)
         : await pullFromRepo(source, caPem, auth, fail);
       if (!pulled) return;
       charts.set(service, {
@@ -150,10 +157,11 @@ async function pullFromRepo(
     );
     return undefined;
   }
-  const sameHost = new URL(url).host === new URL(repo).host;
+  // The credentials go only where the index came from (same scheme, host and port).
+  const sameOrigin = new URL(url).origin === new URL(repo).origin;
   let res;
   try {
-    res = await httpGet(url, { headers: sameHost ? headers : {}, ...(ca ? { ca } : {}) });
+    res = await httpGet(url, { headers: sameOrigin ? headers : {}, ...(ca ? { ca } : {}) });
   } catch (e) {
     if (!(e instanceof HttpGetError)) throw e;
     fail("version", `cannot download ${name} ${entry.version}: ${e.message}`, privateFix);
@@ -176,17 +184,14 @@ async function pullFromRepo(
 }
 
 /** The archive of an OCI chart at `version`, pulled by the real helm; on failure, the tags there. */
-async function pullOci(
-  service: string,
-  source: ChartSource,
-  ca: string | undefined,
-  fail: Fail,
-): Promise<Buffer | undefined> {
+async function pullOci(source: ChartSource, ca: string | undefined, fail: Fail): Promise<Buffer | undefined> {
   const ref = source.oci!;
-  const dir = mkdtempSync(join(tmpdir(), `homelab-oci-${service}-`));
+  // The service's name is in no path and no argument (the schema allows only DNS labels anyway),
+  // and the reference comes after `--`: nothing from the config is read as one of helm's options.
+  const dir = mkdtempSync(join(tmpdir(), "homelab-oci-"));
   const flags = [...(source.plainHttp ? ["--plain-http"] : []), ...(ca ? ["--ca-file", source.repoCA!] : [])];
   try {
-    await helm(["pull", ref, "--version", source.version, "--destination", dir, ...flags]);
+    await helm(["pull", "--version", source.version, "--destination", dir, ...flags, "--", ref]);
     const file = readdirSync(dir).find((f) => f.endsWith(".tgz"));
     if (!file) throw new HelmCommandError(`helm pull ${ref}`, 0, "no archive was written");
     return readFileSync(join(dir, file));
