@@ -67,22 +67,28 @@ export function installJobState(
 
 /**
  * Reads HelmChart `chart`'s install Job in `namespace` and, unless it has completed, its pods
- * (one request when there is nothing more to know), and says where it stands.
+ * (one request when there is nothing more to know), and says where it stands. With `pods:
+ * false` the pods of a Job that has not failed are not read (a crashed container is then not
+ * seen): a waiter that polls the Job often reads them less often.
  */
 export async function readInstallJob(
   kube: Kube,
   namespace: string,
   chart: string,
   previousUid?: string,
+  options: { pods?: boolean } = {},
 ): Promise<InstallJobState> {
   const job = await readOptional<V1Job>(kube, {
     apiVersion: "batch/v1",
     kind: "Job",
     metadata: { name: installJobName(chart), namespace },
   });
-  const done = !job || job.metadata?.uid === previousUid || isTrue(job.status?.conditions ?? [], "Complete");
-  const pods = done
-    ? []
-    : (await kube.core.listNamespacedPod({ namespace, labelSelector: installJobPodSelector(chart) })).items;
+  const conditions = job?.status?.conditions ?? [];
+  const done = !job || job.metadata?.uid === previousUid || isTrue(conditions, "Complete");
+  const failed = isTrue(conditions, "Failed") ?? isTrue(conditions, "FailureTarget");
+  const pods =
+    done || (options.pods === false && !failed)
+      ? []
+      : (await kube.core.listNamespacedPod({ namespace, labelSelector: installJobPodSelector(chart) })).items;
   return installJobState(job, pods, previousUid);
 }

@@ -27,6 +27,12 @@ export interface WaitOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * How often a running Job's pods are read for a crashed container (the Job shows no failure
+ * while its pod restarts). The Job itself is read on every poll, as its completion frees the
+ * service's place; a crash is reported within this interval, and at the deadline.
+ */
+const CRASH_CHECK_MS = 2000;
 
 /** What waiting says while the Job is not finished. */
 const PROGRESS: Record<string, string> = {
@@ -56,10 +62,13 @@ export async function waitForInstallJob(
     if (state !== last) options.onProgress?.(state);
     last = state;
   };
+  let podsReadAt = Number.NEGATIVE_INFINITY;
   for (;;) {
     let state: InstallJobState;
+    const pods = Date.now() - podsReadAt >= CRASH_CHECK_MS;
+    if (pods) podsReadAt = Date.now();
     try {
-      state = await readInstallJob(kube, namespace, service, options.previousJobUid);
+      state = await readInstallJob(kube, namespace, service, options.previousJobUid, { pods });
     } catch (e) {
       return {
         ok: false,
@@ -84,6 +93,11 @@ export async function waitForInstallJob(
       };
     progress(PROGRESS[state.phase]!);
     if (Date.now() > deadline) {
+      // A crash is not reported as a timeout: the pods are read once more first.
+      if (!pods) {
+        podsReadAt = Number.NEGATIVE_INFINITY;
+        continue;
+      }
       return {
         ok: false,
         jobName,
