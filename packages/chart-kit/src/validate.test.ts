@@ -87,7 +87,7 @@ describe("definition validation", () => {
           ports: [{ name: "metrics", containerPort: 9100 }],
         };
       },
-      /port name "metrics" is also claimed by containers\.main/,
+      /exporter\.ports\[0\]\.name: port name "metrics" is also claimed by containers\.main|main\.ports\[0\]\.name: port name "metrics" is also claimed by containers\.exporter/,
     ],
     [
       "a sidecar restartPolicy on a regular container",

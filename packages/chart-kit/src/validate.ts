@@ -11,15 +11,10 @@ import { DefinitionError, DefinitionErrors } from "./errors.ts";
 import { covers, exceptionPlace, findDepartures } from "./exceptions.ts";
 import { chartValuesSchema } from "./values-model/index.ts";
 
-type Obj = Record<string, unknown>;
-type Problem = [field: string, problem: string, fix: string];
+import { valuesProblems } from "./validate/index.ts";
+import { isObj, type Obj, type Problem } from "./validate/values-access.ts";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const enabledEntries = (v: unknown): [string, Obj][] =>
-  isObj(v) ? Object.entries(v).filter((e): e is [string, Obj] => isObj(e[1]) && e[1].enabled !== false) : [];
-const keysOf = (v: unknown) => new Set(enabledEntries(v).map(([k]) => k));
-const list = (s: Set<string>) => (s.size ? [...s].sort().join(", ") : "(none)");
 
 /** Every problem of a definition, as [field, problem, fix]; empty when it builds. */
 export function definitionProblems(def: ServiceDefinition): Problem[] {
@@ -37,8 +32,8 @@ export function definitionProblems(def: ServiceDefinition): Problem[] {
   const values = (def.values ?? {}) as Obj;
   problems.push(...schemaProblems(values));
   if (problems.some(([f]) => f.startsWith("values"))) return problems;
-  problems.push(...mainImageProblems(values));
-  problems.push(...referenceProblems(values));
+  const mainContainer = mainContainerProblems(values);
+  problems.push(...(mainContainer.length ? mainContainer : valuesProblems(values)));
   problems.push(...exceptionProblems(def.exceptions ?? [], values));
   return problems;
 }
@@ -60,7 +55,9 @@ const pathOf = (instancePath: string) =>
       .split("/")
       .filter(Boolean)
       .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")),
-  ].join(".");
+  ]
+    .join(".")
+    .replace(/\.(\d+)(?=\.|$)/g, "[$1]");
 
 /** The values model compiled once: a fast yes/no before the slower walk that names each problem. */
 let fits: ((values: unknown) => boolean) | undefined;
@@ -106,237 +103,18 @@ function schemaProblems(values: Obj): Problem[] {
   return out;
 }
 
-function mainImageProblems(values: Obj): Problem[] {
+/** The service's main container: its image tag is the chart's appVersion. */
+function mainContainerProblems(values: Obj): Problem[] {
   const main = isObj(values.controllers) ? values.controllers.main : undefined;
   const container = isObj(main) && isObj(main.containers) ? main.containers.main : undefined;
-  if (!isObj(container)) {
-    return [
-      [
-        "values.controllers.main.containers.main",
-        "is missing",
-        "define the service's main container: its image tag is the chart's appVersion",
-      ],
-    ];
-  }
-  const out: Problem[] = [];
-  for (const [cid, c] of enabledEntries(values.controllers)) {
-    for (const group of ["initContainers", "containers"] as const) {
-      for (const [id, k] of enabledEntries(c[group])) {
-        const image = isObj(k.image) ? k.image : {};
-        const tag = String(image.tag ?? "");
-        if (!tag || tag === "latest") {
-          out.push([
-            `values.controllers.${cid}.${group}.${id}.image.tag`,
-            `"${tag}" is not a pinned tag`,
-            "pin a released version, e.g. 1.2.3",
-          ]);
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/** Mounts, services, ports, routes and secret references that point at nothing, and invalid combinations. */
-function referenceProblems(values: Obj): Problem[] {
-  const out: Problem[] = [];
-  const controllers = enabledEntries(values.controllers);
-  const controllerIds = keysOf(values.controllers);
-  const secretIds = keysOf(values.secrets);
-  const configMapIds = keysOf(values.configMaps);
-  for (const [cid, c] of controllers) {
-    const at = `values.controllers.${cid}`;
-    const type = String(c.type ?? "deployment");
-    if (type === "cronjob" && !(isObj(c.cronjob) && c.cronjob.schedule)) {
-      out.push([`${at}.cronjob.schedule`, "is missing", 'give a cron schedule, e.g. "*/5 * * * *"']);
-    }
-    if (!enabledEntries(c.containers).length)
-      out.push([`${at}.containers`, "has no enabled container", "add one"]);
-    const templates =
-      isObj(c.statefulset) && Array.isArray(c.statefulset.volumeClaimTemplates)
-        ? c.statefulset.volumeClaimTemplates
-        : [];
-    templates.forEach((t, i) => {
-      const name = isObj(t) ? String(t.name ?? "") : "";
-      if (name && isObj(values.persistence) && name in values.persistence) {
-        out.push([
-          `${at}.statefulset.volumeClaimTemplates[${i}].name`,
-          `"${name}" is also a persistence id`,
-          "give the claim template a name of its own",
-        ]);
-      }
-    });
-    const portNames = new Map<string, string>();
-    for (const group of ["initContainers", "containers"] as const) {
-      for (const [id, k] of enabledEntries(c[group])) {
-        const kat = `${at}.${group}.${id}`;
-        if (group === "containers" && k.restartPolicy !== undefined) {
-          out.push([
-            `${kat}.restartPolicy`,
-            "is set on a regular container",
-            "move the container to initContainers to make it a native sidecar (restartPolicy: Always)",
-          ]);
-        }
-        for (const p of Array.isArray(k.ports) ? k.ports : []) {
-          const name = isObj(p) ? String(p.name ?? "") : "";
-          if (!name) continue;
-          if (portNames.has(name)) {
-            out.push([
-              `${kat}.ports`,
-              `port name "${name}" is also claimed by ${portNames.get(name)}`,
-              "give each port of a pod its own name",
-            ]);
-          }
-          portNames.set(name, `${group}.${id}`);
-        }
-        out.push(...envProblems(k, kat, secretIds, configMapIds));
-      }
-    }
-  }
-  const servicePorts = new Map<string, Set<string>>();
-  for (const [sid, s] of enabledEntries(values.service)) {
-    const target = String(s.controller ?? "main");
-    if (s.type !== "ExternalName" && !controllerIds.has(target)) {
-      out.push([
-        `values.service.${sid}.controller`,
-        `"${target}" is not a controller`,
-        `use one of: ${list(controllerIds)}`,
-      ]);
-    }
-    const ports = new Set<string>();
-    for (const [name, p] of enabledEntries(s.ports)) ports.add(name).add(String(p.port));
-    servicePorts.set(sid, ports);
-  }
-  out.push(...backendProblems(values, servicePorts));
-  out.push(...persistenceProblems(values, controllers, secretIds, configMapIds));
-  return out;
-}
-
-function envProblems(k: Obj, at: string, secrets: Set<string>, configMaps: Set<string>): Problem[] {
-  const out: Problem[] = [];
-  const refs: [string, unknown][] = [];
-  for (const [name, v] of Object.entries(isObj(k.env) ? k.env : {})) {
-    const from = isObj(v) && isObj(v.valueFrom) ? v.valueFrom : undefined;
-    if (from) refs.push([`${at}.env.${name}.valueFrom`, from]);
-  }
-  (Array.isArray(k.envFrom) ? k.envFrom : []).forEach((v, i) => refs.push([`${at}.envFrom[${i}]`, v]));
-  for (const [field, ref] of refs) {
-    if (!isObj(ref)) continue;
-    for (const [kind, ids] of [
-      ["secretKeyRef", secrets],
-      ["secretRef", secrets],
-      ["configMapKeyRef", configMaps],
-      ["configMapRef", configMaps],
-    ] as const) {
-      const r = ref[kind];
-      if (isObj(r) && typeof r.identifier === "string" && !ids.has(r.identifier)) {
-        out.push([
-          `${field}.${kind}.identifier`,
-          `"${r.identifier}" is not one of the chart's ${kind.startsWith("secret") ? "secrets" : "configMaps"}`,
-          `use one of: ${list(ids)}, or name an existing object with \`name\``,
-        ]);
-      }
-    }
-  }
-  return out;
-}
-
-function backendProblems(values: Obj, servicePorts: Map<string, Set<string>>): Problem[] {
-  const out: Problem[] = [];
-  const check = (field: string, identifier: unknown, port: unknown) => {
-    if (typeof identifier !== "string") return;
-    const ports = servicePorts.get(identifier);
-    if (!ports) {
-      out.push([
-        field,
-        `service "${identifier}" does not exist`,
-        `use one of: ${list(new Set(servicePorts.keys()))}`,
-      ]);
-    } else if (port !== undefined && !ports.has(String(port))) {
-      out.push([
-        field,
-        `service "${identifier}" has no port ${String(port)}`,
-        `use one of: ${[...ports].sort().join(", ")}`,
-      ]);
-    }
-  };
-  for (const [iid, ing] of enabledEntries(values.ingress)) {
-    (Array.isArray(ing.hosts) ? ing.hosts : []).forEach((h, i) => {
-      (isObj(h) && Array.isArray(h.paths) ? h.paths : []).forEach((p, j) => {
-        const svc = isObj(p) && isObj(p.service) ? p.service : {};
-        check(`values.ingress.${iid}.hosts[${i}].paths[${j}].service`, svc.identifier, svc.port);
-      });
-    });
-  }
-  for (const [rid, route] of enabledEntries(values.route)) {
-    (Array.isArray(route.rules) ? route.rules : []).forEach((r, i) => {
-      (isObj(r) && Array.isArray(r.backendRefs) ? r.backendRefs : []).forEach((b, j) => {
-        if (isObj(b)) check(`values.route.${rid}.rules[${i}].backendRefs[${j}]`, b.identifier, b.port);
-      });
-    });
-  }
-  return out;
-}
-
-function persistenceProblems(
-  values: Obj,
-  controllers: [string, Obj][],
-  secrets: Set<string>,
-  configMaps: Set<string>,
-): Problem[] {
-  const out: Problem[] = [];
-  const containersOf = new Map(
-    controllers.map(([cid, c]) => [cid, new Set([...keysOf(c.containers), ...keysOf(c.initContainers)])]),
-  );
-  for (const [vid, v] of enabledEntries(values.persistence)) {
-    const at = `values.persistence.${vid}`;
-    const type = String(v.type ?? "persistentVolumeClaim");
-    if (type === "nfs") {
-      if (!v.server)
-        out.push([`${at}.server`, "is missing", "give the NFS server's address, e.g. nas.home.arpa"]);
-      if (!v.path) out.push([`${at}.path`, "is missing", "give the exported path, e.g. /export/media"]);
-    }
-    if (type === "hostPath" && !v.hostPath)
-      out.push([`${at}.hostPath`, "is missing", "give the path on the node, e.g. /dev/dri"]);
-    if (type === "custom" && !isObj(v.volumeSpec))
-      out.push([`${at}.volumeSpec`, "is missing", "give the volume source, e.g. { csi: {...} }"]);
-    if (type === "persistentVolumeClaim" && !v.existingClaim && !v.size) {
-      out.push([`${at}.size`, "is missing", "give a size, e.g. 1Gi, or an existingClaim"]);
-    }
-    for (const [kind, ids] of [
-      ["secret", secrets],
-      ["configMap", configMaps],
-    ] as const) {
-      if (type === kind && typeof v.identifier === "string" && !ids.has(v.identifier)) {
-        out.push([
-          `${at}.identifier`,
-          `"${v.identifier}" is not one of the chart's ${kind}s`,
-          `use one of: ${list(ids)}, or name an existing ${kind} with \`name\``,
-        ]);
-      }
-    }
-    const advanced = isObj(v.advancedMounts) ? v.advancedMounts : {};
-    for (const [cid, byContainer] of Object.entries(advanced)) {
-      const known = containersOf.get(cid);
-      if (!known) {
-        out.push([
-          `${at}.advancedMounts.${cid}`,
-          `"${cid}" is not a controller`,
-          `use one of: ${list(new Set(containersOf.keys()))}`,
-        ]);
-        continue;
-      }
-      for (const id of Object.keys(isObj(byContainer) ? byContainer : {})) {
-        if (!known.has(id))
-          out.push([
-            `${at}.advancedMounts.${cid}.${id}`,
-            `"${id}" is not a container of ${cid}`,
-            `use one of: ${list(known)}`,
-          ]);
-      }
-    }
-  }
-  return out;
+  if (isObj(container)) return [];
+  return [
+    [
+      "values.controllers.main.containers.main",
+      "is missing",
+      "define the service's main container: its image tag is the chart's appVersion",
+    ],
+  ];
 }
 
 function exceptionProblems(exceptions: readonly ExceptionDefinition[], values: Obj): Problem[] {

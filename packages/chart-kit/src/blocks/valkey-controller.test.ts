@@ -44,11 +44,21 @@ describe("valkeyController", () => {
 
   it("makes a valid chart", () => {
     const def = sampleDefinition();
+    // The sample's data volume goes to every container at /data, where Valkey mounts its own: main's only here.
+    const data = {
+      type: "persistentVolumeClaim",
+      size: "1Gi",
+      advancedMounts: { main: { main: [{ path: "/data" }] } },
+    };
     def.values = {
       ...def.values,
       controllers: { ...def.values.controllers, ...valkey.controllers },
       service: { ...def.values.service, ...valkey.service },
-      persistence: { ...def.values.persistence, ...valkey.persistence },
+      persistence: {
+        ...def.values.persistence,
+        data,
+        ...valkey.persistence,
+      } as typeof def.values.persistence,
     };
     expect(definitionProblems(def)).toEqual([]);
   });
