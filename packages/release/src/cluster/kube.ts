@@ -1,4 +1,4 @@
-import type { KubernetesObject } from "@kubernetes/client-node";
+import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import {
   ApiException,
   AppsV1Api,
@@ -18,6 +18,8 @@ export interface Kube {
   apps: AppsV1Api;
   batch: BatchV1Api;
   coordination: CoordinationV1Api;
+  /** The kubeconfig the clients use, for watches. Absent: no watches (waits only poll). */
+  config?: KubeConfig;
 }
 
 /** API clients for the cluster of a kubeconfig file (a broken one is a ConfigError naming it, never quoting it). */
@@ -38,6 +40,7 @@ function kubeFrom(kc: PooledKubeConfig, kubeconfig: string): Kube {
     apps: kc.makeApiClient(AppsV1Api),
     batch: kc.makeApiClient(BatchV1Api),
     coordination: kc.makeApiClient(CoordinationV1Api),
+    config: kc,
   };
 }
 

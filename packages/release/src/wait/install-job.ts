@@ -1,6 +1,7 @@
 import type { V1Pod } from "@kubernetes/client-node";
 import { installJobName } from "../cluster/helm-chart.ts";
 import type { InstallJobState } from "../cluster/install-job.ts";
+import { changeWaker } from "../cluster/change-waker.ts";
 import { readInstallJob } from "../cluster/install-job.ts";
 import type { Kube } from "../cluster/kube.ts";
 import { apiMessage } from "../cluster/kube.ts";
@@ -26,7 +27,6 @@ export interface WaitOptions {
   onProgress?: (state: string) => void;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * How often a running Job's pods are read for a crashed container (the Job shows no failure
  * while its pod restarts). The Job itself is read on every poll, as its completion frees the
@@ -54,6 +54,26 @@ export async function waitForInstallJob(
   namespace: string,
   service: string,
   options: WaitOptions,
+): Promise<JobOutcome> {
+  // The Job's changes end each poll's sleep: its completion frees the service's place at once.
+  const waker = changeWaker(
+    kube,
+    `/apis/batch/v1/namespaces/${namespace}/jobs`,
+    `metadata.name=${installJobName(service)}`,
+  );
+  try {
+    return await pollInstallJob(kube, namespace, service, options, waker.sleep);
+  } finally {
+    waker.stop();
+  }
+}
+
+async function pollInstallJob(
+  kube: Kube,
+  namespace: string,
+  service: string,
+  options: WaitOptions,
+  sleep: (ms: number) => Promise<void>,
 ): Promise<JobOutcome> {
   const jobName = installJobName(service);
   const deadline = Date.now() + options.timeoutMs;
