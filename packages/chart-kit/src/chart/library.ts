@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
+import { listFiles } from "./write-chart.ts";
 
 /**
  * chart-kit's `library/` folder: found by walking up from this module, so the same code works
@@ -27,7 +28,7 @@ export interface LibraryChart {
 
 let cached: LibraryChart | undefined;
 
-/** The `homelab-common` library chart (Chart.yaml, .helmignore, templates/), read once. */
+/** The `homelab-common` library chart (Chart.yaml, .helmignore, templates/ and its kind folders), read once. */
 export function libraryChart(): LibraryChart {
   if (cached) return cached;
   const LIBRARY_DIR = libraryDir();
@@ -37,7 +38,7 @@ export function libraryChart(): LibraryChart {
     [".helmignore", readFileSync(`${LIBRARY_DIR}.helmignore`, "utf8")],
     ["Chart.yaml", chartYaml],
   ]);
-  for (const file of readdirSync(`${LIBRARY_DIR}templates`).sort()) {
+  for (const file of listFiles(`${LIBRARY_DIR}templates`)) {
     files.set(`templates/${file}`, readFileSync(`${LIBRARY_DIR}templates/${file}`, "utf8"));
   }
   cached = { name: meta.name, version: meta.version, files };
