@@ -20,10 +20,10 @@
 {{/* persistence.<id>: type and its required keys, references, mounts. */}}
 {{- define "homelab.common.validate.persistence" -}}
 {{- $root := . -}}
-{{- $eo := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.persistence "out" $eo) -}}
+{{- $enabled := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.persistence "out" $enabled) -}}
 {{- $types := list "persistentVolumeClaim" "emptyDir" "configMap" "secret" "nfs" "hostPath" "custom" -}}
-{{- range $id := $eo.ids -}}
+{{- range $id := $enabled.ids -}}
   {{- $v := index $root.Values.persistence $id | default dict -}}
   {{- $path := printf "persistence.%s" $id -}}
   {{- $type := default "persistentVolumeClaim" $v.type -}}

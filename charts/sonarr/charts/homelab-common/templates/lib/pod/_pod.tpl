@@ -22,14 +22,14 @@ The id of a controller's primary container: the enabled one with primary: true, 
 the first enabled by id. Call with (dict "c" $controller "out" $out); sets $out.id.
 */}}
 {{- define "homelab.common.lib.primaryContainerId" -}}
-{{- $eo := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .c.containers "out" $eo) -}}
+{{- $enabled := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .c.containers "out" $enabled) -}}
 {{- $primary := "" -}}
-{{- range $id := $eo.ids -}}
+{{- range $id := $enabled.ids -}}
   {{- if and (not $primary) (index $.c.containers $id).primary -}}{{- $primary = $id -}}{{- end -}}
 {{- end -}}
-{{- if and (not $primary) (has "main" $eo.ids) -}}{{- $primary = "main" -}}{{- end -}}
-{{- if and (not $primary) $eo.ids -}}{{- $primary = first $eo.ids -}}{{- end -}}
+{{- if and (not $primary) (has "main" $enabled.ids) -}}{{- $primary = "main" -}}{{- end -}}
+{{- if and (not $primary) $enabled.ids -}}{{- $primary = first $enabled.ids -}}{{- end -}}
 {{- $_ := set .out "id" $primary -}}
 {{- end -}}
 
@@ -39,12 +39,12 @@ Call with (dict "map" $initContainers "out" $out); sets $out.ids, or $out.cycle 
 when dependsOn has a cycle or names an unknown id).
 */}}
 {{- define "homelab.common.lib.initContainerOrder" -}}
-{{- $eo := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .map "out" $eo) -}}
-{{- $left := $eo.ids -}}
+{{- $enabled := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .map "out" $enabled) -}}
+{{- $left := $enabled.ids -}}
 {{- $done := list -}}
 {{- $m := .map -}}
-{{- range $_i := $eo.ids -}}
+{{- range $_i := $enabled.ids -}}
   {{- $next := "" -}}
   {{- range $id := $left -}}
     {{- if not $next -}}
@@ -171,25 +171,25 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- /* containers: the primary first, then the others by id */ -}}
 {{- $po := dict -}}
 {{- include "homelab.common.lib.primaryContainerId" (dict "c" $c "out" $po) -}}
-{{- $sp := dict -}}
-{{- include "homelab.common.lib.servicePorts" (dict "root" $root "cid" $id "out" $sp) -}}
-{{- $eo := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" $c.containers "out" $eo) -}}
+{{- $fromServices := dict -}}
+{{- include "homelab.common.lib.servicePorts" (dict "root" $root "cid" $id "out" $fromServices) -}}
+{{- $enabled := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" $c.containers "out" $enabled) -}}
 {{- $containers := list -}}
 {{- $primaryName := "" -}}
-{{- range $cid := prepend (without $eo.ids $po.id) $po.id -}}
+{{- range $cid := prepend (without $enabled.ids $po.id) $po.id -}}
   {{- $isPrimary := eq $cid $po.id -}}
   {{- $co := dict -}}
   {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid
-      "k" (index $c.containers $cid) "init" false "ports" ($isPrimary | ternary $sp.ports list) "out" $co) -}}
+      "k" (index $c.containers $cid) "init" false "ports" ($isPrimary | ternary $fromServices.ports list) "out" $co) -}}
   {{- if $isPrimary -}}{{- $primaryName = $co.container.name -}}{{- end -}}
   {{- $containers = append $containers $co.container -}}
 {{- end -}}
 {{- $_ := set $spec "containers" $containers -}}
-{{- $io := dict -}}
-{{- include "homelab.common.lib.initContainerOrder" (dict "map" $c.initContainers "out" $io) -}}
+{{- $initOrder := dict -}}
+{{- include "homelab.common.lib.initContainerOrder" (dict "map" $c.initContainers "out" $initOrder) -}}
 {{- $inits := list -}}
-{{- range $cid := $io.ids -}}
+{{- range $cid := $initOrder.ids -}}
   {{- $co := dict -}}
   {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid
       "k" (index $c.initContainers $cid) "init" true "ports" list "out" $co) -}}
