@@ -21,20 +21,15 @@ export {
 // Building blocks for definitions (probes, volumes, ingresses, secrets, database controllers, ...).
 export * from "./blocks/index.ts";
 export type { ChartValues, ValuesOverride } from "./values-model/index.ts";
-export type {
-  ConfigMap,
-  Container,
-  Controller,
-  Mount,
-  Persistence,
-  PodOptions,
-  Probe,
-  Rbac,
-  RawResource,
-  RawResources,
-  Secret,
-  ServiceAccount,
-} from "./values-model/workloads.ts";
+export type { ConfigMap, Secret } from "./values-model/config-map-secret.ts";
+export type { Container, Probe } from "./values-model/container.ts";
+export type { Controller } from "./values-model/controller.ts";
+export type { Mount } from "./values-model/mount.ts";
+export type { Persistence } from "./values-model/persistence.ts";
+export type { PodOptions } from "./values-model/pod-options.ts";
+export type { RawResource, RawResources } from "./values-model/raw-resource.ts";
+export type { Rbac } from "./values-model/rbac.ts";
+export type { ServiceAccount } from "./values-model/service-account.ts";
 export type {
   CreatedServicePackage,
   CreateServicePackageOptions,

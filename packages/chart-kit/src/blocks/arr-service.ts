@@ -3,7 +3,8 @@
  * by `<APP>__<SECTION>__<KEY>` variables, health at /ping, an API key other apps need.
  */
 import type { ServiceDefinition } from "../definition.ts";
-import type { Container, Persistence } from "../values-model/workloads.ts";
+import type { Container } from "../values-model/container.ts";
+import type { Persistence } from "../values-model/persistence.ts";
 import { allowFromNamespaces } from "./allow-from-namespaces.ts";
 import { generatedSecret } from "./generated-secret.ts";
 import { hostIngress } from "./host-ingress.ts";

@@ -1,5 +1,5 @@
 /** A scratch volume (emptyDir) that lives as long as the pod, mounted at one path. */
-import type { Persistence } from "../values-model/workloads.ts";
+import type { Persistence } from "../values-model/persistence.ts";
 import { type MountTarget, mountsOf } from "./mounts.ts";
 
 /** Options of {@link emptyDir}. */

@@ -1,5 +1,5 @@
 /** A Secret of random values the chart generates once and keeps across upgrades. */
-import type { Secret } from "../values-model/workloads.ts";
+import type { Secret } from "../values-model/config-map-secret.ts";
 
 /**
  * A `secrets.<id>` entry that generates each key once, at install, as a random alphanumeric value

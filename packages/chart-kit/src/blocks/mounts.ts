@@ -1,5 +1,6 @@
 /** Where a volume block mounts its volume: every container, or one container of one controller. */
-import type { Mount, Persistence } from "../values-model/workloads.ts";
+import type { Mount } from "../values-model/mount.ts";
+import type { Persistence } from "../values-model/persistence.ts";
 
 /** One container of one controller, for a volume only it mounts. */
 export interface MountTarget {

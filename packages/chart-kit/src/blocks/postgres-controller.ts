@@ -3,7 +3,11 @@
  * read-only root filesystem needs, and a generated password.
  */
 import type { Service } from "../values-model/networking.ts";
-import type { Container, Controller, Persistence, PodOptions, Secret } from "../values-model/workloads.ts";
+import type { Secret } from "../values-model/config-map-secret.ts";
+import type { Container } from "../values-model/container.ts";
+import type { Controller } from "../values-model/controller.ts";
+import type { Persistence } from "../values-model/persistence.ts";
+import type { PodOptions } from "../values-model/pod-options.ts";
 import { componentName } from "./component-name.ts";
 import { emptyDir } from "./empty-dir.ts";
 import { generatedSecret } from "./generated-secret.ts";

@@ -2,7 +2,7 @@
  * Health probes: the startup, liveness and readiness probes of a container, all three running the
  * same check (an HTTP GET, a TCP connect or a command) with their own timing.
  */
-import type { Container, Probe } from "../values-model/workloads.ts";
+import type { Container, Probe } from "../values-model/container.ts";
 
 /**
  * When one probe runs and how many failures it tolerates: the timing fields of a Kubernetes

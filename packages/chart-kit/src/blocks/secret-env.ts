@@ -1,5 +1,5 @@
 /** An environment variable read from a key of one of the chart's own Secrets. */
-import type { Container } from "../values-model/workloads.ts";
+import type { Container } from "../values-model/container.ts";
 
 /** One environment variable's value, as `containers.<id>.env.<NAME>` takes it. */
 export type EnvValue = NonNullable<Container["env"]>[string];

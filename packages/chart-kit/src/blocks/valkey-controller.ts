@@ -3,7 +3,9 @@
  * emptyDir, for apps that use Redis as a job queue or cache.
  */
 import type { Service } from "../values-model/networking.ts";
-import type { Container, Controller, Persistence } from "../values-model/workloads.ts";
+import type { Container } from "../values-model/container.ts";
+import type { Controller } from "../values-model/controller.ts";
+import type { Persistence } from "../values-model/persistence.ts";
 import { componentName } from "./component-name.ts";
 import { emptyDir } from "./empty-dir.ts";
 

@@ -1,5 +1,5 @@
 /** A persistent volume claim of the chart, mounted at one path. */
-import type { Persistence } from "../values-model/workloads.ts";
+import type { Persistence } from "../values-model/persistence.ts";
 import { type MountTarget, mountsOf } from "./mounts.ts";
 
 /** Options of {@link volumeClaim}. */

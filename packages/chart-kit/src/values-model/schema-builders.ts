@@ -61,3 +61,49 @@ export const keyedMap = <T extends TSchema>(pattern: string, entry: T, descripti
 /** A map of ids to entries: new ids are welcome, each entry closed. */
 export const idMap = <T extends TSchema>(entry: T, description: string) =>
   keyedMap(ID_PATTERN, entry, description);
+
+/** An environment variable name. */
+export const ENV_NAME_PATTERN = "^[-._a-zA-Z][-._a-zA-Z0-9]*$";
+/** A key of a ConfigMap or Secret. */
+export const DATA_KEY_PATTERN = "^[-._a-zA-Z0-9]+$";
+
+export const count = (description: string) => Type.Integer({ minimum: 0, description });
+
+/** A number or a percentage ("25%"). */
+export const intOrPercent = (description: string) =>
+  Type.Union(
+    [
+      Type.Integer({ minimum: 0, description: "A number. Default: none." }),
+      Type.String({ pattern: "^[0-9]+%$", description: "A percentage, e.g. 25%. Default: none." }),
+    ],
+    { description },
+  );
+
+/** A command or argument list; a string is a one-item list. */
+export const commandList = (description: string) =>
+  Type.Union(
+    [
+      Type.String({ description: "One item. Default: none." }),
+      stringList("The items. Default: none.", "An item."),
+    ],
+    { description },
+  );
+
+/** A Secret or ConfigMap a container reads: a chart object by id, or an existing one by name. */
+export const reference = <E extends Record<string, TSchema>>(
+  what: "secret" | "configMap",
+  extra: E = {} as E,
+) =>
+  Type.Object(
+    {
+      identifier: Type.Optional(
+        Type.String({ description: `The id of a chart ${what} (under ${what}s). Default: none.` }),
+      ),
+      name: Type.Optional(
+        Type.String({ description: `The name of an existing ${what} (tpl). Default: none.` }),
+      ),
+      ...extra,
+      optional: Type.Optional(Type.Boolean({ description: "Start without it. Default: false." })),
+    },
+    { ...closed, description: `A ${what}: identifier (the chart's) or name (existing). Default: none.` },
+  );

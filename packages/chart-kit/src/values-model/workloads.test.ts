@@ -3,19 +3,15 @@ import { Value } from "typebox/value";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
-import {
-  configMapSchema,
-  containerSchema,
-  controllerSchema,
-  persistenceSchema,
-  podOptionsSchema,
-  rawResourcesSchema,
-  rbacSchema,
-  secretSchema,
-  serviceAccountSchema,
-  WorkloadValues,
-  type WorkloadValues as WorkloadValuesType,
-} from "./workloads.js";
+import { configMapSchema, secretSchema } from "./config-map-secret.ts";
+import { containerSchema } from "./container.ts";
+import { controllerSchema } from "./controller.ts";
+import { persistenceSchema } from "./persistence.ts";
+import { podOptionsSchema } from "./pod-options.ts";
+import { rawResourcesSchema } from "./raw-resource.ts";
+import { rbacSchema } from "./rbac.ts";
+import { serviceAccountSchema } from "./service-account.ts";
+import { WorkloadValues, type WorkloadValues as WorkloadValuesType } from "./workloads.ts";
 import { describeSchemaDocumentation, valuesFixture } from "./schema-checks.test-helpers.ts";
 
 const image = { repository: "ghcr.io/example/app", tag: "1.0.0" };
