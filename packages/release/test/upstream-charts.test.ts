@@ -103,6 +103,8 @@ describe("upstream charts from a Helm repository and an OCI registry (real helm,
             name: "crd-app",
             version: "1.0.0",
             authSecret: { username: { env: "CHARTS_USER" }, password: { env: "CHARTS_PASSWORD" } },
+            // The loopback repository speaks plain http://: basic auth over it needs this, per repository.
+            allowInsecureCredentials: true,
           },
           values: { greeting: "from homelab.yaml" },
           ...crdApp,
@@ -308,6 +310,7 @@ describe("upstream charts from a Helm repository and an OCI registry (real helm,
         name: "crd-app",
         version: "1.1.0",
         authSecret: { username: { env: "CHARTS_USER" }, password: { env: "CHARTS_PASSWORD" } },
+        allowInsecureCredentials: true,
       },
     });
     const plan = await release(next, { dryRun: true });

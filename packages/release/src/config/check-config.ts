@@ -1,4 +1,4 @@
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import type { ServicePackage } from "@homelab/chart-kit";
 import { loadAllServices } from "@homelab/chart-kit";
 import { ConfigErrors } from "../errors.ts";
@@ -15,6 +15,7 @@ import { namespaceLevels, servicePodSecurity } from "../pod-security/namespace-l
 import { checkSecretIds } from "./check-secret-ids.ts";
 import { checkValues } from "./check-values.ts";
 import { readConfig } from "./load-config.ts";
+import { shownPath } from "./read-input-file.ts";
 import type { RenderedPod } from "./rendered-objects.ts";
 import { renderedPods, renderedWorkloads, secretsReadBy } from "./rendered-objects.ts";
 import type { HomelabConfig, ServiceConfig } from "./schema.ts";
@@ -78,7 +79,7 @@ export interface CheckedConfig {
  */
 export async function checkConfig(input: CheckConfigInput): Promise<CheckedConfig> {
   const configFile = input.configFile ?? join(input.root, "homelab.yaml");
-  const shown = relative(process.cwd(), configFile) || configFile;
+  const shown = shownPath(configFile);
   const packages = await loadAllServices(input.root);
   const { config, warnings } = readConfig(configFile, [...packages.keys()]);
   return checkServices({

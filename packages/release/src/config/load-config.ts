@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import YAML, { LineCounter } from "yaml";
 import { ConfigError, ConfigErrors } from "../errors.ts";
 import { confinedPath } from "./confined-path.ts";
-import { MAX_INPUT_BYTES, readInputFile } from "./read-input-file.ts";
+import { MAX_INPUT_BYTES, readInputFile, shownPath } from "./read-input-file.ts";
 import type { HomelabConfig } from "./schema.ts";
 import { homelabSchema } from "./schema.ts";
 import { componentViolations } from "../components/component-checks.ts";
@@ -38,7 +38,7 @@ export function loadConfig(file: string, services: readonly string[]): HomelabCo
 
 /** loadConfig, with the warnings: plain values whose keys look like credentials. */
 export function readConfig(file: string, services: readonly string[]): LoadedConfig {
-  const shown = relative(process.cwd(), file) || file;
+  const shown = shownPath(file);
   const fail = (problem: string, fix: string): never => {
     throw new ConfigErrors([new ConfigError(shown, "", problem, fix)]);
   };
