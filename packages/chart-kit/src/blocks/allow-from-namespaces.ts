@@ -1,5 +1,5 @@
 /** A NetworkPolicy that also lets in the pods of some other namespaces. */
-import type { NetworkPolicy } from "../values-model/networking.ts";
+import type { NetworkPolicy } from "../values-model/network-policy.ts";
 
 /**
  * A NetworkPolicy entry (`networkpolicies.<id>`) whose `allowFrom` admits every pod of the named

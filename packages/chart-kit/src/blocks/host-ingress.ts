@@ -1,5 +1,5 @@
 /** An Ingress that sends every path of one host to one port of a chart Service. */
-import type { Ingress, IngressPath } from "../values-model/networking.ts";
+import type { Ingress, IngressPath } from "../values-model/ingress.ts";
 
 /** Options of {@link hostIngress}. */
 export interface HostIngressOptions {

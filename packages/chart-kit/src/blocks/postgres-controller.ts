@@ -2,7 +2,7 @@
  * A service's own PostgreSQL: a StatefulSet with its data claim, a Service, the run directory a
  * read-only root filesystem needs, and a generated password.
  */
-import type { Service } from "../values-model/networking.ts";
+import type { Service } from "../values-model/service.ts";
 import type { Secret } from "../values-model/config-map-secret.ts";
 import type { Container } from "../values-model/container.ts";
 import type { Controller } from "../values-model/controller.ts";

@@ -2,7 +2,7 @@
  * A service's own Valkey (the Redis fork): a Deployment with a Service, keeping its data in an
  * emptyDir, for apps that use Redis as a job queue or cache.
  */
-import type { Service } from "../values-model/networking.ts";
+import type { Service } from "../values-model/service.ts";
 import type { Container } from "../values-model/container.ts";
 import type { Controller } from "../values-model/controller.ts";
 import type { Persistence } from "../values-model/persistence.ts";

@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  Ingress,
-  NetworkingValues,
-  NetworkPolicy,
-  PodMonitor,
-  Route,
-  Service,
-  ServiceMonitor,
-  type NetworkingValues as NetworkingValuesType,
-} from "./networking.js";
+import { Ingress } from "./ingress.ts";
+import { PodMonitor, ServiceMonitor } from "./monitor.ts";
+import { NetworkPolicy } from "./network-policy.ts";
+import { NetworkingValues, type NetworkingValues as NetworkingValuesType } from "./networking.ts";
+import { Route } from "./route.ts";
+import { Service } from "./service.ts";
 import { describeSchemaDocumentation, valuesFixture } from "./schema-checks.test-helpers.ts";
 
 /** Every key of every networking entry, set once. */
