@@ -214,6 +214,9 @@ describe("status on the test control plane (real apiserver and helm-controller)"
   }, 60_000);
 
   it("the CLI prints one row per service and exits 1 naming the unhealthy ones; --json carries the same", async () => {
+    // helm-controller re-runs crd-app's install after the edit above, as the real one does: wait for it.
+    const crd = await settled("crd-app", (r) => r.installJob === "complete");
+    expect(crd.installJob).toBe("complete");
     ({ configFile } = writeConfig(config({ crdApp: "1.1.0" })));
     const text = await runCli(["status", "--config", configFile, "--kubeconfig", cluster.kubeconfig]);
     expect(text.exitCode).toBe(1);
