@@ -1,8 +1,8 @@
 {{/* Every enabled raw resource, by id. */}}
 {{- define "homelab.common.rawResources" -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.rawResources "out" $enabled) -}}
-{{- range $id := $enabled.ids }}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.rawResources "out" $eo) -}}
+{{- range $id := $eo.ids }}
 {{ include "homelab.common.rawResource" (dict "root" $ "id" $id "v" (index $.Values.rawResources $id | default dict)) }}
 {{- end -}}
 {{- end -}}

@@ -1,8 +1,8 @@
 {{/* Every enabled ConfigMap, by id. */}}
 {{- define "homelab.common.configMaps" -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.configMaps "out" $enabled) -}}
-{{- range $id := $enabled.ids }}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.configMaps "out" $eo) -}}
+{{- range $id := $eo.ids }}
 {{ include "homelab.common.configMap" (dict "root" $ "id" $id "v" (index $.Values.configMaps $id | default dict)) }}
 {{- end -}}
 {{- end -}}

@@ -49,9 +49,9 @@ or advancedMounts for that controller; with neither it is not mounted anywhere.
 {{- $root := .root -}}
 {{- $cid := .cid -}}
 {{- $volumes := list -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" $root.Values.persistence "out" $enabled) -}}
-{{- range $vid := $enabled.ids -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" $root.Values.persistence "out" $eo) -}}
+{{- range $vid := $eo.ids -}}
   {{- $v := index $root.Values.persistence $vid | default dict -}}
   {{- if or $v.globalMounts (hasKey ($v.advancedMounts | default dict) $cid) -}}
     {{- $vo := dict -}}
@@ -83,9 +83,9 @@ globalMounts and advancedMounts.<container>). Call with (dict "root" $ "cid" $ci
 {{- $cid := .cid -}}
 {{- $id := .id -}}
 {{- $mounts := list -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" $root.Values.persistence "out" $enabled) -}}
-{{- range $vid := $enabled.ids -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" $root.Values.persistence "out" $eo) -}}
+{{- range $vid := $eo.ids -}}
   {{- $v := index $root.Values.persistence $vid | default dict -}}
   {{- $adv := dig $cid $id list ($v.advancedMounts | default dict) -}}
   {{- range $m := concat ($v.globalMounts | default list) ($adv | default list) -}}

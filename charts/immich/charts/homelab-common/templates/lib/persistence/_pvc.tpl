@@ -1,8 +1,8 @@
 {{/* Every PersistentVolumeClaim: enabled persistence entries of type persistentVolumeClaim without existingClaim. */}}
 {{- define "homelab.common.pvcs" -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.persistence "out" $enabled) -}}
-{{- range $id := $enabled.ids -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.persistence "out" $eo) -}}
+{{- range $id := $eo.ids -}}
 {{- $v := index $.Values.persistence $id | default dict -}}
 {{- if and (eq (default "persistentVolumeClaim" $v.type) "persistentVolumeClaim") (not $v.existingClaim) }}
 {{ include "homelab.common.pvc" (dict "root" $ "id" $id "v" $v) }}

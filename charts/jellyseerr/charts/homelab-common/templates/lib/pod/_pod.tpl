@@ -22,14 +22,14 @@ The id of a controller's primary container: the enabled one with primary: true, 
 the first enabled by id. Call with (dict "c" $controller "out" $out); sets $out.id.
 */}}
 {{- define "homelab.common.lib.primaryContainerId" -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .c.containers "out" $enabled) -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .c.containers "out" $eo) -}}
 {{- $primary := "" -}}
-{{- range $id := $enabled.ids -}}
+{{- range $id := $eo.ids -}}
   {{- if and (not $primary) (index $.c.containers $id).primary -}}{{- $primary = $id -}}{{- end -}}
 {{- end -}}
-{{- if and (not $primary) (has "main" $enabled.ids) -}}{{- $primary = "main" -}}{{- end -}}
-{{- if and (not $primary) $enabled.ids -}}{{- $primary = first $enabled.ids -}}{{- end -}}
+{{- if and (not $primary) (has "main" $eo.ids) -}}{{- $primary = "main" -}}{{- end -}}
+{{- if and (not $primary) $eo.ids -}}{{- $primary = first $eo.ids -}}{{- end -}}
 {{- $_ := set .out "id" $primary -}}
 {{- end -}}
 
@@ -39,12 +39,12 @@ Call with (dict "map" $initContainers "out" $out); sets $out.ids, or $out.cycle 
 when dependsOn has a cycle or names an unknown id).
 */}}
 {{- define "homelab.common.lib.initContainerOrder" -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .map "out" $enabled) -}}
-{{- $left := $enabled.ids -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .map "out" $eo) -}}
+{{- $left := $eo.ids -}}
 {{- $done := list -}}
 {{- $m := .map -}}
-{{- range $_i := $enabled.ids -}}
+{{- range $_i := $eo.ids -}}
   {{- $next := "" -}}
   {{- range $id := $left -}}
     {{- if not $next -}}
@@ -171,25 +171,25 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- /* containers: the primary first, then the others by id */ -}}
 {{- $po := dict -}}
 {{- include "homelab.common.lib.primaryContainerId" (dict "c" $c "out" $po) -}}
-{{- $fromServices := dict -}}
-{{- include "homelab.common.lib.servicePorts" (dict "root" $root "cid" $id "out" $fromServices) -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" $c.containers "out" $enabled) -}}
+{{- $sp := dict -}}
+{{- include "homelab.common.lib.servicePorts" (dict "root" $root "cid" $id "out" $sp) -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" $c.containers "out" $eo) -}}
 {{- $containers := list -}}
 {{- $primaryName := "" -}}
-{{- range $cid := prepend (without $enabled.ids $po.id) $po.id -}}
+{{- range $cid := prepend (without $eo.ids $po.id) $po.id -}}
   {{- $isPrimary := eq $cid $po.id -}}
   {{- $co := dict -}}
   {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid
-      "k" (index $c.containers $cid) "init" false "ports" ($isPrimary | ternary $fromServices.ports list) "out" $co) -}}
+      "k" (index $c.containers $cid) "init" false "ports" ($isPrimary | ternary $sp.ports list) "out" $co) -}}
   {{- if $isPrimary -}}{{- $primaryName = $co.container.name -}}{{- end -}}
   {{- $containers = append $containers $co.container -}}
 {{- end -}}
 {{- $_ := set $spec "containers" $containers -}}
-{{- $initOrder := dict -}}
-{{- include "homelab.common.lib.initContainerOrder" (dict "map" $c.initContainers "out" $initOrder) -}}
+{{- $io := dict -}}
+{{- include "homelab.common.lib.initContainerOrder" (dict "map" $c.initContainers "out" $io) -}}
 {{- $inits := list -}}
-{{- range $cid := $initOrder.ids -}}
+{{- range $cid := $io.ids -}}
   {{- $co := dict -}}
   {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid
       "k" (index $c.initContainers $cid) "init" true "ports" list "out" $co) -}}

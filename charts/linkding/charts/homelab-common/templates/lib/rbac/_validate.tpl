@@ -2,9 +2,9 @@
 {{- define "homelab.common.validate.rbac" -}}
 {{- $root := . -}}
 {{- $rbac := .Values.rbac | default dict -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" $rbac.roles "out" $enabled) -}}
-{{- range $id := $enabled.ids -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" $rbac.roles "out" $eo) -}}
+{{- range $id := $eo.ids -}}
   {{- $type := default "Role" (index $rbac.roles $id | default dict).type -}}
   {{- if not (has $type (list "Role" "ClusterRole")) -}}
     {{- include "homelab.common.lib.fail" (dict "path" (printf "rbac.roles.%s.type" $id)
@@ -12,8 +12,8 @@
         "fix" "use Role or ClusterRole") -}}
   {{- end -}}
 {{- end -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" $rbac.bindings "out" $enabled) -}}
-{{- range $id := $enabled.ids -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" $rbac.bindings "out" $eo) -}}
+{{- range $id := $eo.ids -}}
   {{- $b := index $rbac.bindings $id | default dict -}}
   {{- $path := printf "rbac.bindings.%s" $id -}}
   {{- $type := default "RoleBinding" $b.type -}}

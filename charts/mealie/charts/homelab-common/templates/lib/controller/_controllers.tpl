@@ -1,8 +1,8 @@
 {{/* Every enabled controller, by id, as its workload kind (controllers.<id>.type). */}}
 {{- define "homelab.common.controllers" -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.controllers "out" $enabled) -}}
-{{- range $id := $enabled.ids -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.controllers "out" $eo) -}}
+{{- range $id := $eo.ids -}}
 {{- $c := index $.Values.controllers $id | default dict -}}
 {{- $type := default "deployment" $c.type }}
 {{ include (printf "homelab.common.%s" $type) (dict "root" $ "id" $id "c" $c) }}

@@ -20,10 +20,10 @@
 {{/* persistence.<id>: type and its required keys, references, mounts. */}}
 {{- define "homelab.common.validate.persistence" -}}
 {{- $root := . -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.persistence "out" $enabled) -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.persistence "out" $eo) -}}
 {{- $types := list "persistentVolumeClaim" "emptyDir" "configMap" "secret" "nfs" "hostPath" "custom" -}}
-{{- range $id := $enabled.ids -}}
+{{- range $id := $eo.ids -}}
   {{- $v := index $root.Values.persistence $id | default dict -}}
   {{- $path := printf "persistence.%s" $id -}}
   {{- $type := default "persistentVolumeClaim" $v.type -}}

@@ -1,13 +1,13 @@
 {{/* Every enabled role (rbac.roles) and binding (rbac.bindings), by id. */}}
 {{- define "homelab.common.rbac" -}}
 {{- $rbac := .Values.rbac | default dict -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" $rbac.roles "out" $enabled) -}}
-{{- range $id := $enabled.ids }}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" $rbac.roles "out" $eo) -}}
+{{- range $id := $eo.ids }}
 {{ include "homelab.common.role" (dict "root" $ "id" $id "v" (index $rbac.roles $id | default dict)) }}
 {{- end -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" $rbac.bindings "out" $enabled) -}}
-{{- range $id := $enabled.ids }}
+{{- include "homelab.common.lib.enabledIds" (dict "map" $rbac.bindings "out" $eo) -}}
+{{- range $id := $eo.ids }}
 {{ include "homelab.common.roleBinding" (dict "root" $ "id" $id "v" (index $rbac.bindings $id | default dict)) }}
 {{- end -}}
 {{- end -}}

@@ -1,8 +1,8 @@
 {{/* Every enabled Secret without existingSecret, by id. */}}
 {{- define "homelab.common.secrets" -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.secrets "out" $enabled) -}}
-{{- range $id := $enabled.ids -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.secrets "out" $eo) -}}
+{{- range $id := $eo.ids -}}
 {{- $v := index $.Values.secrets $id | default dict -}}
 {{- if not $v.existingSecret }}
 {{ include "homelab.common.secret" (dict "root" $ "id" $id "v" $v) }}

@@ -1,8 +1,8 @@
 {{/* rawResources.<id> need apiVersion and kind. */}}
 {{- define "homelab.common.validate.rawResources" -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.rawResources "out" $enabled) -}}
-{{- range $id := $enabled.ids -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.rawResources "out" $eo) -}}
+{{- range $id := $eo.ids -}}
   {{- $v := index $.Values.rawResources $id | default dict -}}
   {{- range $key := list "apiVersion" "kind" -}}
     {{- if not (index $v $key) -}}

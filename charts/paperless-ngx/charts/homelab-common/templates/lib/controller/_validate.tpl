@@ -1,9 +1,9 @@
 {{/* controllers.<id>: type, strategy, schedule, containers, service account, restart policy, claim templates, ports. */}}
 {{- define "homelab.common.validate.controllers" -}}
 {{- $root := . -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.controllers "out" $enabled) -}}
-{{- range $id := $enabled.ids -}}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.controllers "out" $eo) -}}
+{{- range $id := $eo.ids -}}
   {{- $c := index $root.Values.controllers $id | default dict -}}
   {{- $path := printf "controllers.%s" $id -}}
   {{- $type := default "deployment" $c.type -}}
@@ -104,9 +104,9 @@
           "fix" "remove dependsOn (containers start together; use an init container or a native sidecar to go first)") -}}
     {{- end -}}
   {{- end -}}
-  {{- $initOrder := dict -}}
-  {{- include "homelab.common.lib.initContainerOrder" (dict "map" $c.initContainers "out" $initOrder) -}}
-  {{- range $cid := $initOrder.cycle -}}
+  {{- $io := dict -}}
+  {{- include "homelab.common.lib.initContainerOrder" (dict "map" $c.initContainers "out" $io) -}}
+  {{- range $cid := $io.cycle -}}
     {{- $deps := (index $c.initContainers $cid).dependsOn -}}
     {{- if kindIs "string" $deps -}}{{- $deps = list $deps -}}{{- end -}}
     {{- range $d := $deps -}}
@@ -117,7 +117,7 @@
       {{- end -}}
     {{- end -}}
   {{- end -}}
-  {{- with $initOrder.cycle -}}
+  {{- with $io.cycle -}}
     {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.initContainers" $path)
         "problem" (printf "dependsOn forms a cycle between %s" (. | join ", "))
         "fix" "remove one of the dependsOn entries so that some init container comes first") -}}
@@ -126,19 +126,19 @@
   {{- $ports := dict -}}
   {{- $po := dict -}}
   {{- include "homelab.common.lib.primaryContainerId" (dict "c" $c "out" $po) -}}
-  {{- $fromServices := dict -}}
-  {{- include "homelab.common.lib.servicePorts" (dict "root" $root "cid" $id "out" $fromServices) -}}
-  {{- range $p := $fromServices.ports -}}{{- $_ := set $ports $p.name (printf "the Services' port %q (on %s.containers.%s)" $p.name $path $po.id) -}}{{- end -}}
+  {{- $sp := dict -}}
+  {{- include "homelab.common.lib.servicePorts" (dict "root" $root "cid" $id "out" $sp) -}}
+  {{- range $p := $sp.ports -}}{{- $_ := set $ports $p.name (printf "the Services' port %q (on %s.containers.%s)" $p.name $path $po.id) -}}{{- end -}}
   {{- range $group := list "containers" "initContainers" -}}
-    {{- $groupIds := dict -}}
-    {{- include "homelab.common.lib.enabledIds" (dict "map" (index $c $group) "out" $groupIds) -}}
-    {{- range $cid := $groupIds.ids -}}
+    {{- $gi := dict -}}
+    {{- include "homelab.common.lib.enabledIds" (dict "map" (index $c $group) "out" $gi) -}}
+    {{- range $cid := $gi.ids -}}
       {{- $k := index (index $c $group) $cid | default dict -}}
       {{- $kpath := printf "%s.%s.%s" $path $group $cid -}}
       {{- include "homelab.common.validate.container" (dict "root" $root "path" $kpath "cid" $id "c" $c "id" $cid "k" $k
           "init" (eq $group "initContainers")
           "primary" (and (eq $group "containers") (eq $cid $po.id))
-          "servicePorts" $fromServices.ports) -}}
+          "servicePorts" $sp.ports) -}}
       {{- range $i, $p := ($k.ports | default list) -}}
         {{- $ppath := printf "%s.ports[%d]" $kpath $i -}}
         {{- if hasKey $ports (toString $p.name) -}}

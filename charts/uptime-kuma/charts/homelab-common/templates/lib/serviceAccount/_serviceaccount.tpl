@@ -1,8 +1,8 @@
 {{/* Every enabled ServiceAccount, by id. Pods decide about API tokens (automountServiceAccountToken pod option). */}}
 {{- define "homelab.common.serviceAccounts" -}}
-{{- $enabled := dict -}}
-{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.serviceAccount "out" $enabled) -}}
-{{- range $id := $enabled.ids }}
+{{- $eo := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" .Values.serviceAccount "out" $eo) -}}
+{{- range $id := $eo.ids }}
 {{ include "homelab.common.serviceAccount" (dict "root" $ "id" $id "v" (index $.Values.serviceAccount $id | default dict)) }}
 {{- end -}}
 {{- end -}}
