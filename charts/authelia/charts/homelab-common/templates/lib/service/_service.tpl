@@ -34,8 +34,7 @@ Their ports: _ports.tpl; the controller a Service selects: _service-controller.t
       "allocateLoadBalancerNodePorts" (list "LoadBalancer") -}}
 {{- range $field, $allowed := $onlyFor -}}
 {{- if and (hasKey $s $field) (not (kindIs "invalid" (index $s $field))) (not (has $type $allowed)) -}}
-{{- fail (printf "%s.%s: only for type %s (this service is %s). Fix: set type to %s or remove %s." $key $field (join " or " $allowed) $type
-    (join " or " $allowed) $field) -}}
+{{- fail (printf "%s.%s: only for type %s (this service is %s). Fix: set type to %s or remove %s." $key $field (join " or " $allowed) $type (join " or " $allowed) $field) -}}
 {{- end -}}
 {{- end -}}
 {{- if and (eq $type "ExternalName") (not $s.externalName) -}}
@@ -47,8 +46,7 @@ Their ports: _ports.tpl; the controller a Service selects: _service-controller.t
 {{- $p = $p | default dict -}}
 {{- $pkey := printf "%s.ports.%s" $key $name -}}
 {{- if or (gt (len $name) 15) (not (regexMatch "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$" $name)) (not (regexMatch "[a-z]" $name)) (contains "--" $name) -}}
-{{- fail (printf (print "%s: %q is not a valid port name (lowercase letters, digits and single dashes, at most 15 "
-    "characters, at least one letter). Fix: rename the port, e.g. http.") $pkey $name) -}}
+{{- fail (printf "%s: %q is not a valid port name (lowercase letters, digits and single dashes, at most 15 characters, at least one letter). Fix: rename the port, e.g. http." $pkey $name) -}}
 {{- end -}}
 {{- if not (include "homelab.common.net.isNumber" $p.port) -}}
 {{- fail (printf "%s.port: required, a number from 1 to 65535. Fix: set port, e.g. port: 8080." $pkey) -}}
@@ -73,9 +71,7 @@ Their ports: _ports.tpl; the controller a Service selects: _service-controller.t
 {{- if ne $type "ExternalName" -}}
 {{- $controllers := $root.Values.controllers | default dict -}}
 {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $controllers "id" $controller)) -}}
-{{- fail (printf (print "%s.controller: %q is not an enabled controller of this chart (its controllers: %s). Fix: "
-    "set controller to the id of the controller whose pods serve this service.") $key $controller
-    (keys $controllers | sortAlpha | join ", " | default "none")) -}}
+{{- fail (printf "%s.controller: %q is not an enabled controller of this chart (its controllers: %s). Fix: set controller to the id of the controller whose pods serve this service." $key $controller (keys $controllers | sortAlpha | join ", " | default "none")) -}}
 {{- end -}}
 {{- end -}}
 ---

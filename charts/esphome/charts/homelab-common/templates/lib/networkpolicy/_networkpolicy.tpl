@@ -41,9 +41,7 @@ JSON [{port, protocol}], sorted and without duplicates.
   {{- end -}}
 {{- end -}}
 {{- range $cid, $c := ($root.Values.controllers | default dict) -}}
-  {{- if and (or (not $only) (eq $only $cid))
-      (include "homelab.common.net.enabled" (dict "entry" $c "default" true))
-      (include "homelab.common.net.hostNetwork" (dict "root" $root "id" $cid)) -}}
+  {{- if and (or (not $only) (eq $only $cid)) (include "homelab.common.net.enabled" (dict "entry" $c "default" true)) (include "homelab.common.net.hostNetwork" (dict "root" $root "id" $cid)) -}}
     {{- range $kind := list "containers" "initContainers" -}}
       {{- range $_, $container := (index ($c | default dict) $kind | default dict) -}}
         {{- if include "homelab.common.net.enabled" (dict "entry" $container "default" true) -}}
@@ -99,8 +97,7 @@ JSON [{port, protocol}], sorted and without duplicates.
 {{- $controller := $np.controller | default "" | toString -}}
 {{- if $controller -}}
 {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $root.Values.controllers "id" $controller)) -}}
-{{- fail (printf (print "%s.controller: %q is not an enabled controller of this chart. Fix: set controller to a "
-    "controller id, or leave it empty for every pod of the release.") $key $controller) -}}
+{{- fail (printf "%s.controller: %q is not an enabled controller of this chart. Fix: set controller to a controller id, or leave it empty for every pod of the release." $key $controller) -}}
 {{- end -}}
 {{- end -}}
 {{- $release := fromYaml (include "homelab.common.net.releaseSelectorLabels" $root) -}}

@@ -43,8 +43,7 @@ ServiceAccount) or { kind, name, namespace }. Call with (dict "root" $ "id" $id 
 {{- $subjects := list -}}
 {{- range $s := ($v.subjects | default list) -}}
 {{- if $s.identifier -}}
-{{- $subjects = append $subjects (dict "kind" "ServiceAccount" "name" (include "homelab.componentName" (dict "root" $root "id" $s.identifier))
-    "namespace" $root.Release.Namespace) -}}
+{{- $subjects = append $subjects (dict "kind" "ServiceAccount" "name" (include "homelab.componentName" (dict "root" $root "id" $s.identifier)) "namespace" $root.Release.Namespace) -}}
 {{- else -}}
 {{- $kind := default "ServiceAccount" $s.kind -}}
 {{- $subject := dict "kind" $kind "name" (tpl (toString $s.name) $root) -}}

@@ -83,8 +83,7 @@
         {{- if not (or (hasKey ($c.containers | default dict) $ctr) (hasKey ($c.initContainers | default dict) $ctr)) -}}
           {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.%s" $apath $ctr)
               "problem" (printf "controller %q has no container %q" $cid $ctr)
-              "fix" (printf "use one of its containers or initContainers: %s"
-                  (concat (keys ($c.containers | default dict)) (keys ($c.initContainers | default dict)) | sortAlpha | join ", "))) -}}
+              "fix" (printf "use one of its containers or initContainers: %s" (concat (keys ($c.containers | default dict)) (keys ($c.initContainers | default dict)) | sortAlpha | join ", "))) -}}
         {{- end -}}
         {{- include "homelab.common.validate.mounts" (dict "path" (printf "%s.%s" $apath $ctr) "mounts" $ms) -}}
       {{- end -}}

@@ -44,8 +44,7 @@ UDPRoute: gateway.networking.k8s.io/v1alpha2
 {{- if $ref.identifier -}}
 {{- range $field := list "namespace" "group" "kind" -}}
 {{- if index $ref $field -}}
-{{- fail (printf (print "%s.%s: only with name (identifier always means a Service of this release). Fix: remove "
-    "%s, or use name instead of identifier.") $.key $field $field) -}}
+{{- fail (printf "%s.%s: only with name (identifier always means a Service of this release). Fix: remove %s, or use name instead of identifier." $.key $field $field) -}}
 {{- end -}}
 {{- end -}}
 {{- $resolved := fromJson (include "homelab.common.net.resolvePort" (dict "root" .root "identifier" $ref.identifier "port" $ref.port "key" .key)) -}}
@@ -86,8 +85,7 @@ weight: {{ int $ref.weight }}
 {{- end -}}
 {{- $refs := list -}}
 {{- range $b, $ref := ($rule.backendRefs | default list) -}}
-  {{- $refs = append $refs (fromYaml (include "homelab.common.net.routeBackendRef"
-      (dict "root" $.root "ref" $ref "key" (printf "%s.backendRefs[%d]" $.key $b)))) -}}
+  {{- $refs = append $refs (fromYaml (include "homelab.common.net.routeBackendRef" (dict "root" $.root "ref" $ref "key" (printf "%s.backendRefs[%d]" $.key $b)))) -}}
 {{- end -}}
 {{- with $refs -}}{{- $_ := set $out "backendRefs" . -}}{{- end -}}
 {{- if $out -}}{{- toYaml $out -}}{{- else -}}{}{{- end -}}
@@ -108,8 +106,7 @@ weight: {{ int $ref.weight }}
       "UDPRoute" (list "backendRefs" "name") -}}
 {{- $allowed := index $ruleKeys $kind -}}
 {{- if not $r.parentRefs -}}
-{{- fail (printf (print "%s.parentRefs: no parent. Fix: name the Gateway to attach to, e.g. parentRefs: [ { name: "
-    "traefik-gateway, namespace: kube-system } ].") $key) -}}
+{{- fail (printf "%s.parentRefs: no parent. Fix: name the Gateway to attach to, e.g. parentRefs: [ { name: traefik-gateway, namespace: kube-system } ]." $key) -}}
 {{- end -}}
 {{- range $p, $parent := $r.parentRefs -}}
 {{- if not (and (kindIs "map" $parent) $parent.name) -}}

@@ -40,14 +40,12 @@ rendered only when the cluster serves monitoring.coreos.com/v1.
 {{- $key := printf "serviceMonitor.%s" $id -}}
 {{- $svc := $m.service | default dict -}}
 {{- if not (or $svc.identifier $m.selector) -}}
-{{- fail (printf (print "%s.service.identifier: names no service. Fix: set service.identifier to a chart service "
-    "id (e.g. main), or give selector for Services outside the chart.") $key) -}}
+{{- fail (printf "%s.service.identifier: names no service. Fix: set service.identifier to a chart service id (e.g. main), or give selector for Services outside the chart." $key) -}}
 {{- end -}}
 {{- with $svc.identifier -}}
 {{- $services := $root.Values.service | default dict -}}
 {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $services "id" .)) -}}
-{{- fail (printf (print "%s.service.identifier: %q is not an enabled service of this chart (its services: %s). "
-    "Fix: set it to one of the chart's service ids.") $key (toString .) (keys $services | sortAlpha | join ", " | default "none")) -}}
+{{- fail (printf "%s.service.identifier: %q is not an enabled service of this chart (its services: %s). Fix: set it to one of the chart's service ids." $key (toString .) (keys $services | sortAlpha | join ", " | default "none")) -}}
 {{- end -}}
 {{- end -}}
 {{- if not $m.endpoints -}}
@@ -65,8 +63,7 @@ rendered only when the cluster serves monitoring.coreos.com/v1.
 {{- $out := dict -}}
 {{- range $f := $fields -}}{{- if hasKey $endpoint $f -}}{{- $_ := set $out $f (index $endpoint $f) -}}{{- end -}}{{- end -}}
 {{- if $svc.identifier -}}
-{{- $resolved := fromJson (include "homelab.common.net.resolvePort"
-    (dict "root" $root "identifier" $svc.identifier "port" $endpoint.port "key" (printf "%s.port" $ekey))) -}}
+{{- $resolved := fromJson (include "homelab.common.net.resolvePort" (dict "root" $root "identifier" $svc.identifier "port" $endpoint.port "key" (printf "%s.port" $ekey))) -}}
 {{- $_ := set $out "port" $resolved.name -}}
 {{- else if and $endpoint.port (not (include "homelab.common.net.isNumber" $endpoint.port)) -}}
 {{- $_ := set $out "port" (toString $endpoint.port) -}}
@@ -107,8 +104,7 @@ spec:
 {{- $selector := $m.selector -}}
 {{- if not $selector -}}
 {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $root.Values.controllers "id" $controller)) -}}
-{{- fail (printf (print "%s.controller: %q is not an enabled controller of this chart. Fix: set controller to the "
-    "id of the controller whose pods export the metrics, or give selector.") $key $controller) -}}
+{{- fail (printf "%s.controller: %q is not an enabled controller of this chart. Fix: set controller to the id of the controller whose pods export the metrics, or give selector." $key $controller) -}}
 {{- end -}}
 {{- $selector = dict "matchLabels" (fromYaml (include "homelab.componentSelectorLabels" (dict "root" $root "id" $controller))) -}}
 {{- end -}}

@@ -29,8 +29,7 @@ Call with (dict "root" $ "cid" $controllerId "containerPorts" <names of the pod'
         {{- $key := printf "%v/%s" $number $protocol -}}
         {{- if and (hasKey $seen $pname) (ne (index $seen $pname).key $key) -}}
           {{- include "homelab.common.lib.fail" (dict "path" $path
-              "problem" (printf "container port %q of controller %q would be %s here but %s in %s" $pname $.cid $key (index $seen $pname).key
-                  (index $seen $pname).path)
+              "problem" (printf "container port %q of controller %q would be %s here but %s in %s" $pname $.cid $key (index $seen $pname).key (index $seen $pname).path)
               "fix" "give the two ports different names, or the same number and protocol") -}}
         {{- end -}}
         {{- $_ := set $seen $pname (dict "key" $key "path" $path) -}}

@@ -16,8 +16,7 @@
       "problem" (printf "must be a map with roles and bindings, not %s" (kindOf $rbac))
       "fix" "write rbac: { roles: {}, bindings: {} }") -}}
 {{- end -}}
-{{- $maps := dict "controllers" .Values.controllers "persistence" .Values.persistence "configMaps" .Values.configMaps "secrets" .Values.secrets
-    "serviceAccount" .Values.serviceAccount "rbac.roles" $rbac.roles "rbac.bindings" $rbac.bindings "rawResources" .Values.rawResources -}}
+{{- $maps := dict "controllers" .Values.controllers "persistence" .Values.persistence "configMaps" .Values.configMaps "secrets" .Values.secrets "serviceAccount" .Values.serviceAccount "rbac.roles" $rbac.roles "rbac.bindings" $rbac.bindings "rawResources" .Values.rawResources -}}
 {{- range $path, $m := $maps -}}
   {{- if not (kindIs "invalid" $m) -}}
     {{- if not (kindIs "map" $m) -}}

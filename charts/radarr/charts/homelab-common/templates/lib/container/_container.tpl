@@ -93,8 +93,7 @@ sets $out.container.
 {{- with $res -}}{{- $_ := set $ctr "resources" . -}}{{- end -}}
 
 {{- /* securityContext: the secure default with the given keys laid on top */ -}}
-{{- $sc := dict "allowPrivilegeEscalation" false "readOnlyRootFilesystem" true
-    "capabilities" (dict "drop" (list "ALL")) "seccompProfile" (dict "type" "RuntimeDefault") -}}
+{{- $sc := dict "allowPrivilegeEscalation" false "readOnlyRootFilesystem" true "capabilities" (dict "drop" (list "ALL")) "seccompProfile" (dict "type" "RuntimeDefault") -}}
 {{- $so := dict -}}
 {{- include "homelab.common.lib.overlay" (dict "base" $sc "over" $k.securityContext "out" $so) -}}
 {{- /* capabilities given without drop still drop ALL: adding one never brings back the rest */ -}}

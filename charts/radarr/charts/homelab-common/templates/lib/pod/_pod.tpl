@@ -107,11 +107,7 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- else if $ref.name -}}
   {{- tpl (toString $ref.name) .root -}}
 {{- else -}}
-  {{- if include "homelab.common.lib.hasEnabled" (dict "map" .root.Values.serviceAccount "id" "main") -}}
-    {{- include "homelab.fullname" .root -}}
-  {{- else -}}
-    default
-  {{- end -}}
+  {{- if include "homelab.common.lib.hasEnabled" (dict "map" .root.Values.serviceAccount "id" "main") -}}{{- include "homelab.fullname" .root -}}{{- else -}}default{{- end -}}
 {{- end -}}
 {{- end -}}
 
@@ -131,8 +127,7 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- end -}}
 
 {{- /* securityContext: built-in secure default <- defaultPodOptions <- pod, key by key */ -}}
-{{- $sc := dict "runAsNonRoot" true "runAsUser" 1000 "runAsGroup" 1000 "fsGroup" 1000
-    "fsGroupChangePolicy" "OnRootMismatch" "seccompProfile" (dict "type" "RuntimeDefault") -}}
+{{- $sc := dict "runAsNonRoot" true "runAsUser" 1000 "runAsGroup" 1000 "fsGroup" 1000 "fsGroupChangePolicy" "OnRootMismatch" "seccompProfile" (dict "type" "RuntimeDefault") -}}
 {{- $mo := dict -}}
 {{- include "homelab.common.lib.overlay" (dict "base" $sc "over" ($root.Values.defaultPodOptions | default dict).securityContext "out" $mo) -}}
 {{- include "homelab.common.lib.overlay" (dict "base" $mo.merged "over" ($c.pod | default dict).securityContext "out" $mo) -}}
@@ -180,8 +175,7 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- range $cid := prepend (without $eo.ids $po.id) $po.id -}}
   {{- $isPrimary := eq $cid $po.id -}}
   {{- $co := dict -}}
-  {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid
-      "k" (index $c.containers $cid) "init" false "ports" ($isPrimary | ternary $sp.ports list) "out" $co) -}}
+  {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid "k" (index $c.containers $cid) "init" false "ports" ($isPrimary | ternary $sp.ports list) "out" $co) -}}
   {{- if $isPrimary -}}{{- $primaryName = $co.container.name -}}{{- end -}}
   {{- $containers = append $containers $co.container -}}
 {{- end -}}
@@ -191,8 +185,7 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- $inits := list -}}
 {{- range $cid := $io.ids -}}
   {{- $co := dict -}}
-  {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid
-      "k" (index $c.initContainers $cid) "init" true "ports" list "out" $co) -}}
+  {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid "k" (index $c.initContainers $cid) "init" true "ports" list "out" $co) -}}
   {{- $inits = append $inits $co.container -}}
 {{- end -}}
 {{- with $inits -}}{{- $_ := set $spec "initContainers" . -}}{{- end -}}

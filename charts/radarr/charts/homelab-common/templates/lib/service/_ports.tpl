@@ -33,8 +33,7 @@ Prints JSON {service (its object name), name, number}; fails naming `key` when t
 {{- $services := $root.Values.service | default dict -}}
 {{- $known := keys $services | sortAlpha | join ", " | default "none" -}}
 {{- if not (hasKey $services $sid) -}}
-  {{- fail (printf (print "%s: service %q is not a service of this chart (its services: %s). Fix: set identifier to "
-      "one of the chart's service ids, or use name for a Service outside the chart.") $key $sid $known) -}}
+  {{- fail (printf "%s: service %q is not a service of this chart (its services: %s). Fix: set identifier to one of the chart's service ids, or use name for a Service outside the chart." $key $sid $known) -}}
 {{- end -}}
 {{- $s := index $services $sid | default dict -}}
 {{- if not (include "homelab.common.net.enabled" (dict "entry" $s "default" true)) -}}
@@ -50,8 +49,7 @@ Prints JSON {service (its object name), name, number}; fails naming `key` when t
   {{- range $ports -}}{{- if .primary -}}{{- $found = . -}}{{- end -}}{{- end -}}
   {{- if and (not $found) (eq (len $ports) 1) -}}{{- $found = first $ports -}}{{- end -}}
   {{- if not $found -}}
-    {{- fail (printf (print "%s: no port given and service %q has no primary or single port (its ports: %s). Fix: set "
-        "port to one of its port names or numbers.") $key $sid $listed) -}}
+    {{- fail (printf "%s: no port given and service %q has no primary or single port (its ports: %s). Fix: set port to one of its port names or numbers." $key $sid $listed) -}}
   {{- end -}}
 {{- else -}}
   {{- $byNumber := include "homelab.common.net.isNumber" $want -}}

@@ -14,10 +14,7 @@
         "fix" (printf "use one of: %s" ($types | join ", "))) -}}
   {{- end -}}
   {{- with $c.strategy -}}
-    {{- $allowed := dict
-        "deployment" (list "Recreate" "RollingUpdate")
-        "statefulset" (list "RollingUpdate" "OnDelete")
-        "daemonset" (list "RollingUpdate" "OnDelete") -}}
+    {{- $allowed := dict "deployment" (list "Recreate" "RollingUpdate") "statefulset" (list "RollingUpdate" "OnDelete") "daemonset" (list "RollingUpdate" "OnDelete") -}}
     {{- if not (hasKey $allowed $type) -}}
       {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.strategy" $path)
           "problem" (printf "a %s has no update strategy" $type)
@@ -51,8 +48,7 @@
     {{- if and .identifier (not (include "homelab.common.lib.hasEnabled" (dict "map" $root.Values.serviceAccount "id" .identifier))) -}}
       {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.serviceAccount.identifier" $path)
           "problem" (printf "ServiceAccount %q is not defined (or not enabled) under serviceAccount" (toString .identifier))
-          "fix" (printf "%s, or name an existing ServiceAccount with serviceAccount.name"
-              (include "homelab.common.lib.choices" (dict "map" $root.Values.serviceAccount "what" "serviceAccount")))) -}}
+          "fix" (printf "%s, or name an existing ServiceAccount with serviceAccount.name" (include "homelab.common.lib.choices" (dict "map" $root.Values.serviceAccount "what" "serviceAccount")))) -}}
     {{- end -}}
   {{- end -}}
   {{- $opt := dict -}}
@@ -89,8 +85,7 @@
         {{- if not (or (hasKey ($c.containers | default dict) $ctr) (hasKey ($c.initContainers | default dict) $ctr)) -}}
           {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.advancedMounts.%s" $tpath $ctr)
               "problem" (printf "controller %q has no container %q" $id $ctr)
-              "fix" (printf "use one of its containers or initContainers: %s"
-                  (concat (keys ($c.containers | default dict)) (keys ($c.initContainers | default dict)) | sortAlpha | join ", "))) -}}
+              "fix" (printf "use one of its containers or initContainers: %s" (concat (keys ($c.containers | default dict)) (keys ($c.initContainers | default dict)) | sortAlpha | join ", "))) -}}
         {{- end -}}
         {{- include "homelab.common.validate.mounts" (dict "path" (printf "%s.advancedMounts.%s" $tpath $ctr) "mounts" $ms) -}}
       {{- end -}}
@@ -135,10 +130,7 @@
     {{- range $cid := $gi.ids -}}
       {{- $k := index (index $c $group) $cid | default dict -}}
       {{- $kpath := printf "%s.%s.%s" $path $group $cid -}}
-      {{- include "homelab.common.validate.container" (dict "root" $root "path" $kpath "cid" $id "c" $c "id" $cid "k" $k
-          "init" (eq $group "initContainers")
-          "primary" (and (eq $group "containers") (eq $cid $po.id))
-          "servicePorts" $sp.ports) -}}
+      {{- include "homelab.common.validate.container" (dict "root" $root "path" $kpath "cid" $id "c" $c "id" $cid "k" $k "init" (eq $group "initContainers") "primary" (and (eq $group "containers") (eq $cid $po.id)) "servicePorts" $sp.ports) -}}
       {{- range $i, $p := ($k.ports | default list) -}}
         {{- $ppath := printf "%s.ports[%d]" $kpath $i -}}
         {{- if hasKey $ports (toString $p.name) -}}

@@ -17,8 +17,7 @@ Hosts, paths, TLS hosts and secret names pass through tpl.
 {{- define "homelab.common.net.ingressBackend" -}}
 {{- $svc := .service | default dict -}}
 {{- if not (kindIs "map" $svc) -}}
-{{- fail (printf (print "%s: must be a map with identifier (a chart service id) or name (an existing Service), and "
-    "port. Fix: e.g. service: { identifier: main, port: http }.") .key) -}}
+{{- fail (printf "%s: must be a map with identifier (a chart service id) or name (an existing Service), and port. Fix: e.g. service: { identifier: main, port: http }." .key) -}}
 {{- end -}}
 {{- if and $svc.identifier $svc.name -}}
 {{- fail (printf "%s: has both identifier and name. Fix: keep identifier for a chart service or name for a Service outside the chart." .key) -}}
@@ -30,8 +29,7 @@ port:
   number: {{ int $resolved.number }}
 {{- else if $svc.name -}}
 {{- if or (kindIs "invalid" $svc.port) (eq (toString $svc.port) "") -}}
-{{- fail (printf (print "%s.port: required with name (the chart cannot look up the ports of Service %q). Fix: set "
-    "port to its port number or name.") .key (toString $svc.name)) -}}
+{{- fail (printf "%s.port: required with name (the chart cannot look up the ports of Service %q). Fix: set port to its port number or name." .key (toString $svc.name)) -}}
 {{- end -}}
 name: {{ tpl (toString $svc.name) .root }}
 port:
@@ -54,8 +52,7 @@ port:
 {{- $className := "traefik" -}}
 {{- if hasKey $i "className" -}}{{- $className = $i.className | default "" -}}{{- end -}}
 {{- if not $i.hosts -}}
-{{- fail (printf (print "%s.hosts: no host. Fix: add one, e.g. hosts: [ { host: app.example.org, paths: [ { path: "
-    "/, service: { identifier: main, port: http } } ] } ].") $key) -}}
+{{- fail (printf "%s.hosts: no host. Fix: add one, e.g. hosts: [ { host: app.example.org, paths: [ { path: /, service: { identifier: main, port: http } } ] } ]." $key) -}}
 {{- end -}}
 {{- $pathTypes := list "Prefix" "Exact" "ImplementationSpecific" -}}
 ---

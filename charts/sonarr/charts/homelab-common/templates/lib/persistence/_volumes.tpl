@@ -21,8 +21,7 @@ or advancedMounts for that controller; with neither it is not mounted anywhere.
   {{- $_ := set $vol "emptyDir" $src -}}
 {{- else if or (eq $type "configMap") (eq $type "secret") -}}
   {{- $isSecret := eq $type "secret" -}}
-  {{- $name := include "homelab.common.lib.refName" (dict "root" $root "ref" $v "nameDefine"
-      ($isSecret | ternary "homelab.secretName" "homelab.configMapName")) -}}
+  {{- $name := include "homelab.common.lib.refName" (dict "root" $root "ref" $v "nameDefine" ($isSecret | ternary "homelab.secretName" "homelab.configMapName")) -}}
   {{- $src := dict ($isSecret | ternary "secretName" "name") $name -}}
   {{- with $v.items -}}{{- $_ := set $src "items" . -}}{{- end -}}
   {{- if not (kindIs "invalid" $v.defaultMode) -}}

@@ -28,8 +28,7 @@
     {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $rbac.roles "id" $ref.identifier)) -}}
       {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.roleRef.identifier" $path)
           "problem" (printf "role %q is not defined (or not enabled) under rbac.roles" (toString $ref.identifier))
-          "fix" (printf "%s, or name an existing role with roleRef.name and roleRef.kind"
-              (include "homelab.common.lib.choices" (dict "map" $rbac.roles "what" "rbac.roles")))) -}}
+          "fix" (printf "%s, or name an existing role with roleRef.name and roleRef.kind" (include "homelab.common.lib.choices" (dict "map" $rbac.roles "what" "rbac.roles")))) -}}
     {{- end -}}
     {{- $kind = default "Role" (index $rbac.roles $ref.identifier).type -}}
   {{- else if not $ref.name -}}
@@ -48,8 +47,7 @@
       {{- if not (include "homelab.common.lib.hasEnabled" (dict "map" $root.Values.serviceAccount "id" $s.identifier)) -}}
         {{- include "homelab.common.lib.fail" (dict "path" (printf "%s.identifier" $spath)
             "problem" (printf "ServiceAccount %q is not defined (or not enabled) under serviceAccount" (toString $s.identifier))
-            "fix" (printf "%s, or give kind, name and namespace"
-                (include "homelab.common.lib.choices" (dict "map" $root.Values.serviceAccount "what" "serviceAccount")))) -}}
+            "fix" (printf "%s, or give kind, name and namespace" (include "homelab.common.lib.choices" (dict "map" $root.Values.serviceAccount "what" "serviceAccount")))) -}}
       {{- end -}}
     {{- else if not $s.name -}}
       {{- include "homelab.common.lib.fail" (dict "path" $spath
