@@ -22,8 +22,8 @@ every object kind, each kind by its own define, joined without blank lines.
 -}}
 {{- $docs := list -}}
 {{- range $define := $kinds -}}
-  {{- $text := regexReplaceAll "^\\s+" (include $define $) "" -}}
-  {{- if trim $text -}}{{- $docs = append $docs $text -}}{{- end -}}
+{{- $text := regexReplaceAll "^\\s+" (include $define $) "" -}}
+{{- if trim $text -}}{{- $docs = append $docs $text -}}{{- end -}}
 {{- end -}}
 {{- $docs | join "\n" -}}
 {{- end -}}

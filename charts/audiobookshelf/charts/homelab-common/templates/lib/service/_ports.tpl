@@ -8,14 +8,14 @@
 {{- define "homelab.common.net.servicePorts" -}}
 {{- $ports := list -}}
 {{- range $name, $p := (.ports | default dict) -}}
-  {{- if include "homelab.common.net.enabled" (dict "entry" $p "default" true) -}}
-    {{- $p = $p | default dict -}}
-    {{- $number := int ($p.port | default 0) -}}
-    {{- $target := $p.targetPort | default $number -}}
-    {{- if include "homelab.common.net.isNumber" $target -}}{{- $target = int $target -}}{{- end -}}
-    {{- $ports = append $ports (dict "name" $name "number" $number "targetPort" $target
-          "protocol" (include "homelab.common.lib.wireProtocol" $p.protocol) "primary" ($p.primary | default false)) -}}
-  {{- end -}}
+{{- if include "homelab.common.net.enabled" (dict "entry" $p "default" true) -}}
+{{- $p = $p | default dict -}}
+{{- $number := int ($p.port | default 0) -}}
+{{- $target := $p.targetPort | default $number -}}
+{{- if include "homelab.common.net.isNumber" $target -}}{{- $target = int $target -}}{{- end -}}
+{{- $ports = append $ports (dict "name" $name "number" $number "targetPort" $target
+      "protocol" (include "homelab.common.lib.wireProtocol" $p.protocol) "primary" ($p.primary | default false)) -}}
+{{- end -}}
 {{- end -}}
 {{- toJson $ports -}}
 {{- end -}}
@@ -33,11 +33,11 @@ Prints JSON {service (its object name), name, number}; fails naming `key` when t
 {{- $services := $root.Values.service | default dict -}}
 {{- $known := keys $services | sortAlpha | join ", " | default "none" -}}
 {{- if not (hasKey $services $sid) -}}
-  {{- fail (printf "%s: service %q is not a service of this chart (its services: %s). Fix: set identifier to one of the chart's service ids, or use name for a Service outside the chart." $key $sid $known) -}}
+{{- fail (printf "%s: service %q is not a service of this chart (its services: %s). Fix: set identifier to one of the chart's service ids, or use name for a Service outside the chart." $key $sid $known) -}}
 {{- end -}}
 {{- $s := index $services $sid | default dict -}}
 {{- if not (include "homelab.common.net.enabled" (dict "entry" $s "default" true)) -}}
-  {{- fail (printf "%s: service %q is disabled. Fix: enable service.%s or point at an enabled service." $key $sid $sid) -}}
+{{- fail (printf "%s: service %q is disabled. Fix: enable service.%s or point at an enabled service." $key $sid $sid) -}}
 {{- end -}}
 {{- $ports := fromJsonArray (include "homelab.common.net.servicePorts" $s) -}}
 {{- $listed := list -}}
@@ -46,19 +46,19 @@ Prints JSON {service (its object name), name, number}; fails naming `key` when t
 {{- $found := dict -}}
 {{- $want := .port -}}
 {{- if or (kindIs "invalid" $want) (eq (toString $want) "") -}}
-  {{- range $ports -}}{{- if .primary -}}{{- $found = . -}}{{- end -}}{{- end -}}
-  {{- if and (not $found) (eq (len $ports) 1) -}}{{- $found = first $ports -}}{{- end -}}
-  {{- if not $found -}}
-    {{- fail (printf "%s: no port given and service %q has no primary or single port (its ports: %s). Fix: set port to one of its port names or numbers." $key $sid $listed) -}}
-  {{- end -}}
+{{- range $ports -}}{{- if .primary -}}{{- $found = . -}}{{- end -}}{{- end -}}
+{{- if and (not $found) (eq (len $ports) 1) -}}{{- $found = first $ports -}}{{- end -}}
+{{- if not $found -}}
+{{- fail (printf "%s: no port given and service %q has no primary or single port (its ports: %s). Fix: set port to one of its port names or numbers." $key $sid $listed) -}}
+{{- end -}}
 {{- else -}}
-  {{- $byNumber := include "homelab.common.net.isNumber" $want -}}
-  {{- range $ports -}}
-    {{- if or (and $byNumber (eq (int .number) (int $want))) (and (not $byNumber) (eq .name (toString $want))) -}}{{- $found = . -}}{{- end -}}
-  {{- end -}}
-  {{- if not $found -}}
-    {{- fail (printf "%s: port %v is not a port of service %q (its ports: %s). Fix: use one of its port names or numbers." $key $want $sid $listed) -}}
-  {{- end -}}
+{{- $byNumber := include "homelab.common.net.isNumber" $want -}}
+{{- range $ports -}}
+{{- if or (and $byNumber (eq (int .number) (int $want))) (and (not $byNumber) (eq .name (toString $want))) -}}{{- $found = . -}}{{- end -}}
+{{- end -}}
+{{- if not $found -}}
+{{- fail (printf "%s: port %v is not a port of service %q (its ports: %s). Fix: use one of its port names or numbers." $key $want $sid $listed) -}}
+{{- end -}}
 {{- end -}}
 {{- toJson (dict "service" (include "homelab.componentName" (dict "root" $root "id" $sid)) "name" $found.name "number" (int $found.number)) -}}
 {{- end -}}

@@ -81,11 +81,11 @@ weight: {{ int $ref.weight }}
 {{- $rule := .rule -}}
 {{- $out := dict -}}
 {{- range $field := list "name" "matches" "filters" "timeouts" -}}
-  {{- with (index $rule $field) -}}{{- $_ := set $out $field . -}}{{- end -}}
+{{- with (index $rule $field) -}}{{- $_ := set $out $field . -}}{{- end -}}
 {{- end -}}
 {{- $refs := list -}}
 {{- range $b, $ref := ($rule.backendRefs | default list) -}}
-  {{- $refs = append $refs (fromYaml (include "homelab.common.net.routeBackendRef" (dict "root" $.root "ref" $ref "key" (printf "%s.backendRefs[%d]" $.key $b)))) -}}
+{{- $refs = append $refs (fromYaml (include "homelab.common.net.routeBackendRef" (dict "root" $.root "ref" $ref "key" (printf "%s.backendRefs[%d]" $.key $b)))) -}}
 {{- end -}}
 {{- with $refs -}}{{- $_ := set $out "backendRefs" . -}}{{- end -}}
 {{- if $out -}}{{- toYaml $out -}}{{- else -}}{}{{- end -}}

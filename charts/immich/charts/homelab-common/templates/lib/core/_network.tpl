@@ -6,7 +6,7 @@
 */}}
 {{- define "homelab.common.net.enabled" -}}
 {{- if .default -}}
-  {{- include "homelab.common.lib.enabled" .entry -}}
+{{- include "homelab.common.lib.enabled" .entry -}}
 {{- else if and (kindIs "map" .entry) (eq (toString .entry.enabled) "true") -}}true
 {{- end -}}
 {{- end -}}

@@ -8,7 +8,7 @@ Call with (dict "settings" $settings "template" $podTemplate "out" $out); sets $
 {{- if $s.suspend -}}{{- $_ := set $spec "suspend" true -}}{{- end -}}
 {{- include "homelab.common.lib.setNumber" (dict "map" $s "key" "backoffLimit" "default" 6 "spec" $spec) -}}
 {{- range $key := list "ttlSecondsAfterFinished" "parallelism" "completions" "activeDeadlineSeconds" -}}
-  {{- include "homelab.common.lib.setNumber" (dict "map" $s "key" $key "default" nil "spec" $spec) -}}
+{{- include "homelab.common.lib.setNumber" (dict "map" $s "key" $key "default" nil "spec" $spec) -}}
 {{- end -}}
 {{- with $s.completionMode -}}{{- $_ := set $spec "completionMode" . -}}{{- end -}}
 {{- $_ := set .out "spec" $spec -}}

@@ -2,8 +2,8 @@
 {{- define "homelab.secretName" -}}
 {{- $s := index (.root.Values.secrets | default dict) .id | default dict -}}
 {{- if $s.existingSecret -}}
-  {{- tpl (toString $s.existingSecret) .root -}}
+{{- tpl (toString $s.existingSecret) .root -}}
 {{- else -}}
-  {{- include "homelab.componentName" . -}}
+{{- include "homelab.componentName" . -}}
 {{- end -}}
 {{- end -}}

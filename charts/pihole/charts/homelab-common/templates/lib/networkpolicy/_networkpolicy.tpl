@@ -26,35 +26,35 @@ JSON [{port, protocol}], sorted and without duplicates.
 {{- $only := .controller -}}
 {{- $open := dict -}}
 {{- range $sid, $s := ($root.Values.service | default dict) -}}
-  {{- $s = $s | default dict -}}
-  {{- if include "homelab.common.net.enabled" (dict "entry" $s "default" true) -}}
-    {{- $controller := include "homelab.common.lib.serviceControllerId" (dict "root" $root "service" $s) -}}
-    {{- $type := $s.type | default "ClusterIP" | toString -}}
-    {{- $hostNetwork := include "homelab.common.net.hostNetwork" (dict "root" $root "id" $controller) -}}
-    {{- if and (or (not $only) (eq $only $controller)) (or (has $type (list "NodePort" "LoadBalancer")) $hostNetwork) (ne $type "ExternalName") -}}
-      {{- range fromJsonArray (include "homelab.common.net.servicePorts" $s) -}}
-        {{- $port := .targetPort -}}
-        {{- if include "homelab.common.net.isNumber" $port -}}{{- $port = int $port -}}{{- end -}}
-        {{- $_ := set $open (printf "%s/%v" .protocol $port) (dict "port" $port "protocol" .protocol) -}}
-      {{- end -}}
-    {{- end -}}
-  {{- end -}}
+{{- $s = $s | default dict -}}
+{{- if include "homelab.common.net.enabled" (dict "entry" $s "default" true) -}}
+{{- $controller := include "homelab.common.lib.serviceControllerId" (dict "root" $root "service" $s) -}}
+{{- $type := $s.type | default "ClusterIP" | toString -}}
+{{- $hostNetwork := include "homelab.common.net.hostNetwork" (dict "root" $root "id" $controller) -}}
+{{- if and (or (not $only) (eq $only $controller)) (or (has $type (list "NodePort" "LoadBalancer")) $hostNetwork) (ne $type "ExternalName") -}}
+{{- range fromJsonArray (include "homelab.common.net.servicePorts" $s) -}}
+{{- $port := .targetPort -}}
+{{- if include "homelab.common.net.isNumber" $port -}}{{- $port = int $port -}}{{- end -}}
+{{- $_ := set $open (printf "%s/%v" .protocol $port) (dict "port" $port "protocol" .protocol) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- range $cid, $c := ($root.Values.controllers | default dict) -}}
-  {{- if and (or (not $only) (eq $only $cid)) (include "homelab.common.net.enabled" (dict "entry" $c "default" true)) (include "homelab.common.net.hostNetwork" (dict "root" $root "id" $cid)) -}}
-    {{- range $kind := list "containers" "initContainers" -}}
-      {{- range $_, $container := (index ($c | default dict) $kind | default dict) -}}
-        {{- if include "homelab.common.net.enabled" (dict "entry" $container "default" true) -}}
-          {{- range (($container | default dict).ports | default list) -}}
-            {{- if .containerPort -}}
-              {{- $protocol := .protocol | default "TCP" | toString -}}
-              {{- $_ := set $open (printf "%s/%d" $protocol (int .containerPort)) (dict "port" (int .containerPort) "protocol" $protocol) -}}
-            {{- end -}}
-          {{- end -}}
-        {{- end -}}
-      {{- end -}}
-    {{- end -}}
-  {{- end -}}
+{{- if and (or (not $only) (eq $only $cid)) (include "homelab.common.net.enabled" (dict "entry" $c "default" true)) (include "homelab.common.net.hostNetwork" (dict "root" $root "id" $cid)) -}}
+{{- range $kind := list "containers" "initContainers" -}}
+{{- range $_, $container := (index ($c | default dict) $kind | default dict) -}}
+{{- if include "homelab.common.net.enabled" (dict "entry" $container "default" true) -}}
+{{- range (($container | default dict).ports | default list) -}}
+{{- if .containerPort -}}
+{{- $protocol := .protocol | default "TCP" | toString -}}
+{{- $_ := set $open (printf "%s/%d" $protocol (int .containerPort)) (dict "port" (int .containerPort) "protocol" $protocol) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- $ports := list -}}
 {{- range $k := keys $open | sortAlpha -}}{{- $ports = append $ports (index $open $k) -}}{{- end -}}

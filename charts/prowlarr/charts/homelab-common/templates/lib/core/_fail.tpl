@@ -9,10 +9,7 @@ and stops `helm template` / `helm install` before anything is applied.
 {{- fail (printf "%s: %s. Fix: %s" .path .problem .fix) -}}
 {{- end -}}
 
-{{/*
-The first words of a fix naming the enabled ids of a map: "use one of: a, b" or "define <what>.<id>
-first". Call with (dict "map" $m "what" <key path of the map>).
-*/}}
+{{/* The first words of a fix naming the enabled ids of a map: "use one of: a, b" or "define <what>.<id> first". Call with (dict "map" $m "what" <key path of the map>). */}}
 {{- define "homelab.common.lib.choices" -}}
 {{- $o := dict -}}
 {{- include "homelab.common.lib.enabledIds" (dict "map" .map "out" $o) -}}

@@ -10,23 +10,20 @@ over the secure default (built-in, then defaultPodOptions, then the controller's
 {{- $defaults := .root.Values.defaultPodOptions | default dict -}}
 {{- $v := .default -}}
 {{- if and (hasKey $pod .key) (not (kindIs "invalid" (index $pod .key))) -}}
-  {{- $v = index $pod .key -}}
+{{- $v = index $pod .key -}}
 {{- else if and (hasKey $defaults .key) (not (kindIs "invalid" (index $defaults .key))) -}}
-  {{- $v = index $defaults .key -}}
+{{- $v = index $defaults .key -}}
 {{- end -}}
 {{- $_ := set .out "value" $v -}}
 {{- end -}}
 
-{{/*
-The id of a controller's primary container: the enabled one with primary: true, else `main`, else
-the first enabled by id. Call with (dict "c" $controller "out" $out); sets $out.id.
-*/}}
+{{/* The id of a controller's primary container: the enabled one with primary: true, else `main`, else the first enabled by id. Call with (dict "c" $controller "out" $out); sets $out.id. */}}
 {{- define "homelab.common.lib.primaryContainerId" -}}
 {{- $eo := dict -}}
 {{- include "homelab.common.lib.enabledIds" (dict "map" .c.containers "out" $eo) -}}
 {{- $primary := "" -}}
 {{- range $id := $eo.ids -}}
-  {{- if and (not $primary) (index $.c.containers $id).primary -}}{{- $primary = $id -}}{{- end -}}
+{{- if and (not $primary) (index $.c.containers $id).primary -}}{{- $primary = $id -}}{{- end -}}
 {{- end -}}
 {{- if and (not $primary) (has "main" $eo.ids) -}}{{- $primary = "main" -}}{{- end -}}
 {{- if and (not $primary) $eo.ids -}}{{- $primary = first $eo.ids -}}{{- end -}}
@@ -45,20 +42,20 @@ when dependsOn has a cycle or names an unknown id).
 {{- $done := list -}}
 {{- $m := .map -}}
 {{- range $_i := $eo.ids -}}
-  {{- $next := "" -}}
-  {{- range $id := $left -}}
-    {{- if not $next -}}
-      {{- $deps := (index $m $id).dependsOn | default list -}}
-      {{- if kindIs "string" $deps -}}{{- $deps = list $deps -}}{{- end -}}
-      {{- $ready := true -}}
-      {{- range $d := $deps -}}{{- if not (has $d $done) -}}{{- $ready = false -}}{{- end -}}{{- end -}}
-      {{- if $ready -}}{{- $next = $id -}}{{- end -}}
-    {{- end -}}
-  {{- end -}}
-  {{- if $next -}}
-    {{- $done = append $done $next -}}
-    {{- $left = without $left $next -}}
-  {{- end -}}
+{{- $next := "" -}}
+{{- range $id := $left -}}
+{{- if not $next -}}
+{{- $deps := (index $m $id).dependsOn | default list -}}
+{{- if kindIs "string" $deps -}}{{- $deps = list $deps -}}{{- end -}}
+{{- $ready := true -}}
+{{- range $d := $deps -}}{{- if not (has $d $done) -}}{{- $ready = false -}}{{- end -}}{{- end -}}
+{{- if $ready -}}{{- $next = $id -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if $next -}}
+{{- $done = append $done $next -}}
+{{- $left = without $left $next -}}
+{{- end -}}
 {{- end -}}
 {{- $_ := set .out "ids" $done -}}
 {{- $_ := set .out "cycle" $left -}}
@@ -77,24 +74,24 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- $so := dict -}}
 {{- include "homelab.common.lib.enabledIds" (dict "map" $root.Values.service "out" $so) -}}
 {{- range $sid := $so.ids -}}
-  {{- $svc := index $root.Values.service $sid | default dict -}}
-  {{- if eq (include "homelab.common.lib.serviceControllerId" (dict "root" $root "service" $svc)) $.cid -}}
-    {{- $po := dict -}}
-    {{- include "homelab.common.lib.enabledIds" (dict "map" $svc.ports "out" $po) -}}
-    {{- range $pname := $po.ids -}}
-      {{- $p := index $svc.ports $pname | default dict -}}
-      {{- /* a targetPort given by name points at a container port declared in `ports` */ -}}
-      {{- if not (kindIs "string" $p.targetPort) -}}
-        {{- $number := $p.port -}}
-        {{- if not (kindIs "invalid" $p.targetPort) -}}{{- $number = $p.targetPort -}}{{- end -}}
-        {{- $protocol := include "homelab.common.lib.wireProtocol" $p.protocol -}}
-        {{- if not (hasKey $seen $pname) -}}
-          {{- $_ := set $seen $pname true -}}
-          {{- $ports = append $ports (dict "name" $pname "containerPort" (int $number) "protocol" $protocol) -}}
-        {{- end -}}
-      {{- end -}}
-    {{- end -}}
-  {{- end -}}
+{{- $svc := index $root.Values.service $sid | default dict -}}
+{{- if eq (include "homelab.common.lib.serviceControllerId" (dict "root" $root "service" $svc)) $.cid -}}
+{{- $po := dict -}}
+{{- include "homelab.common.lib.enabledIds" (dict "map" $svc.ports "out" $po) -}}
+{{- range $pname := $po.ids -}}
+{{- $p := index $svc.ports $pname | default dict -}}
+{{- /* a targetPort given by name points at a container port declared in `ports` */ -}}
+{{- if not (kindIs "string" $p.targetPort) -}}
+{{- $number := $p.port -}}
+{{- if not (kindIs "invalid" $p.targetPort) -}}{{- $number = $p.targetPort -}}{{- end -}}
+{{- $protocol := include "homelab.common.lib.wireProtocol" $p.protocol -}}
+{{- if not (hasKey $seen $pname) -}}
+{{- $_ := set $seen $pname true -}}
+{{- $ports = append $ports (dict "name" $pname "containerPort" (int $number) "protocol" $protocol) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- $_ := set .out "ports" $ports -}}
 {{- end -}}
@@ -103,11 +100,11 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- define "homelab.common.lib.serviceAccountName" -}}
 {{- $ref := .c.serviceAccount | default dict -}}
 {{- if $ref.identifier -}}
-  {{- include "homelab.componentName" (dict "root" .root "id" $ref.identifier) -}}
+{{- include "homelab.componentName" (dict "root" .root "id" $ref.identifier) -}}
 {{- else if $ref.name -}}
-  {{- tpl (toString $ref.name) .root -}}
+{{- tpl (toString $ref.name) .root -}}
 {{- else -}}
-  {{- if include "homelab.common.lib.hasEnabled" (dict "map" .root.Values.serviceAccount "id" "main") -}}{{- include "homelab.fullname" .root -}}{{- else -}}default{{- end -}}
+{{- if include "homelab.common.lib.hasEnabled" (dict "map" .root.Values.serviceAccount "id" "main") -}}{{- include "homelab.fullname" .root -}}{{- else -}}default{{- end -}}
 {{- end -}}
 {{- end -}}
 
@@ -122,8 +119,8 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 
 {{- $_ := set $spec "serviceAccountName" (include "homelab.common.lib.serviceAccountName" (dict "root" $root "c" $c)) -}}
 {{- range $key, $default := (dict "automountServiceAccountToken" false "enableServiceLinks" false) -}}
-  {{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" $key "default" $default "out" $opt) -}}
-  {{- $_ := set $spec $key $opt.value -}}
+{{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" $key "default" $default "out" $opt) -}}
+{{- $_ := set $spec $key $opt.value -}}
 {{- end -}}
 
 {{- /* securityContext: built-in secure default <- defaultPodOptions <- pod, key by key */ -}}
@@ -135,20 +132,20 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 
 {{- /* booleans that only appear when true */ -}}
 {{- range $key := list "hostIPC" "hostNetwork" "hostPID" "shareProcessNamespace" -}}
-  {{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" $key "default" false "out" $opt) -}}
-  {{- if $opt.value -}}{{- $_ := set $spec $key true -}}{{- end -}}
+{{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" $key "default" false "out" $opt) -}}
+{{- if $opt.value -}}{{- $_ := set $spec $key true -}}{{- end -}}
 {{- end -}}
 {{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" "dnsPolicy" "default" "" "out" $opt) -}}
 {{- if $opt.value -}}
-  {{- $_ := set $spec "dnsPolicy" $opt.value -}}
+{{- $_ := set $spec "dnsPolicy" $opt.value -}}
 {{- else if $spec.hostNetwork -}}
-  {{- $_ := set $spec "dnsPolicy" "ClusterFirstWithHostNet" -}}
+{{- $_ := set $spec "dnsPolicy" "ClusterFirstWithHostNet" -}}
 {{- end -}}
 
 {{- /* options copied when set */ -}}
 {{- range $key := list "dnsConfig" "hostAliases" "imagePullSecrets" "nodeSelector" "priorityClassName" "runtimeClassName" "schedulerName" "tolerations" -}}
-  {{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" $key "default" nil "out" $opt) -}}
-  {{- if $opt.value -}}{{- $_ := set $spec $key $opt.value -}}{{- end -}}
+{{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" $key "default" nil "out" $opt) -}}
+{{- if $opt.value -}}{{- $_ := set $spec $key $opt.value -}}{{- end -}}
 {{- end -}}
 {{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" "terminationGracePeriodSeconds" "default" nil "out" $opt) -}}
 {{- if not (kindIs "invalid" $opt.value) -}}{{- $_ := set $spec "terminationGracePeriodSeconds" (int64 $opt.value) -}}{{- end -}}
@@ -173,20 +170,20 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- $containers := list -}}
 {{- $primaryName := "" -}}
 {{- range $cid := prepend (without $eo.ids $po.id) $po.id -}}
-  {{- $isPrimary := eq $cid $po.id -}}
-  {{- $co := dict -}}
-  {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid "k" (index $c.containers $cid) "init" false "ports" ($isPrimary | ternary $sp.ports list) "out" $co) -}}
-  {{- if $isPrimary -}}{{- $primaryName = $co.container.name -}}{{- end -}}
-  {{- $containers = append $containers $co.container -}}
+{{- $isPrimary := eq $cid $po.id -}}
+{{- $co := dict -}}
+{{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid "k" (index $c.containers $cid) "init" false "ports" ($isPrimary | ternary $sp.ports list) "out" $co) -}}
+{{- if $isPrimary -}}{{- $primaryName = $co.container.name -}}{{- end -}}
+{{- $containers = append $containers $co.container -}}
 {{- end -}}
 {{- $_ := set $spec "containers" $containers -}}
 {{- $io := dict -}}
 {{- include "homelab.common.lib.initContainerOrder" (dict "map" $c.initContainers "out" $io) -}}
 {{- $inits := list -}}
 {{- range $cid := $io.ids -}}
-  {{- $co := dict -}}
-  {{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid "k" (index $c.initContainers $cid) "init" true "ports" list "out" $co) -}}
-  {{- $inits = append $inits $co.container -}}
+{{- $co := dict -}}
+{{- include "homelab.common.lib.container" (dict "root" $root "cid" $id "c" $c "id" $cid "k" (index $c.initContainers $cid) "init" true "ports" list "out" $co) -}}
+{{- $inits = append $inits $co.container -}}
 {{- end -}}
 {{- with $inits -}}{{- $_ := set $spec "initContainers" . -}}{{- end -}}
 {{- $vo := dict -}}
@@ -198,14 +195,14 @@ Call with (dict "root" $ "cid" $cid "out" $out); sets $out.ports.
 {{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" "labels" "default" dict "out" $opt) -}}
 {{- range $k, $v := $opt.value -}}{{- $_ := set $labels $k (tpl (toString $v) $root) -}}{{- end -}}
 {{- range $k, $v := (include "homelab.componentSelectorLabels" (dict "root" $root "id" $id) | fromYaml) -}}
-  {{- $_ := set $labels $k (toString $v) -}}
+{{- $_ := set $labels $k (toString $v) -}}
 {{- end -}}
 {{- $annotations := dict -}}
 {{- if $root.Values.configMaps -}}
-  {{- $_ := set $annotations "checksum/config" (toJson $root.Values.configMaps | sha256sum) -}}
+{{- $_ := set $annotations "checksum/config" (toJson $root.Values.configMaps | sha256sum) -}}
 {{- end -}}
 {{- if gt (len $containers) 1 -}}
-  {{- $_ := set $annotations "kubectl.kubernetes.io/default-container" $primaryName -}}
+{{- $_ := set $annotations "kubectl.kubernetes.io/default-container" $primaryName -}}
 {{- end -}}
 {{- include "homelab.common.lib.podOption" (dict "root" $root "c" $c "key" "annotations" "default" dict "out" $opt) -}}
 {{- range $k, $v := $opt.value -}}{{- $_ := set $annotations $k (tpl (toString $v) $root) -}}{{- end -}}

@@ -18,21 +18,18 @@ sets $out.metadata, $out.selector, $out.template.
 {{- include "homelab.common.lib.metadata" (dict "root" .root "id" .id "entry" .c "out" .out) -}}
 {{- $selector := dict -}}
 {{- range $k, $v := (include "homelab.componentSelectorLabels" (dict "root" .root "id" .id) | fromYaml) -}}
-  {{- $_ := set $selector $k (toString $v) -}}
+{{- $_ := set $selector $k (toString $v) -}}
 {{- end -}}
 {{- $_ := set .out "selector" (dict "matchLabels" $selector) -}}
 {{- include "homelab.common.lib.podTemplate" (dict "root" .root "id" .id "c" .c "out" .out) -}}
 {{- end -}}
 
-{{/*
-A number setting of a controller (absent or null: the default; null default: left out). Call with
-(dict "map" $m "key" $k "default" $d "spec" $spec "as" <field name>).
-*/}}
+{{/* A number setting of a controller (absent or null: the default; null default: left out). Call with (dict "map" $m "key" $k "default" $d "spec" $spec "as" <field name>). */}}
 {{- define "homelab.common.lib.setNumber" -}}
 {{- $o := dict -}}
 {{- include "homelab.common.lib.get" (dict "map" .map "key" .key "default" .default "out" $o) -}}
 {{- if not (kindIs "invalid" $o.value) -}}
-  {{- $_ := set .spec (default .key .as) (int64 $o.value) -}}
+{{- $_ := set .spec (default .key .as) (int64 $o.value) -}}
 {{- end -}}
 {{- end -}}
 
@@ -45,8 +42,8 @@ A number setting of a controller (absent or null: the default; null default: lef
 {{- define "homelab.common.lib.rollingUpdateField" -}}
 {{- $v := index .from .key -}}
 {{- if not (kindIs "invalid" $v) -}}
-  {{- $o := dict -}}
-  {{- include "homelab.common.lib.number" (dict "value" $v "out" $o) -}}
-  {{- $_ := set .to .as $o.value -}}
+{{- $o := dict -}}
+{{- include "homelab.common.lib.number" (dict "value" $v "out" $o) -}}
+{{- $_ := set .to .as $o.value -}}
 {{- end -}}
 {{- end -}}

@@ -6,14 +6,14 @@
 {{/* Full name: release and chart name, or the release name when it already contains the chart name. */}}
 {{- define "homelab.fullname" -}}
 {{- if .Values.fullnameOverride -}}
-  {{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
 {{- else -}}
-  {{- $name := default .Chart.Name .Values.nameOverride -}}
-  {{- if contains $name .Release.Name -}}
-    {{- .Release.Name | trunc 63 | trimSuffix "-" -}}
-  {{- else -}}
-    {{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
-  {{- end -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 
@@ -44,9 +44,9 @@ the full name when the id is main, else <fullname>-<id>. Call with (dict "root" 
 {{- define "homelab.componentName" -}}
 {{- $full := include "homelab.fullname" .root -}}
 {{- if eq .id "main" -}}
-  {{- $full -}}
+{{- $full -}}
 {{- else -}}
-  {{- printf "%s-%s" ($full | trunc (int (sub 62 (len .id)))) .id | trimSuffix "-" -}}
+{{- printf "%s-%s" ($full | trunc (int (sub 62 (len .id)))) .id | trimSuffix "-" -}}
 {{- end -}}
 {{- end -}}
 
@@ -73,24 +73,24 @@ through tpl. Call with (dict "root" $ "id" $id "entry" $entry "name" <optional> 
 {{- $entry := .entry | default dict -}}
 {{- $labels := dict -}}
 {{- range $k, $v := (include "homelab.componentLabels" (dict "root" $root "id" .id) | fromYaml) -}}
-  {{- $_ := set $labels $k (toString $v) -}}
+{{- $_ := set $labels $k (toString $v) -}}
 {{- end -}}
 {{- range $k, $v := ($entry.labels | default dict) -}}
-  {{- if not (hasKey $labels $k) -}}
-    {{- $_ := set $labels $k (tpl (toString $v) $root) -}}
-  {{- end -}}
+{{- if not (hasKey $labels $k) -}}
+{{- $_ := set $labels $k (tpl (toString $v) $root) -}}
+{{- end -}}
 {{- end -}}
 {{- $annotations := dict -}}
 {{- range $k, $v := ($entry.annotations | default dict) -}}
-  {{- $_ := set $annotations $k (tpl (toString $v) $root) -}}
+{{- $_ := set $annotations $k (tpl (toString $v) $root) -}}
 {{- end -}}
 {{- range $k, $v := (.extra | default dict) -}}
-  {{- $_ := set $annotations $k $v -}}
+{{- $_ := set $annotations $k $v -}}
 {{- end -}}
 {{- $name := .name | default (include "homelab.componentName" (dict "root" $root "id" .id)) -}}
 {{- $meta := dict "name" $name "labels" $labels -}}
 {{- if $annotations -}}
-  {{- $_ := set $meta "annotations" $annotations -}}
+{{- $_ := set $meta "annotations" $annotations -}}
 {{- end -}}
 {{- $_ := set .out "metadata" $meta -}}
 {{- end -}}

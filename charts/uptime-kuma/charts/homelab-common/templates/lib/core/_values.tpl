@@ -12,7 +12,7 @@ dict take an `out` dict and set a key on it; helpers that answer yes/no print "t
 {{/* "true" when an entry of an id map is enabled: a map whose `enabled` is absent, null or true. */}}
 {{- define "homelab.common.lib.enabled" -}}
 {{- if kindIs "map" . -}}
-  {{- if or (not (hasKey . "enabled")) (kindIs "invalid" .enabled) (eq (toString .enabled) "true") -}}true{{- end -}}
+{{- if or (not (hasKey . "enabled")) (kindIs "invalid" .enabled) (eq (toString .enabled) "true") -}}true{{- end -}}
 {{- else if kindIs "invalid" . -}}true{{- end -}}
 {{- end -}}
 
@@ -20,36 +20,30 @@ dict take an `out` dict and set a key on it; helpers that answer yes/no print "t
 {{- define "homelab.common.lib.enabledIds" -}}
 {{- $ids := list -}}
 {{- range $id, $e := (.map | default dict) -}}
-  {{- if include "homelab.common.lib.enabled" $e -}}
-    {{- $ids = append $ids $id -}}
-  {{- end -}}
+{{- if include "homelab.common.lib.enabled" $e -}}
+{{- $ids = append $ids $id -}}
+{{- end -}}
 {{- end -}}
 {{- $_ := set .out "ids" ($ids | sortAlpha) -}}
 {{- end -}}
 
-{{/*
-A key's value, or `default` when the key is absent or null (false, 0 and "" are kept). Call with
-(dict "map" $m "key" $k "default" $d "out" $out); sets $out.value.
-*/}}
+{{/* A key's value, or `default` when the key is absent or null (false, 0 and "" are kept). Call with (dict "map" $m "key" $k "default" $d "out" $out); sets $out.value. */}}
 {{- define "homelab.common.lib.get" -}}
 {{- $m := .map | default dict -}}
 {{- $v := .default -}}
 {{- if and (hasKey $m .key) (not (kindIs "invalid" (index $m .key))) -}}
-  {{- $v = index $m .key -}}
+{{- $v = index $m .key -}}
 {{- end -}}
 {{- $_ := set .out "value" $v -}}
 {{- end -}}
 
-{{/*
-`base` with the keys of `over` laid on top, one level deep; a null in `over` keeps the base key.
-Call with (dict "base" $b "over" $o "out" $out); sets $out.merged (a new dict).
-*/}}
+{{/* `base` with the keys of `over` laid on top, one level deep; a null in `over` keeps the base key. Call with (dict "base" $b "over" $o "out" $out); sets $out.merged (a new dict). */}}
 {{- define "homelab.common.lib.overlay" -}}
 {{- $merged := deepCopy (.base | default dict) -}}
 {{- range $k, $v := (.over | default dict) -}}
-  {{- if not (kindIs "invalid" $v) -}}
-    {{- $_ := set $merged $k $v -}}
-  {{- end -}}
+{{- if not (kindIs "invalid" $v) -}}
+{{- $_ := set $merged $k $v -}}
+{{- end -}}
 {{- end -}}
 {{- $_ := set .out "merged" $merged -}}
 {{- end -}}
@@ -58,7 +52,7 @@ Call with (dict "base" $b "over" $o "out" $out); sets $out.merged (a new dict).
 {{- define "homelab.common.lib.number" -}}
 {{- $v := .value -}}
 {{- if and (kindIs "float64" $v) (eq (float64 (int64 $v)) $v) -}}
-  {{- $v = int64 $v -}}
+{{- $v = int64 $v -}}
 {{- end -}}
 {{- $_ := set .out "value" $v -}}
 {{- end -}}

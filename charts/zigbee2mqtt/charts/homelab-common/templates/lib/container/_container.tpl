@@ -21,41 +21,41 @@ sets $out.container.
 {{- /* env: NAME: "value" | NAME: { value } | NAME: { valueFrom }, sorted by name */ -}}
 {{- $env := list -}}
 {{- range $name, $v := ($k.env | default dict) -}}
-  {{- if kindIs "map" $v -}}
-    {{- if hasKey $v "valueFrom" -}}
-      {{- $from := deepCopy ($v.valueFrom | default dict) -}}
-      {{- range $refKind, $nameDefine := (dict "secretKeyRef" "homelab.secretName" "configMapKeyRef" "homelab.configMapName") -}}
-        {{- if hasKey $from $refKind -}}
-          {{- $r := deepCopy (index $from $refKind | default dict) -}}
-          {{- $_ := set $r "name" (include "homelab.common.lib.refName" (dict "root" $root "ref" $r "nameDefine" $nameDefine)) -}}
-          {{- $_ := unset $r "identifier" -}}
-          {{- $_ := set $from $refKind $r -}}
-        {{- end -}}
-      {{- end -}}
-      {{- $env = append $env (dict "name" $name "valueFrom" $from) -}}
-    {{- else -}}
-      {{- $env = append $env (dict "name" $name "value" (tpl (toString $v.value) $root)) -}}
-    {{- end -}}
-  {{- else if not (kindIs "invalid" $v) -}}
-    {{- $env = append $env (dict "name" $name "value" (tpl (toString $v) $root)) -}}
-  {{- end -}}
+{{- if kindIs "map" $v -}}
+{{- if hasKey $v "valueFrom" -}}
+{{- $from := deepCopy ($v.valueFrom | default dict) -}}
+{{- range $refKind, $nameDefine := (dict "secretKeyRef" "homelab.secretName" "configMapKeyRef" "homelab.configMapName") -}}
+{{- if hasKey $from $refKind -}}
+{{- $r := deepCopy (index $from $refKind | default dict) -}}
+{{- $_ := set $r "name" (include "homelab.common.lib.refName" (dict "root" $root "ref" $r "nameDefine" $nameDefine)) -}}
+{{- $_ := unset $r "identifier" -}}
+{{- $_ := set $from $refKind $r -}}
+{{- end -}}
+{{- end -}}
+{{- $env = append $env (dict "name" $name "valueFrom" $from) -}}
+{{- else -}}
+{{- $env = append $env (dict "name" $name "value" (tpl (toString $v.value) $root)) -}}
+{{- end -}}
+{{- else if not (kindIs "invalid" $v) -}}
+{{- $env = append $env (dict "name" $name "value" (tpl (toString $v) $root)) -}}
+{{- end -}}
 {{- end -}}
 {{- with $env -}}{{- $_ := set $ctr "env" . -}}{{- end -}}
 
 {{- /* envFrom: secretRef / configMapRef by identifier or name */ -}}
 {{- $envFrom := list -}}
 {{- range $src := ($k.envFrom | default list) -}}
-  {{- $item := dict -}}
-  {{- with $src.prefix -}}{{- $_ := set $item "prefix" . -}}{{- end -}}
-  {{- range $refKind, $nameDefine := (dict "secretRef" "homelab.secretName" "configMapRef" "homelab.configMapName") -}}
-    {{- if hasKey $src $refKind -}}
-      {{- $r := index $src $refKind | default dict -}}
-      {{- $out := dict "name" (include "homelab.common.lib.refName" (dict "root" $root "ref" $r "nameDefine" $nameDefine)) -}}
-      {{- if hasKey $r "optional" -}}{{- $_ := set $out "optional" $r.optional -}}{{- end -}}
-      {{- $_ := set $item $refKind $out -}}
-    {{- end -}}
-  {{- end -}}
-  {{- $envFrom = append $envFrom $item -}}
+{{- $item := dict -}}
+{{- with $src.prefix -}}{{- $_ := set $item "prefix" . -}}{{- end -}}
+{{- range $refKind, $nameDefine := (dict "secretRef" "homelab.secretName" "configMapRef" "homelab.configMapName") -}}
+{{- if hasKey $src $refKind -}}
+{{- $r := index $src $refKind | default dict -}}
+{{- $out := dict "name" (include "homelab.common.lib.refName" (dict "root" $root "ref" $r "nameDefine" $nameDefine)) -}}
+{{- if hasKey $r "optional" -}}{{- $_ := set $out "optional" $r.optional -}}{{- end -}}
+{{- $_ := set $item $refKind $out -}}
+{{- end -}}
+{{- end -}}
+{{- $envFrom = append $envFrom $item -}}
 {{- end -}}
 {{- with $envFrom -}}{{- $_ := set $ctr "envFrom" . -}}{{- end -}}
 
@@ -63,21 +63,21 @@ sets $out.container.
 {{- $ports := list -}}
 {{- range $p := (.ports | default list) -}}{{- $ports = append $ports $p -}}{{- end -}}
 {{- range $p := ($k.ports | default list) -}}
-  {{- $port := dict "name" $p.name "containerPort" (int $p.containerPort) "protocol" (default "TCP" $p.protocol) -}}
-  {{- with $p.hostPort -}}{{- $_ := set $port "hostPort" (int .) -}}{{- end -}}
-  {{- $ports = append $ports $port -}}
+{{- $port := dict "name" $p.name "containerPort" (int $p.containerPort) "protocol" (default "TCP" $p.protocol) -}}
+{{- with $p.hostPort -}}{{- $_ := set $port "hostPort" (int .) -}}{{- end -}}
+{{- $ports = append $ports $port -}}
 {{- end -}}
 {{- with $ports -}}{{- $_ := set $ctr "ports" . -}}{{- end -}}
 
 {{- /* probes */ -}}
 {{- range $kind := list "liveness" "readiness" "startup" -}}
-  {{- $p := index ($k.probes | default dict) $kind -}}
-  {{- if and (hasKey ($k.probes | default dict) $kind) (include "homelab.common.lib.enabled" $p) -}}
-    {{- $p = $p | default dict -}}
-    {{- $po := dict -}}
-    {{- include "homelab.common.lib.probe" (dict "probe" $p "ports" $ports "out" $po) -}}
-    {{- $_ := set $ctr (printf "%sProbe" $kind) $po.probe -}}
-  {{- end -}}
+{{- $p := index ($k.probes | default dict) $kind -}}
+{{- if and (hasKey ($k.probes | default dict) $kind) (include "homelab.common.lib.enabled" $p) -}}
+{{- $p = $p | default dict -}}
+{{- $po := dict -}}
+{{- include "homelab.common.lib.probe" (dict "probe" $p "ports" $ports "out" $po) -}}
+{{- $_ := set $ctr (printf "%sProbe" $kind) $po.probe -}}
+{{- end -}}
 {{- end -}}
 
 {{- with $k.lifecycle -}}{{- $_ := set $ctr "lifecycle" . -}}{{- end -}}
@@ -88,7 +88,7 @@ sets $out.container.
 {{- include "homelab.common.lib.overlay" (dict "base" $res "over" $k.resources "out" $ro) -}}
 {{- $res = $ro.merged -}}
 {{- range $key := list "requests" "limits" -}}
-  {{- if not (index $res $key) -}}{{- $_ := unset $res $key -}}{{- end -}}
+{{- if not (index $res $key) -}}{{- $_ := unset $res $key -}}{{- end -}}
 {{- end -}}
 {{- with $res -}}{{- $_ := set $ctr "resources" . -}}{{- end -}}
 
@@ -99,7 +99,7 @@ sets $out.container.
 {{- /* capabilities given without drop still drop ALL: adding one never brings back the rest */ -}}
 {{- $caps := (($k.securityContext | default dict).capabilities) -}}
 {{- if and (kindIs "map" $caps) (not (hasKey $caps "drop")) -}}
-  {{- $_ := set $so.merged "capabilities" (merge (deepCopy $caps) (dict "drop" (list "ALL"))) -}}
+{{- $_ := set $so.merged "capabilities" (merge (deepCopy $caps) (dict "drop" (list "ALL"))) -}}
 {{- end -}}
 {{- $_ := set $ctr "securityContext" $so.merged -}}
 
@@ -123,22 +123,22 @@ Call with (dict "probe" $p "ports" <container ports> "out" $out); sets $out.prob
 {{- if or (kindIs "float64" $port) (kindIs "int64" $port) -}}{{- $port = int $port -}}{{- end -}}
 {{- $probe := dict -}}
 {{- if eq $type "custom" -}}
-  {{- $probe = deepCopy ($p.spec | default dict) -}}
+{{- $probe = deepCopy ($p.spec | default dict) -}}
 {{- else -}}
-  {{- if or (eq $type "http") (eq $type "https") -}}
-    {{- $_ := set $probe "httpGet" (dict "path" (default "/" $p.path) "port" $port "scheme" (upper $type)) -}}
-  {{- else if eq $type "tcp" -}}
-    {{- $_ := set $probe "tcpSocket" (dict "port" $port) -}}
-  {{- else if eq $type "grpc" -}}
-    {{- $g := dict "port" $port -}}
-    {{- with $p.service -}}{{- $_ := set $g "service" . -}}{{- end -}}
-    {{- $_ := set $probe "grpc" $g -}}
-  {{- else if eq $type "exec" -}}
-    {{- $_ := set $probe "exec" (dict "command" (kindIs "string" $p.command | ternary (list $p.command) $p.command)) -}}
-  {{- end -}}
-  {{- range $key, $v := ($p.spec | default dict) -}}
-    {{- $_ := set $probe $key $v -}}
-  {{- end -}}
+{{- if or (eq $type "http") (eq $type "https") -}}
+{{- $_ := set $probe "httpGet" (dict "path" (default "/" $p.path) "port" $port "scheme" (upper $type)) -}}
+{{- else if eq $type "tcp" -}}
+{{- $_ := set $probe "tcpSocket" (dict "port" $port) -}}
+{{- else if eq $type "grpc" -}}
+{{- $g := dict "port" $port -}}
+{{- with $p.service -}}{{- $_ := set $g "service" . -}}{{- end -}}
+{{- $_ := set $probe "grpc" $g -}}
+{{- else if eq $type "exec" -}}
+{{- $_ := set $probe "exec" (dict "command" (kindIs "string" $p.command | ternary (list $p.command) $p.command)) -}}
+{{- end -}}
+{{- range $key, $v := ($p.spec | default dict) -}}
+{{- $_ := set $probe $key $v -}}
+{{- end -}}
 {{- end -}}
 {{- $_ := set .out "probe" $probe -}}
 {{- end -}}
