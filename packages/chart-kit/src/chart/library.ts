@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
-import { listFiles } from "./write-chart.ts";
 
 /**
  * chart-kit's `library/` folder: found by walking up from this module, so the same code works
@@ -28,7 +27,7 @@ export interface LibraryChart {
 
 let cached: LibraryChart | undefined;
 
-/** The `homelab-common` library chart (Chart.yaml, .helmignore, templates/ and its kind folders), read once. */
+/** The `homelab-common` library chart (Chart.yaml, .helmignore, templates/), read once. */
 export function libraryChart(): LibraryChart {
   if (cached) return cached;
   const LIBRARY_DIR = libraryDir();
@@ -38,7 +37,7 @@ export function libraryChart(): LibraryChart {
     [".helmignore", readFileSync(`${LIBRARY_DIR}.helmignore`, "utf8")],
     ["Chart.yaml", chartYaml],
   ]);
-  for (const file of listFiles(`${LIBRARY_DIR}templates`)) {
+  for (const file of readdirSync(`${LIBRARY_DIR}templates`).sort()) {
     files.set(`templates/${file}`, readFileSync(`${LIBRARY_DIR}templates/${file}`, "utf8"));
   }
   cached = { name: meta.name, version: meta.version, files };
