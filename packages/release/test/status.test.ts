@@ -175,7 +175,8 @@ describe("status on the test control plane (real apiserver and helm-controller)"
   }, 120_000);
 
   it("names a failing install: its Job and its helm release", async () => {
-    const broken = row(await status(), "broken");
+    // The failed run's helm release record lands a moment after the install pod's exit: wait for both.
+    const broken = await settled("broken", (r) => r.problems.includes("helm release revision 1 is failed"));
     expect(broken.healthy).toBe(false);
     expect(broken.installJob).toMatch(/^(failing: helm exited 1, \d+ restarts|failed: .*)$/);
     expect(broken.problems).toEqual(
