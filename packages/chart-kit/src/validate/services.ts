@@ -11,8 +11,8 @@ import {
   listOf,
   type Obj,
   type Problem,
+  serviceControllerId,
 } from "./values-access.ts";
-import { serviceControllerId } from "./values-access.ts";
 
 export function serviceProblems(values: Obj): Problem[] {
   const out: Problem[] = [];
